@@ -1,0 +1,321 @@
+"""The window desk: the ticket being served, the queue, today's counts and one key per action.
+
+Keys F1–F8 and digits 1–8 (a cheap USB keypad) run the actions in ``actions.ACTIONS``; each press
+is acknowledged on screen at once, the database work runs in a thread worker, and the result and
+the fresh window state are drawn together. A second worker follows the hall's change feed so the
+queue stays live while other windows and the kiosk work.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import time
+
+from rich.text import Text
+from sqlalchemy.exc import SQLAlchemyError
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Button, Static
+from textual.worker import get_current_worker
+
+from servicehall.clerk.actions import ACTIONS, BY_CODE, perform, why_not
+from servicehall.clerk.prompts import ServicePrompt, TicketPrompt
+from servicehall.clerk.snapshot import WindowLoader, WindowSnapshot, since
+from servicehall.errors import ServiceHallError
+from servicehall.queue import Hall
+from servicehall.queue.clerks import Clerk
+from servicehall.widgets import BigLabel
+
+log = logging.getLogger(__name__)
+
+FEED_WAIT_S = 0.5
+RETRY_S = 2.0
+COUNT_NAMES = (("call", "叫号"), ("finish", "办结"), ("skip", "过号"), ("transfer", "转办"))
+
+
+def _bindings() -> list[Binding]:
+    keys = []
+    for action in ACTIONS:
+        run = f"run('{action.code}')"
+        keys.append(Binding(action.fkey, run, action.name, show=False))
+        keys.append(Binding(action.digit, run, action.name, show=False))
+    keys.append(Binding("f12", "sign_out", "签退", show=False))
+    return keys
+
+
+class DeskScreen(Screen[None]):
+    """One window's console after sign-in."""
+
+    BINDINGS = _bindings()
+
+    def __init__(self, hall: Hall, window: int, clerk: Clerk) -> None:
+        super().__init__(id="desk")
+        self.hall = hall
+        self.window = window
+        self.clerk = clerk
+        self.loader = WindowLoader(hall, window)
+        self.snapshot: WindowSnapshot | None = None
+        self.busy = False
+        self.leaving = False
+        self.pressed_at = 0.0
+        self.acknowledged_s: float | None = None
+        self.completed_s: float | None = None
+
+    # ------------------------------------------------------------------ layout
+
+    def compose(self) -> ComposeResult:
+        win = self.hall.window(self.window)
+        who = f"工作人员 {self.clerk.name}（{self.clerk.clerk_id}）"
+        yield Static(f"{win.number} 号窗口  {win.name}    {who}", id="desk-title")
+        with Horizontal(id="desk-body"):
+            with Vertical(id="serving"):
+                yield Static("正在办理", id="serving-title")
+                yield BigLabel("", id="current-label", max_dot_width=2)
+                yield Static("", id="current-info")
+                yield Static("", id="materials")
+            with Vertical(id="side"):
+                yield Static("", id="queue-title")
+                yield Static("", id="queue")
+                yield Static("", id="counts")
+        yield Static("正在读取窗口状态…", id="message")
+        with Grid(id="keys"):
+            for action in ACTIONS:
+                yield Button(f"{action.digit} {action.name}", id=f"act-{action.code}")
+        yield Static("F1–F8 或数字键 1–8 操作    F12 签退", id="key-hint")
+
+    def on_mount(self) -> None:
+        self._refresh_from_hall()
+        self._follow_feed()
+        self.set_interval(1.0, self._tick)
+
+    # ------------------------------------------------------------------ actions
+
+    @on(Button.Pressed)
+    def _button(self, event: Button.Pressed) -> None:
+        if event.button.id and event.button.id.startswith("act-"):
+            self.action_run(event.button.id.removeprefix("act-"))
+
+    def action_run(self, code: str) -> None:
+        """A key or a button: explain a refusal at once, or start the action."""
+        self.pressed_at = time.perf_counter()
+        if self.busy:
+            self._say("上一个操作还在处理，请稍候", error=True)
+            return
+        reason = why_not(self.snapshot, code) if self.snapshot else None
+        if reason:
+            self._say(reason, error=True)
+            return
+        action = BY_CODE[code]
+        if action.needs == "service":
+            self._ask_service()
+        elif action.needs == "ticket":
+            self._ask_ticket(code)
+        else:
+            self._start(code)
+
+    def _ask_service(self) -> None:
+        assert self.snapshot is not None and self.snapshot.current is not None
+        current = self.snapshot.current
+        choices = [s for s in self.hall.services_today() if s.code != current.service]
+        self.app.push_screen(
+            ServicePrompt(current.label, choices),
+            lambda code: self._start("transfer", code) if code else self._say("已取消转办"),
+        )
+
+    def _ask_ticket(self, code: str) -> None:
+        assert self.snapshot is not None
+        if code == "pick":
+            title = "指定叫号：叫哪一个号？"
+            suggestions = [(t.label, _queue_line(t.label, t.priority)) for t in self.snapshot.queue]
+        else:
+            title = "过号重排：哪个过号的人回来了？"
+            suggestions = [(label, label) for label in self.snapshot.no_shows]
+        self.app.push_screen(
+            TicketPrompt(title, suggestions),
+            lambda label: self._start(code, label) if label else self._say("已取消"),
+        )
+
+    def _start(self, code: str, argument: str = "") -> None:
+        self.busy = True
+        self.pressed_at = time.perf_counter()
+        self._say(f"{BY_CODE[code].name}…", error=False)
+        self.acknowledged_s = time.perf_counter() - self.pressed_at
+        self._perform(code, argument)
+
+    @work(thread=True, group="clerk-action")
+    def _perform(self, code: str, argument: str) -> None:
+        error = False
+        try:
+            message = perform(self.hall, self.window, code, argument, self.clerk.clerk_id).message
+            log.info("window %d %s %s: %s", self.window, code, argument, message)
+        except ServiceHallError as exc:
+            log.info("window %d %s refused: %s", self.window, code, exc.message)
+            message, error = exc.message, True
+        snapshot = self._load()
+        self.app.call_from_thread(self._done, message, error, snapshot)
+
+    def _done(self, message: str, error: bool, snapshot: WindowSnapshot | None) -> None:
+        self.busy = False
+        if self.leaving:
+            return
+        if snapshot is not None:
+            self._draw(snapshot)
+        self._say(message, error=error)
+        self.completed_s = time.perf_counter() - self.pressed_at
+
+    def action_sign_out(self) -> None:
+        self._sign_out()
+
+    @work(thread=True, exclusive=True, group="clerk-sign-out")
+    def _sign_out(self) -> None:
+        try:
+            self.hall.sign_out(self.window)
+        except ServiceHallError as exc:
+            self.app.call_from_thread(self._say, exc.message, error=True)
+            return
+        self.app.call_from_thread(self._leave)
+
+    def _leave(self) -> None:
+        """Stop following the hall before the widgets go, then back to sign-in."""
+        self.leaving = True
+        self.workers.cancel_node(self)
+        self.dismiss(None)
+
+    # ------------------------------------------------------------------ staying live
+
+    def _load(self) -> WindowSnapshot | None:
+        try:
+            return self.loader.load()
+        except (ServiceHallError, SQLAlchemyError) as exc:
+            log.warning("window %d: cannot read the hall: %s", self.window, exc)
+            return None
+
+    @work(thread=True, exclusive=True, group="clerk-refresh")
+    def _refresh_from_hall(self) -> None:
+        snapshot = self._load()
+        if snapshot is not None:
+            self.app.call_from_thread(self._draw, snapshot)
+
+    @work(thread=True, exclusive=True, group="clerk-feed")
+    def _follow_feed(self) -> None:
+        worker = get_current_worker()
+        while not worker.is_cancelled:
+            try:
+                feed = self.hall.watch()
+            except (ServiceHallError, SQLAlchemyError) as exc:
+                log.warning("window %d: change feed unavailable: %s", self.window, exc)
+                time.sleep(RETRY_S)
+                continue
+            try:
+                while not worker.is_cancelled:
+                    if feed.wait(FEED_WAIT_S):
+                        snapshot = self._load()
+                        if snapshot is not None and not worker.is_cancelled:
+                            self.app.call_from_thread(self._draw, snapshot)
+            except (ServiceHallError, SQLAlchemyError, OSError) as exc:
+                log.warning("window %d: change feed lost: %s", self.window, exc)
+                time.sleep(RETRY_S)
+            finally:
+                feed.close()
+
+    # ------------------------------------------------------------------ drawing
+
+    def _draw(self, snapshot: WindowSnapshot) -> None:
+        if self.leaving:
+            return
+        first = self.snapshot is None
+        self.snapshot = snapshot
+        current = snapshot.current
+        self.query_one("#current-label", BigLabel).label = current.label if current else ""
+        self.query_one("#serving-title", Static).update(
+            "暂停服务中（按 6 恢复）"
+            if snapshot.paused
+            else ("正在办理" if current else "空闲：按 1 叫号")
+        )
+        self.set_class(snapshot.paused, "paused")
+        self.query_one("#current-info", Static).update(self._current_text(snapshot))
+        self.query_one("#materials", Static).update(_materials_text(snapshot))
+        self.query_one("#queue-title", Static).update(
+            f"等候 {snapshot.waiting_total} 人（{'、'.join(snapshot.window.services)}）"
+        )
+        self.query_one("#queue", Static).update(_queue_text(snapshot))
+        self.query_one("#counts", Static).update(_counts_text(snapshot))
+        for action in ACTIONS:
+            button = self.query_one(f"#act-{action.code}", Button)
+            button.disabled = why_not(snapshot, action.code) is not None
+            if action.code == "pause":
+                button.label = f"{action.digit} {'恢复' if snapshot.paused else '暂停'}"
+        if first:
+            self._say("已登录，按 1 叫号" if not snapshot.paused else "窗口已暂停", error=False)
+
+    def _current_text(self, snapshot: WindowSnapshot) -> Text:
+        current = snapshot.current
+        if current is None:
+            return Text("")
+        service = self.hall.service(current.service)
+        text = Text()
+        text.append(service.name, style="bold")
+        if snapshot.matter_name:
+            text.append(f"  {snapshot.matter_name}")
+        if current.priority:
+            text.append("  优先", style="bold red")
+        text.append("\n")
+        waited = since(current.issued_at, current.called_at) if current.called_at else "-"
+        text.append(f"取号 {current.issued_at:%H:%M}，等了 {waited}\n")
+        text.append(self._called_line(current.called_at), style="bold")
+        if current.recall_count:
+            text.append(f"    已重呼 {current.recall_count} 次")
+        if current.transferred_from:
+            text.append(f"    由 {current.transferred_from} 转来")
+        return text
+
+    def _called_line(self, called_at: dt.datetime | None) -> str:
+        return f"叫号后 {since(called_at, self.hall.now())}"
+
+    def _tick(self) -> None:
+        if not self.leaving and self.snapshot is not None and self.snapshot.current is not None:
+            self.query_one("#current-info", Static).update(self._current_text(self.snapshot))
+
+    def _say(self, message: str, *, error: bool = False) -> None:
+        box = self.query_one("#message", Static)
+        box.update(message)
+        box.set_class(error, "error")
+
+
+def _queue_line(label: str, priority: bool) -> str:
+    return f"{label}  优先" if priority else label
+
+
+def _queue_text(snapshot: WindowSnapshot) -> Text:
+    if not snapshot.queue:
+        return Text("没有人等候", style="dim")
+    text = Text()
+    for ticket in snapshot.queue:
+        if ticket.priority:
+            text.append(f"{ticket.label}  优先\n", style="bold red")
+        else:
+            text.append(f"{ticket.label}\n")
+    more = snapshot.waiting_total - len(snapshot.queue)
+    if more > 0:
+        text.append(f"还有 {more} 人", style="dim")
+    return text
+
+
+def _counts_text(snapshot: WindowSnapshot) -> str:
+    parts = [f"{name} {snapshot.counts.get(code, 0)}" for code, name in COUNT_NAMES]
+    return "今日本窗口\n" + "  ".join(parts)
+
+
+def _materials_text(snapshot: WindowSnapshot) -> Text:
+    if snapshot.current is None:
+        return Text("")
+    if not snapshot.materials:
+        return Text("所需材料：无", style="dim")
+    text = Text("所需材料：\n", style="bold")
+    for i, item in enumerate(snapshot.materials, 1):
+        text.append(f"{i}. {item}\n", style="not bold")
+    return text

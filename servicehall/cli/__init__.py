@@ -1,0 +1,82 @@
+"""The ``servicehall`` command: one entry point, a subcommand per process and per scripting task.
+
+Each command group lives in its own module and registers itself through ``register(subparsers)``;
+add a module to ``COMMAND_MODULES`` to add commands.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from servicehall import __version__
+from servicehall.cli.common import fail, setup_logging
+from servicehall.errors import ServiceHallError
+from servicehall.i18n import set_language
+from servicehall.serve.lifeline import tie_to_parent
+
+COMMAND_MODULES = (
+    "servicehall.cli.core_cmds",
+    "servicehall.cli.report_cmds",
+    "servicehall.cli.clerk_cmds",
+    "servicehall.cli.print_cmds",
+    "servicehall.cli.display_cmds",
+    "servicehall.cli.kiosk_cmds",
+    "servicehall.cli.db_cmds",
+    "servicehall.cli.serve_cmds",
+    "servicehall.cli.doctor_cmds",
+    "servicehall.cli.demo_cmds",
+)
+
+log = logging.getLogger("servicehall")
+
+
+def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="servicehall",
+        description="乡镇便民服务中心 取号排队系统 — kiosk, queue, hall display, clerk consoles",
+    )
+    parser.add_argument("--version", action="version", version=f"servicehall {__version__}")
+    parser.add_argument(
+        "--config",
+        metavar="PATH",
+        help="hall.toml (默认 ./hall.toml，否则内置示例；或 $SERVICEHALL_CONFIG)",
+    )
+    parser.add_argument(
+        "--db", metavar="URL", help="数据库 URL（默认数据目录下的 SQLite 文件；或 $SERVICEHALL_DB）"
+    )
+    parser.add_argument(
+        "--lang", choices=("zh", "en"), help="界面语言 (默认 zh；或 $SERVICEHALL_LANG)"
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="把日志也打印到终端")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in modules:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, modules: Sequence[str] = COMMAND_MODULES) -> int:
+    """Run one command; ``modules`` narrows the command groups loaded (a faster kiosk start)."""
+    tie_to_parent()
+    parser = build_parser(modules)
+    args = parser.parse_args(argv)
+    if args.lang:
+        set_language(args.lang)
+    setup_logging(verbose=args.verbose)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except ServiceHallError as exc:
+        log.info("refused: %s", exc.message, exc_info=True)
+        return fail(exc.message, exc.exit_code)
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,300 @@
+"""Core commands: set up the hall, take tickets, act for a window, read the hall's state."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import getpass
+import sys
+
+from rich.table import Table
+
+from servicehall.cli.common import (
+    add_json,
+    console,
+    fail,
+    open_hall,
+    print_json,
+)
+from servicehall.cli.print_cmds import print_taken, show_outcome
+from servicehall.config import sample_text
+from servicehall.config.loader import load_config, resolve_path
+from servicehall.i18n import status_name
+from servicehall.pins import hash_pin
+from servicehall.queue import Hall, TicketView
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("init", help="检查配置并创建/升级数据库（可重复执行）")
+    add_json(p)
+    p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("sample-config", help="打印示例配置（大厅从它开始修改）")
+    p.set_defaults(func=lambda args: sys.stdout.write(sample_text()) and 0)
+
+    p = sub.add_parser("check-config", help="检查配置文件，说明错在哪里")
+    p.add_argument("path", nargs="?", help="配置文件（默认同 --config）")
+    add_json(p)
+    p.set_defaults(func=cmd_check_config)
+
+    p = sub.add_parser("hash-pin", help="为配置文件生成 PIN 的散列值（不保存明文）")
+    p.set_defaults(func=cmd_hash_pin)
+
+    p = sub.add_parser("take", help="取号")
+    p.add_argument("service", help="业务编码，如 A")
+    p.add_argument("--matter", help="事项编码")
+    p.add_argument("--priority", action="store_true", help="优先号（老年人、残疾人、孕妇）")
+    p.add_argument("--print", action="store_true", help="像取号机一样打印号票")
+    add_json(p)
+    p.set_defaults(func=cmd_take)
+
+    p = sub.add_parser("call", help="窗口操作：叫号、重呼、过号、办结、转办、指定叫号、过号重排")
+    p.add_argument(
+        "action",
+        choices=("next", "recall", "skip", "finish", "transfer", "pick", "requeue", "cancel"),
+    )
+    p.add_argument("ticket", nargs="?", help="号票（pick/requeue/cancel 用），如 A012")
+    p.add_argument("--window", type=int, help="窗口号")
+    p.add_argument("--clerk", help="工作人员编号")
+    p.add_argument("--to", help="转办到的业务编码（transfer 用）")
+    add_json(p)
+    p.set_defaults(func=cmd_call)
+
+    p = sub.add_parser("window", help="窗口暂停/恢复")
+    p.add_argument("action", choices=("pause", "resume"))
+    p.add_argument("--window", type=int, required=True)
+    add_json(p)
+    p.set_defaults(func=cmd_window)
+
+    p = sub.add_parser("leader", help="今日带班领导：查看或临时调整")
+    p.add_argument("action", choices=("show", "set"))
+    p.add_argument("name", nargs="?")
+    p.add_argument("--title", default="")
+    add_json(p)
+    p.set_defaults(func=cmd_leader)
+
+    p = sub.add_parser("status", help="大厅现状：各业务等候人数、各窗口正在办理的号")
+    add_json(p)
+    p.set_defaults(func=cmd_status)
+
+    p = sub.add_parser("events", help="工作过程记录（审计）")
+    p.add_argument("--after", type=int, default=0)
+    p.add_argument("--limit", type=int, default=200)
+    p.add_argument("--ticket", help="只看这张号票，如 A012")
+    p.add_argument("--window", type=int)
+    p.add_argument("--day", help="只看这一天 YYYY-MM-DD（号票按这一天查找；默认全部/今天）")
+    add_json(p)
+    p.set_defaults(func=cmd_events)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    hall = open_hall(args)
+    info = {"hall": hall.code, "name": hall.config.hall.name, "db": hall.store.safe_url()}
+    if args.json:
+        print_json(info)
+    else:
+        console.print(f"已就绪：{info['name']}（{info['hall']}），数据库 {info['db']}")
+    return 0
+
+
+def cmd_check_config(args: argparse.Namespace) -> int:
+    path = args.path or args.config
+    config = load_config(path)
+    source = resolve_path(path) or "(内置示例)"
+    summary = {
+        "file": str(source),
+        "hall": config.hall.name,
+        "services": len(config.services),
+        "matters": sum(len(s.matters) for s in config.services),
+        "windows": len(config.windows),
+        "ok": True,
+    }
+    if args.json:
+        print_json(summary)
+    else:
+        console.print(
+            f"[green]配置正确[/]：{summary['file']} — {summary['hall']}，"
+            f"{summary['services']} 项业务、{summary['matters']} 个事项、"
+            f"{summary['windows']} 个窗口"
+        )
+    return 0
+
+
+def cmd_hash_pin(_args: argparse.Namespace) -> int:
+    pin = getpass.getpass("PIN: ") if sys.stdin.isatty() else sys.stdin.readline().strip()
+    if not pin.isdigit() or len(pin) < 4:
+        return fail("PIN 至少 4 位数字", 2)
+    print(hash_pin(pin))
+    return 0
+
+
+def _ticket_line(hall: Hall, ticket: TicketView) -> str:
+    service = hall.service(ticket.service)
+    windows = "、".join(f"{w.number}号" for w in hall.config.windows_for(ticket.service))
+    text = f"[bold]{ticket.label}[/] {service.name}"
+    if ticket.ahead is not None:
+        text += f"，前面还有 {ticket.ahead} 人，请到 {windows} 窗口"
+    return text
+
+
+def cmd_take(args: argparse.Namespace) -> int:
+    hall = open_hall(args)
+    ticket = hall.issue(args.service, matter=args.matter, priority=args.priority)
+    outcome = print_taken(hall, ticket) if args.print else None
+    if args.json:
+        data = ticket.as_dict()
+        printed = {"print": outcome.as_dict()} if outcome else {}
+        print_json(
+            {
+                **printed,
+                "id": data["id"],
+                "ticket": data["ticket"],
+                "service": data["service"],
+                "number": data["number"],
+                "matter": data["matter"],
+                "ahead": data["ahead"],
+                "day": data["day"],
+                "issued_at": data["issued_at"],
+                "priority": data["priority"],
+            }
+        )
+    else:
+        console.print(_ticket_line(hall, ticket), highlight=False)
+        if outcome:
+            show_outcome(outcome, ticket.label)
+    return 6 if outcome and not outcome.ok else 0
+
+
+def _need_window(args: argparse.Namespace) -> int:
+    if args.window is None:
+        raise SystemExit(fail(f"call {args.action} 需要 --window 窗口号", 2))
+    return int(args.window)
+
+
+def _need_ticket(args: argparse.Namespace) -> str:
+    if not args.ticket:
+        raise SystemExit(fail(f"call {args.action} 需要号票，如 A012", 2))
+    return str(args.ticket)
+
+
+def cmd_call(args: argparse.Namespace) -> int:
+    hall = open_hall(args)
+    action = args.action
+    ticket: TicketView | None
+    if action == "next":
+        ticket = hall.call_next(_need_window(args), clerk=args.clerk)
+    elif action == "recall":
+        ticket = hall.recall(_need_window(args))
+    elif action == "skip":
+        ticket = hall.skip(_need_window(args))
+    elif action == "finish":
+        ticket = hall.finish(_need_window(args))
+    elif action == "transfer":
+        if not args.to:
+            return fail("call transfer 需要 --to 业务编码", 2)
+        ticket = hall.transfer(_need_window(args), args.to)
+    elif action == "pick":
+        ticket = hall.call_ticket(_need_ticket(args), _need_window(args), clerk=args.clerk)
+    elif action == "requeue":
+        ticket = hall.requeue(_need_ticket(args))
+    else:
+        ticket = hall.cancel(_need_ticket(args), reason="cli")
+    if args.json:
+        print_json(
+            {
+                "action": action,
+                "ticket": ticket.label if ticket else None,
+                "window": args.window if args.window is not None else (ticket and ticket.window),
+                "status": ticket.status if ticket else None,
+                "service": ticket.service if ticket else None,
+                "id": ticket.id if ticket else None,
+            }
+        )
+    elif ticket is None:
+        console.print(f"{args.window} 号窗口：当前没有人等候")
+    else:
+        console.print(f"{ticket.label}：{status_name(ticket.status)}", highlight=False)
+    return 0
+
+
+def cmd_window(args: argparse.Namespace) -> int:
+    hall = open_hall(args)
+    win = hall.pause(args.window) if args.action == "pause" else hall.resume(args.window)
+    if args.json:
+        print_json(win.as_dict())
+    else:
+        state = "已暂停" if win.state == "paused" else "已恢复"
+        console.print(f"{win.number} 号窗口（{win.name}）{state}")
+    return 0
+
+
+def cmd_leader(args: argparse.Namespace) -> int:
+    hall = open_hall(args)
+    if args.action == "set":
+        if not args.name:
+            return fail("leader set 需要领导姓名", 2)
+        leader = hall.set_leader(args.name, args.title)
+    else:
+        leader = hall.leader()
+    if args.json:
+        print_json(
+            {"day": hall.today().isoformat(), "leader": leader.as_dict() if leader else None}
+        )
+    elif leader is None:
+        console.print("今日未安排带班领导")
+    else:
+        console.print(f"今日带班领导：{leader.name} {leader.title}", highlight=False)
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    hall = open_hall(args)
+    status = hall.status()
+    if args.json:
+        print_json(status.as_dict())
+        return 0
+    leader = f"{status.leader.name} {status.leader.title}" if status.leader else "未安排"
+    console.print(
+        f"[bold]{hall.config.hall.name}[/]  {status.day}  "
+        f"{'办公中' if status.open_now else '非办公时间'}"
+        f"{'  今天是圩日' if status.market_day else ''}  带班领导：{leader}",
+        highlight=False,
+    )
+    services = Table("编码", "业务", "等候", title="等候人数")
+    for s in status.services:
+        if s.available_today:
+            services.add_row(s.code, s.name, str(s.waiting))
+    windows = Table("窗口", "名称", "状态", "正在办理", "工作人员", title="窗口")
+    for w in status.windows:
+        state = "暂停" if w.state == "paused" else "开放"
+        windows.add_row(str(w.number), w.name, state, w.current or "—", w.clerk or "—")
+    console.print(services)
+    console.print(windows)
+    return 0
+
+
+def cmd_events(args: argparse.Namespace) -> int:
+    try:
+        day = dt.date.fromisoformat(args.day) if args.day else None
+    except ValueError:
+        return fail(f"日期应写成 YYYY-MM-DD，而不是 {args.day}", 2)
+    hall = open_hall(args)
+    ticket_id = hall.ticket(args.ticket, day=day).id if args.ticket else None
+    events = hall.events(args.after, args.limit, ticket=ticket_id, window=args.window, day=day)
+    if args.json:
+        print_json([e.as_dict() for e in events])
+        return 0
+    table = Table("#", "时间", "操作", "号票", "窗口", "工作人员", "详情", title="工作过程记录")
+    for e in events:
+        detail = "，".join(f"{k}={v}" for k, v in e.detail.items())
+        table.add_row(
+            str(e.id),
+            f"{e.at:%m-%d %H:%M:%S}",
+            e.kind,
+            e.label or "",
+            str(e.window or ""),
+            e.clerk or "",
+            detail,
+        )
+    console.print(table)
+    return 0

@@ -1,0 +1,77 @@
+"""``servicehall demo``: the whole hall in one terminal (tmux) or a browser, throw-away data."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import webbrowser
+
+from servicehall.cli.common import config_of, console, fail
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("demo", help="演示：取号机、叫号屏、窗口叫号台同屏运行，模拟大厅办事")
+    p.add_argument("--no-tmux", action="store_true", help="不用 tmux，改为在浏览器中打开")
+    p.add_argument("--port", type=int, default=8600, help="浏览器方式的起始端口（默认 8600）")
+    p.add_argument("--simulate-only", action="store_true", help=argparse.SUPPRESS)
+    p.set_defaults(func=cmd_demo)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from servicehall import demo
+    from servicehall.queue import Hall
+
+    config = config_of(args)
+    if args.simulate_only:  # the hidden tmux window of a running demo
+        hall = Hall.open(config, enforce_hours=False)
+        console.print("模拟大厅：村民陆续取号，其他窗口每隔几秒叫号（Ctrl+C 停止）")
+        demo.simulate(hall)
+        return 0
+    env = demo.prepare(config)
+    console.print(f"演示数据库：{env['SERVICEHALL_DB']}（演示结束后可删除）", highlight=False)
+    if demo.have_tmux() and not args.no_tmux:
+        subprocess.run(["tmux", "kill-session", "-t", demo.SESSION], capture_output=True)
+        for command in demo.tmux_commands(env, args.config):
+            subprocess.run(command, check=True)
+        hint = f"窗口 {demo.CLERK_WINDOW} 叫号台登录：工号 {demo.DEMO_CLERK}，PIN {demo.DEMO_PIN}"
+        console.print(f"{hint}；离开演示：Ctrl-b d；结束：tmux kill-session -t {demo.SESSION}")
+        if sys.stdin.isatty() and sys.stdout.isatty():
+            os.execvp("tmux", ["tmux", "attach", "-t", demo.SESSION])
+        console.print(f"在终端里运行 tmux attach -t {demo.SESSION} 查看")
+        return 0
+    return _browser_demo(args, env, demo)
+
+
+def _browser_demo(args: argparse.Namespace, env: dict[str, str], demo) -> int:  # type: ignore[no-untyped-def]
+    from servicehall.queue import Hall
+
+    base = [sys.executable, "-m", "servicehall"]
+    if args.config:
+        base += ["--config", os.path.abspath(args.config)]
+    roles = {"display": ["--no-voice"], "kiosk": ["--ignore-hours"]}
+    servers = []
+    for offset, (role, extra) in enumerate(roles.items()):
+        port = args.port + offset
+        servers.append(
+            subprocess.Popen(
+                [*base, "serve", role, "--port", str(port), *extra],
+                env={**os.environ, **env},
+                stdout=subprocess.DEVNULL,
+            )
+        )
+        url = f"http://127.0.0.1:{port}/"
+        console.print(f"{role}: {url}")
+        webbrowser.open(url)
+    try:
+        hall = Hall.open(config_of(args), db=env["SERVICEHALL_DB"], enforce_hours=False)
+        demo.simulate(hall)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        for server in servers:
+            server.terminate()
+    if any(server.wait() not in (0, -15) for server in servers):
+        return fail("演示的网页服务异常退出，详见日志", 1)
+    return 0

@@ -1,0 +1,43 @@
+"""``servicehall kiosk``: start the entrance touchscreen kiosk."""
+
+from __future__ import annotations
+
+import argparse
+
+from servicehall.cli.common import config_of
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("kiosk", help="启动大厅入口的触摸屏取号机")
+    p.add_argument(
+        "--ignore-hours",
+        action="store_true",
+        help="不按办公时间限制取号（演示、培训用；或 $SERVICEHALL_IGNORE_HOURS=1）",
+    )
+    p.add_argument(
+        "--preview",
+        action="store_true",
+        help="不接打印机：号票显示在屏幕上（printer.connection = preview）",
+    )
+    p.set_defaults(func=cmd_kiosk)
+
+
+def cmd_kiosk(args: argparse.Namespace) -> int:
+    from servicehall.kiosk import KioskApp
+    from servicehall.kiosk.supervisor import supervise
+
+    def make_app() -> KioskApp:
+        """A fresh kiosk on the config file as it is now (staff may have reloaded a new one)."""
+        config = config_of(args)
+        if args.preview:
+            printer = config.printer.model_copy(update={"connection": "preview"})
+            config = config.model_copy(update={"printer": printer})
+        return KioskApp(
+            config,
+            db=args.db,
+            enforce_hours=False if args.ignore_hours else None,
+            config_path=args.config,
+            language=args.lang,
+        )
+
+    return supervise(make_app)

@@ -1,0 +1,90 @@
+"""Read hall.toml into a validated :class:`HallConfig`, or explain in one line what is wrong.
+
+Where the file comes from: an explicit path, else ``$SERVICEHALL_CONFIG``, else ``./hall.toml``,
+else the packaged sample hall.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from importlib import resources
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from servicehall.config.models import HallConfig
+from servicehall.errors import ServiceHallError
+
+SAMPLE_NAME = "sample.toml"
+
+
+class ConfigError(ServiceHallError):
+    """The hall file cannot be used; the message names the file and the place."""
+
+    exit_code = 2
+
+
+def sample_text() -> str:
+    return resources.files("servicehall.config").joinpath(SAMPLE_NAME).read_text("utf-8")
+
+
+def resolve_path(path: str | os.PathLike[str] | None = None) -> Path | None:
+    """The config file to read; ``None`` means the packaged sample."""
+    if path:
+        return Path(path)
+    env = os.environ.get("SERVICEHALL_CONFIG")
+    if env:
+        return Path(env)
+    local = Path("hall.toml")
+    return local if local.is_file() else None
+
+
+def _field_path(loc: tuple[int | str, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(整个文件)"
+
+
+def _explain(errors: list[dict]) -> str:
+    parts = []
+    for err in errors[:5]:
+        msg = err["msg"].removeprefix("Value error, ")
+        if err["type"] == "missing":
+            msg = "缺少必填项"
+        elif err["type"] == "extra_forbidden":
+            msg = "不认识的配置项（拼写错误？）"
+        parts.append(f"{_field_path(tuple(err['loc']))}: {msg}")
+    more = len(errors) - 5
+    if more > 0:
+        parts.append(f"……另有 {more} 处错误")
+    return "；".join(parts)
+
+
+def parse_config(text: str, source: str = "<text>") -> HallConfig:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"配置文件 {source} 语法错误：{exc}（TOML 格式）") from exc
+    try:
+        return HallConfig.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(f"配置文件 {source} 有误：{_explain(exc.errors())}") from exc
+
+
+def load_config(path: str | os.PathLike[str] | None = None) -> HallConfig:
+    resolved = resolve_path(path)
+    if resolved is None:
+        return parse_config(sample_text(), source=f"(内置示例) {SAMPLE_NAME}")
+    try:
+        text = resolved.read_text("utf-8")
+    except FileNotFoundError as exc:
+        raise ConfigError(
+            f"找不到配置文件 {resolved}；可用 `servicehall sample-config > hall.toml` 生成一份"
+        ) from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"配置文件 {resolved} 不是 UTF-8 编码，请另存为 UTF-8") from exc
+    except OSError as exc:
+        raise ConfigError(f"无法读取配置文件 {resolved}：{exc.strerror}") from exc
+    return parse_config(text, source=str(resolved))

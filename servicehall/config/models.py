@@ -1,0 +1,292 @@
+"""Validated settings of one hall: the pydantic models behind hall.toml.
+
+Every model forbids unknown keys so a typo in the file is reported, not ignored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+_PERIOD = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]):([0-5]\d)$")
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Period(_Model):
+    """One opening period of a day, e.g. 08:30-12:00."""
+
+    start: dt.time
+    end: dt.time
+
+    def contains(self, moment: dt.time) -> bool:
+        return self.start <= moment < self.end
+
+    def __str__(self) -> str:
+        return f"{self.start:%H:%M}-{self.end:%H:%M}"
+
+
+def _parse_period(text: str) -> Period:
+    match = _PERIOD.match(text.strip())
+    if not match:
+        raise ValueError(f"时段应写成 HH:MM-HH:MM，例如 08:30-12:00，而不是 {text!r}")
+    h1, m1, h2, m2 = (int(g) for g in match.groups())
+    start, end = dt.time(h1, m1), dt.time(h2, m2)
+    if end <= start:
+        raise ValueError(f"时段 {text!r} 的结束时间应晚于开始时间")
+    return Period(start=start, end=end)
+
+
+class HallInfo(_Model):
+    code: str = Field(default="default", pattern=r"^[a-z0-9][a-z0-9_-]{0,31}$")
+    name: str = Field(min_length=1)
+    timezone: str = "Asia/Shanghai"
+    hours: list[Period] = Field(min_length=1)
+    open_weekdays: list[str] = Field(default_factory=lambda: list(_WEEKDAYS[:5]))
+    extra_open_dates: list[dt.date] = Field(default_factory=list)
+    closed_dates: list[dt.date] = Field(default_factory=list)
+    supervision_phone: str = ""
+    slogan: str = ""
+    notice: str = ""
+
+    @field_validator("hours", mode="before")
+    @classmethod
+    def _hours(cls, value: object) -> object:
+        if isinstance(value, list):
+            return [_parse_period(v) if isinstance(v, str) else v for v in value]
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"未知时区 {value!r}（例如 Asia/Shanghai）") from exc
+        return value
+
+    @field_validator("open_weekdays")
+    @classmethod
+    def _weekdays(cls, value: list[str]) -> list[str]:
+        bad = [v for v in value if v not in _WEEKDAYS]
+        if bad:
+            raise ValueError(f"星期应为 {', '.join(_WEEKDAYS)} 之一，而不是 {', '.join(bad)}")
+        return value
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def is_open_day(self, day: dt.date) -> bool:
+        if day in self.closed_dates:
+            return False
+        return day in self.extra_open_dates or _WEEKDAYS[day.weekday()] in self.open_weekdays
+
+    def is_open(self, local: dt.datetime) -> bool:
+        """Whether tickets may be issued at this hall-local moment."""
+        return self.is_open_day(local.date()) and any(p.contains(local.time()) for p in self.hours)
+
+    def hours_text(self) -> str:
+        return "、".join(str(p) for p in self.hours)
+
+
+class Matter(_Model):
+    """One matter (事项) of a service, with its 六公开 facts."""
+
+    code: str = Field(pattern=r"^[A-Za-z0-9_-]{1,32}$")
+    name: str = Field(min_length=1)
+    materials: list[str] = Field(default_factory=list)
+    basis: str = ""
+    procedure: str = ""
+    promise: str = ""
+    limit_minutes: int | None = Field(default=None, gt=0)
+    fee: str = "不收费"
+
+
+class Service(_Model):
+    code: str = Field(pattern=r"^[A-Z]$")
+    name: str = Field(min_length=1)
+    description: str = ""
+    matters: list[Matter] = Field(default_factory=list)
+    daily_cap: int | None = Field(default=None, gt=0)
+    market_days_only: bool = False
+    petition: bool = False
+
+    @model_validator(mode="after")
+    def _unique_matters(self) -> Service:
+        codes = [m.code for m in self.matters]
+        dupes = sorted({c for c in codes if codes.count(c) > 1})
+        if dupes:
+            raise ValueError(f"事项编码重复：{', '.join(dupes)}")
+        return self
+
+    def matter(self, code: str) -> Matter | None:
+        return next((m for m in self.matters if m.code == code), None)
+
+
+class Window(_Model):
+    number: int = Field(gt=0, lt=1000)
+    name: str = Field(min_length=1)
+    services: list[str] = Field(min_length=1)
+    pick: Literal["oldest", "ordered"] = "oldest"
+
+
+class Leader(_Model):
+    name: str = Field(min_length=1)
+    title: str = ""
+    phone: str = ""
+    window: int | None = None
+
+
+class LeaderRota(_Model):
+    by_weekday: dict[str, Leader] = Field(default_factory=dict)
+    by_date: dict[dt.date, Leader] = Field(default_factory=dict)
+
+    @field_validator("by_weekday")
+    @classmethod
+    def _weekdays(cls, value: dict[str, Leader]) -> dict[str, Leader]:
+        bad = [k for k in value if k not in _WEEKDAYS]
+        if bad:
+            raise ValueError(f"星期应为 {', '.join(_WEEKDAYS)} 之一，而不是 {', '.join(bad)}")
+        return value
+
+    def for_day(self, day: dt.date) -> Leader | None:
+        return self.by_date.get(day) or self.by_weekday.get(_WEEKDAYS[day.weekday()])
+
+
+class MarketDays(_Model):
+    """圩日: every N days counted from a date, and/or by the last digit of the day of month."""
+
+    every_days: int | None = Field(default=None, gt=0)
+    from_date: dt.date | None = None
+    last_digits: list[Annotated[int, Field(ge=0, le=9)]] = Field(default_factory=list)
+    extra_dates: list[dt.date] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _every_needs_from(self) -> MarketDays:
+        if self.every_days and self.from_date is None:
+            raise ValueError("every_days 需要同时给出 from_date（从哪一天起算）")
+        return self
+
+    def is_market_day(self, day: dt.date) -> bool:
+        if day in self.extra_dates or (day.day % 10) in self.last_digits:
+            return True
+        if self.every_days and self.from_date is not None:
+            return (day - self.from_date).days % self.every_days == 0
+        return False
+
+
+class QueueSettings(_Model):
+    requeue_behind: int = Field(default=3, ge=0)
+    """A no-show who comes back is placed behind this many waiting tickets."""
+
+
+class PrinterSettings(_Model):
+    connection: Literal["preview", "file", "network", "serial", "usb"] = "preview"
+    host: str | None = None
+    port: int = Field(default=9100, gt=0, lt=65536)
+    path: str | None = None
+    device: str | None = None
+    baudrate: int = 9600
+    vendor_id: int | None = None
+    product_id: int | None = None
+    encoding: Literal["gb18030", "gbk", "gb2312"] = "gb18030"
+    mode: Literal["text", "image"] = "text"
+    paper_width_mm: Literal[58, 80] = 58
+    timeout_s: float = Field(default=3.0, gt=0, le=60)
+    cutter: bool = False
+    profile: str | None = None
+    preview_file: str | None = None
+    on_failure: Literal["keep", "cancel"] = "keep"
+
+    @model_validator(mode="after")
+    def _connection_needs(self) -> PrinterSettings:
+        needs = {
+            "network": ("host",),
+            "file": ("path",),
+            "serial": ("device",),
+            "usb": ("vendor_id", "product_id"),
+        }.get(self.connection, ())
+        missing = [k for k in needs if getattr(self, k) is None]
+        if missing:
+            raise ValueError(f"connection = {self.connection!r} 需要填写 {', '.join(missing)}")
+        return self
+
+
+class DisplaySettings(_Model):
+    recent_calls: int = Field(default=6, ge=1, le=20)
+    highlight_seconds: float = Field(default=8.0, gt=0)
+    notice: str = ""
+
+
+class VoiceSettings(_Model):
+    enabled: bool = True
+    command: list[str] = Field(
+        default_factory=lambda: ["espeak-ng", "-v", "cmn-latn-pinyin", "-s", "140"]
+    )
+    phrase: str = "请 {label} 号 到 {window} 号窗口办理"
+    repeat: int = Field(default=2, ge=1, le=3)
+    chime: bool = True
+
+
+class KioskSettings(_Model):
+    ticket_screen_seconds: int = Field(default=15, ge=3, le=300)
+    idle_reset_seconds: int = Field(default=60, ge=10, le=3600)
+    staff_pin_hash: str = ""
+    language: Literal["zh", "en"] = "zh"
+
+
+class HallConfig(_Model):
+    hall: HallInfo
+    services: list[Service] = Field(min_length=1)
+    windows: list[Window] = Field(min_length=1)
+    leaders: LeaderRota = Field(default_factory=LeaderRota)
+    market_days: MarketDays = Field(default_factory=MarketDays)
+    queue: QueueSettings = Field(default_factory=QueueSettings)
+    printer: PrinterSettings = Field(default_factory=PrinterSettings)
+    display: DisplaySettings = Field(default_factory=DisplaySettings)
+    voice: VoiceSettings = Field(default_factory=VoiceSettings)
+    kiosk: KioskSettings = Field(default_factory=KioskSettings)
+
+    @model_validator(mode="after")
+    def _cross_references(self) -> HallConfig:
+        codes = [s.code for s in self.services]
+        dupes = sorted({c for c in codes if codes.count(c) > 1})
+        if dupes:
+            raise ValueError(f"业务编码重复：{', '.join(dupes)}")
+        numbers = [w.number for w in self.windows]
+        dupes_w = sorted({n for n in numbers if numbers.count(n) > 1})
+        if dupes_w:
+            raise ValueError(f"窗口号重复：{', '.join(map(str, dupes_w))}")
+        for window in self.windows:
+            unknown = [c for c in window.services if c not in codes]
+            if unknown:
+                raise ValueError(
+                    f"{window.number} 号窗口引用了不存在的业务 {', '.join(unknown)}"
+                    f"（已有：{', '.join(codes)}）"
+                )
+        served = {c for w in self.windows for c in w.services}
+        orphans = [c for c in codes if c not in served]
+        if orphans:
+            raise ValueError(f"业务 {', '.join(orphans)} 没有任何窗口办理")
+        leaders = list(self.leaders.by_weekday.values()) + list(self.leaders.by_date.values())
+        for leader in leaders:
+            if leader.window is not None and leader.window not in numbers:
+                raise ValueError(f"带班领导 {leader.name} 的窗口 {leader.window} 不存在")
+        return self
+
+    def service(self, code: str) -> Service | None:
+        return next((s for s in self.services if s.code == code), None)
+
+    def window(self, number: int) -> Window | None:
+        return next((w for w in self.windows if w.number == number), None)
+
+    def windows_for(self, service_code: str) -> list[Window]:
+        return [w for w in self.windows if service_code in w.services]

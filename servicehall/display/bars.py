@@ -1,0 +1,133 @@
+"""One-line bars of the board: hall name and clock, the on-duty leader, the notice, warnings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from servicehall.queue import LeaderView
+
+WEEKDAYS = "一二三四五六日"
+GAP = "    "  # between the end of the notice and its next pass
+
+
+def date_text(moment: dt.datetime) -> str:
+    return f"{moment.year}年{moment.month}月{moment.day}日 星期{WEEKDAYS[moment.weekday()]}"
+
+
+class TopBar(Widget):
+    """The hall's name on the left; date and clock on the right (its own one-second timer)."""
+
+    DEFAULT_CSS = """
+    TopBar { height: 1; background: $primary-darken-2; padding: 0 1; }
+    """
+
+    now: reactive[dt.datetime | None] = reactive(None)
+
+    def __init__(
+        self,
+        hall_name: str,
+        clock: Callable[[], dt.datetime],
+        *,
+        id: str | None = None,  # noqa: A002
+    ) -> None:
+        super().__init__(id=id)
+        self.hall_name = hall_name
+        self.clock = clock
+
+    def on_mount(self) -> None:
+        self._tick()
+        self.set_interval(1.0, self._tick)
+
+    def _tick(self) -> None:
+        self.now = self.clock()
+
+    def render(self) -> Text:
+        when = f"{date_text(self.now)}  {self.now:%H:%M:%S}" if self.now else ""
+        gap = max(2, self.size.width - cell_len(self.hall_name) - cell_len(when))
+        return Text(f"{self.hall_name}{' ' * gap}{when}", style="bold", no_wrap=True)
+
+
+class LeaderBar(Widget):
+    """今日带班领导 and the supervision phone."""
+
+    DEFAULT_CSS = """
+    LeaderBar { height: 1; background: $boost; padding: 0 1; }
+    """
+
+    leader: reactive[LeaderView | None] = reactive(None)
+
+    def __init__(self, phone: str, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self.phone = phone
+
+    def render(self) -> Text:
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append("今日带班领导：", style="bold")
+        leader = self.leader
+        if leader is None:
+            text.append("（未安排）")
+        else:
+            text.append(leader.name, style="bold yellow")
+            if leader.title:
+                text.append(f"（{leader.title}）")
+            if leader.window is not None:
+                text.append(f" {leader.window} 号窗口")
+        if self.phone:
+            text.append("    监督电话：", style="bold")
+            text.append(self.phone, style="bold yellow")
+        return text
+
+
+class Ticker(Widget):
+    """A notice line that scrolls when it is wider than the screen (and stands still otherwise)."""
+
+    DEFAULT_CSS = """
+    Ticker { height: 1; background: $primary-darken-3; }
+    """
+
+    STEP_S = 0.4  # one character every 0.4 s: slow enough to read while it moves
+    start: reactive[int] = reactive(0)
+
+    def __init__(self, notice: str, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self.notice = notice.strip()
+        self.display = bool(self.notice)
+
+    def on_mount(self) -> None:
+        if self.notice:
+            self.set_interval(self.STEP_S, self._advance)
+
+    def _advance(self) -> None:
+        if cell_len(self.notice) > self.size.width:
+            self.start = (self.start + 1) % len(self.notice + GAP)
+
+    def render(self) -> Text:
+        if cell_len(self.notice) <= self.size.width:
+            return Text(self.notice, justify="center", style="bold")
+        loop = self.notice + GAP
+        shown = loop[self.start :] + loop
+        return Text(shown, no_wrap=True, overflow="crop", style="bold")
+
+
+class StatusLine(Widget):
+    """Red warning line (database lost); hidden while all is well."""
+
+    DEFAULT_CSS = """
+    StatusLine { height: auto; max-height: 2; background: darkred; color: white; text-style: bold;
+                 padding: 0 1; display: none; }
+    StatusLine.-shown { display: block; }
+    """
+
+    message: reactive[str] = reactive("", layout=True)
+
+    def watch_message(self, value: str) -> None:
+        self.set_class(bool(value), "-shown")
+
+    def render(self) -> Text:
+        return Text(self.message)

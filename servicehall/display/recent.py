@@ -1,0 +1,35 @@
+"""The last several calls, newest first."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.reactive import reactive
+
+from servicehall.display.calls import Call
+from servicehall.display.lines import LineCachedWidget
+
+
+class RecentCalls(LineCachedWidget):
+    DEFAULT_CSS = """
+    RecentCalls { width: 30; height: 1fr; padding: 0 1; background: $boost; }
+    """
+
+    calls: reactive[tuple[Call, ...]] = reactive(())
+
+    def state(self) -> tuple[tuple[Call, ...]]:
+        return (self.calls,)
+
+    def render(self) -> Text:
+        text = Text("最近呼叫  Recent", style="bold")
+        spaced = self.size.height >= 2 * len(self.calls) + 1  # room to breathe on a big TV
+        for index, call in enumerate(self.calls):
+            text.append("\n\n" if spaced else "\n")
+            style = "bold black on yellow" if index == 0 else "bold"
+            text.append(f" {call.label} ", style=style)
+            text.append(f"  {call.window:>2}号窗口", style="white")
+            text.append(f"  {call.at:%H:%M}", style="grey70")
+            if call.recall:
+                text.append(" 重呼", style="yellow")
+        if not self.calls:
+            text.append("\n（暂无）", style="grey50")
+        return text

@@ -1,0 +1,192 @@
+"""``servicehall doctor``: check a hall PC for what its role needs, and say how to fix it.
+
+Each check returns a :class:`Check` with a Chinese explanation and the fix; nothing here changes
+the machine. Roles: kiosk (touchscreen + printer), display (TV + voice), clerk (window console),
+server (the database PC).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+
+from servicehall.config import HallConfig, load_config
+from servicehall.errors import ServiceHallError
+from servicehall.queue import Hall
+
+ROLES = ("kiosk", "display", "clerk", "server")
+MIN_TERMINAL = {"kiosk": (100, 30), "display": (80, 24), "clerk": (80, 24)}
+OK, WARN, FAIL = "ok", "warn", "fail"
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    state: str
+    detail: str
+    fix: str = ""
+
+    def as_dict(self) -> dict[str, str]:
+        return asdict(self)
+
+
+def check_config(path: str | None) -> tuple[Check, HallConfig | None]:
+    try:
+        config = load_config(path)
+    except ServiceHallError as exc:
+        return Check(
+            "配置文件", FAIL, exc.message, "按提示改正 hall.toml，再运行 check-config"
+        ), None
+    detail = f"{config.hall.name}：{len(config.services)} 项业务，{len(config.windows)} 个窗口"
+    return Check("配置文件", OK, detail), config
+
+
+def check_database(config: HallConfig, db: str | None) -> Check:
+    try:
+        hall = Hall.open(config, db=db, create=False)
+        if not hall.store.has_schema():
+            url = hall.store.safe_url()
+            hall.close()
+            return Check("数据库", FAIL, f"{url} 可以连接，但还没有建表", "运行 servicehall init")
+        status = hall.status()
+        url = hall.store.safe_url()
+        hall.close()
+    except ServiceHallError as exc:
+        fix = "检查 --db / SERVICEHALL_DB 的地址、数据库电脑是否开机、网线是否接好"
+        return Check("数据库", FAIL, exc.message, fix)
+    except Exception as exc:  # noqa: BLE001 - a missing schema or driver, reported as such
+        return Check(
+            "数据库", FAIL, f"{type(exc).__name__}: {exc}"[:160], "先运行 servicehall init"
+        )
+    return Check("数据库", OK, f"{url}，今日 {status.day}")
+
+
+def wait_for_database(config: HallConfig, db: str | None, timeout_s: float) -> Check:
+    """Retry the database check until it passes or ``timeout_s`` runs out (for boot order)."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        result = check_database(config, db)
+        if result.state == OK or time.monotonic() >= deadline:
+            return result
+        time.sleep(2)
+
+
+def check_printer(config: HallConfig) -> Check:
+    from servicehall.printer import make_printer
+
+    settings = config.printer
+    if settings.connection == "preview":
+        return Check(
+            "打印机",
+            WARN,
+            "未接打印机：号票只显示在屏幕上（preview）",
+            "接好热敏打印机后在 hall.toml 的 [printer] 设置 connection",
+        )
+    status = make_printer(settings).status()
+    if status.online is None:
+        return Check(
+            "打印机",
+            WARN,
+            status.message or "无法查询状态（该连接方式不支持）",
+            "运行 servicehall print-test 打印一张样票确认",
+        )
+    if status.online and status.paper != "out" and not status.fault:
+        if status.paper == "near_end":
+            return Check("打印机", WARN, status.message or "纸快用完了", "准备换纸")
+        return Check("打印机", OK, status.message or "在线，有纸")
+    return Check(
+        "打印机",
+        FAIL,
+        status.message or "打印机无响应",
+        "检查电源、数据线/网线、纸卷和上盖，再运行 servicehall print-test",
+    )
+
+
+def check_cjk_font() -> Check:
+    if not shutil.which("fc-list"):
+        return Check("中文字体", WARN, "找不到 fc-list，无法检查字体", "apt-get install fontconfig")
+    families = subprocess.run(
+        ["fc-list", ":lang=zh", "family"], capture_output=True, text=True, timeout=20
+    ).stdout
+    if not families.strip():
+        return Check(
+            "中文字体",
+            FAIL,
+            "没有安装中文字体，屏幕上的汉字会显示成方框",
+            "apt-get install fonts-wqy-microhei",
+        )
+    first = families.strip().splitlines()[0].split(",")[0]
+    return Check("中文字体", OK, f"已安装（例如 {first}）")
+
+
+def check_voice(config: HallConfig) -> Check:
+    """Ask the display's own announcer, so the doctor and the display never disagree."""
+    from servicehall.display.voice import Announcer
+
+    reason = Announcer(config.voice).off_reason
+    if reason is None:
+        return Check("语音播报", OK, f"{config.voice.command[0]} 可用，有声音输出")
+    if not config.voice.enabled:
+        return Check("语音播报", WARN, reason)
+    return Check(
+        "语音播报",
+        FAIL,
+        f"叫号时不会出声：{reason}",
+        "apt-get install espeak-ng alsa-utils，接好音箱；或在 [voice] command 配置其他语音程序",
+    )
+
+
+def check_terminal(role: str) -> Check:
+    need = MIN_TERMINAL.get(role)
+    if need is None:
+        return Check("屏幕大小", OK, "此角色不需要全屏界面")
+    size = shutil.get_terminal_size((0, 0))
+    if size.columns == 0:
+        return Check(
+            "屏幕大小", WARN, "不是在终端里运行，无法检查", f"在 {role} 用的终端里再运行一次"
+        )
+    if size.columns >= need[0] and size.lines >= need[1]:
+        return Check("屏幕大小", OK, f"{size.columns}×{size.lines} 字符")
+    return Check(
+        "屏幕大小",
+        WARN,
+        f"当前终端 {size.columns}×{size.lines} 字符，{role} 需要至少 {need[0]}×{need[1]}",
+        "终端全屏并调小字号，或用浏览器：servicehall serve " + role,
+    )
+
+
+def check_clock(config: HallConfig) -> Check:
+    now = dt.datetime.now(config.hall.tz)
+    if now.year < 2025:
+        return Check(
+            "系统时间",
+            FAIL,
+            f"电脑时间是 {now:%Y-%m-%d %H:%M}，明显不对（主板电池没电？）",
+            "校准电脑时间，否则号码每天不会从 1 重新开始",
+        )
+    return Check("系统时间", OK, f"{now:%Y-%m-%d %H:%M}（{config.hall.timezone}）")
+
+
+def run_checks(
+    role: str, config_path: str | None, db: str | None, wait_db_s: float = 0
+) -> list[Check]:
+    config_check, config = check_config(config_path)
+    checks = [config_check]
+    if config is None:
+        return checks
+    checks.append(check_clock(config))
+    checks.append(
+        wait_for_database(config, db, wait_db_s) if wait_db_s else check_database(config, db)
+    )
+    per_role: dict[str, list[Callable[[], Check]]] = {
+        "kiosk": [lambda: check_printer(config), check_cjk_font, lambda: check_terminal("kiosk")],
+        "display": [check_cjk_font, lambda: check_voice(config), lambda: check_terminal("display")],
+        "clerk": [check_cjk_font, lambda: check_terminal("clerk")],
+        "server": [],
+    }
+    checks += [check() for check in per_role[role]]
+    return checks

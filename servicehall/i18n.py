@@ -1,0 +1,137 @@
+"""Messages to people, Chinese first with an English catalogue.
+
+The language comes from ``set_language`` (the CLI's ``--lang``) or ``$SERVICEHALL_LANG``.
+"""
+
+from __future__ import annotations
+
+import os
+
+_language = os.environ.get("SERVICEHALL_LANG", "zh")
+
+CATALOG: dict[str, dict[str, str]] = {
+    "unknown_service": {
+        "zh": "没有编码为 {code} 的业务；可选：{valid}",
+        "en": "No service with code {code}; valid codes: {valid}",
+    },
+    "unknown_matter": {
+        "zh": "业务 {service} 没有事项 {matter}；可选：{valid}",
+        "en": "Service {service} has no matter {matter}; valid: {valid}",
+    },
+    "unknown_window": {
+        "zh": "没有 {window} 号窗口；已有窗口：{valid}",
+        "en": "There is no window {window}; windows: {valid}",
+    },
+    "unknown_ticket": {
+        "zh": "找不到今天的号票 {ticket}",
+        "en": "No ticket {ticket} today",
+    },
+    "hall_closed": {
+        "zh": "现在不是办公时间，办公时间：{hours}",
+        "en": "The hall is closed now; opening hours: {hours}",
+    },
+    "cap_reached": {
+        "zh": "{service}今日号票已发完（每日限 {cap} 个），请明天再来",
+        "en": "{service} has issued all of today's {cap} tickets; please come back tomorrow",
+    },
+    "not_market_day": {
+        "zh": "{service}只在圩日办理，今天不是圩日",
+        "en": "{service} is open on market days only; today is not one",
+    },
+    "nothing_called": {
+        "zh": "{window} 号窗口当前没有正在办理的号",
+        "en": "Window {window} is not serving anyone now",
+    },
+    "window_paused": {
+        "zh": "{window} 号窗口已暂停，请先恢复",
+        "en": "Window {window} is paused; resume it first",
+    },
+    "window_not_paused": {
+        "zh": "{window} 号窗口没有暂停",
+        "en": "Window {window} is not paused",
+    },
+    "window_busy_pause": {
+        "zh": "{window} 号窗口正在办理 {ticket}，请先办结或过号再暂停",
+        "en": "Window {window} is serving {ticket}; finish or skip it before pausing",
+    },
+    "not_served_here": {
+        "zh": "{window} 号窗口不办理{service}",
+        "en": "Window {window} does not serve {service}",
+    },
+    "ticket_not_waiting": {
+        "zh": "{ticket} 现在是“{state}”，不能这样操作",
+        "en": "{ticket} is {state}; that cannot be done now",
+    },
+    "same_service": {
+        "zh": "{ticket} 已经是{service}的号，无需转办",
+        "en": "{ticket} is already in {service}",
+    },
+    "bad_rating": {
+        "zh": "评价只能是：满意、基本满意、不满意",
+        "en": "A rating is one of: satisfied, fairly satisfied, dissatisfied",
+    },
+    "store_busy": {
+        "zh": "数据库繁忙，请稍后再试；若持续出现请联系工作人员",
+        "en": "The database is busy; try again shortly, and call staff if it persists",
+    },
+    "store_bad_url": {
+        "zh": "数据库地址 {url} 用不了：只支持 sqlite:///文件路径 和 postgresql+psycopg://用户@主机/库名",
+        "en": "Cannot use database URL {url}: use sqlite:///path or postgresql+psycopg://user@host/db",
+    },
+    "store_denied": {
+        "zh": "数据库账号无权执行此操作（{detail}）；请检查本机使用的数据库账号",
+        "en": "The database account may not do this ({detail}); check this PC's database role",
+    },
+    "store_unavailable": {
+        "zh": "无法连接数据库（{detail}）；请检查数据库地址或网络，系统会自动重试",
+        "en": "Cannot reach the database ({detail}); check its address or the network",
+    },
+    "unknown_clerk": {
+        "zh": "没有工号为 {clerk} 的工作人员",
+        "en": "No clerk with id {clerk}",
+    },
+    "bad_pin": {
+        "zh": "PIN 至少 {digits} 位数字",
+        "en": "A PIN is at least {digits} digits",
+    },
+    "bad_clerk_id": {
+        "zh": "工号不能为空、不能含空格，最多 32 个字符",
+        "en": "A clerk id is 1-32 characters without spaces",
+    },
+    "sign_in_refused": {
+        "zh": "工号或 PIN 不对，请重新输入",
+        "en": "Wrong clerk id or PIN; try again",
+    },
+    "no_clerks": {
+        "zh": "还没有登记工作人员：请先运行 servicehall clerk add 工号 --name 姓名",
+        "en": "No clerks yet: run servicehall clerk add ID --name NAME first",
+    },
+}
+
+STATUS_NAMES: dict[str, dict[str, str]] = {
+    "waiting": {"zh": "等候中", "en": "waiting"},
+    "called": {"zh": "办理中", "en": "being served"},
+    "finished": {"zh": "已办结", "en": "finished"},
+    "no_show": {"zh": "已过号", "en": "no-show"},
+    "cancelled": {"zh": "已取消", "en": "cancelled"},
+    "expired": {"zh": "已过期", "en": "expired"},
+}
+
+
+def set_language(language: str) -> None:
+    global _language
+    _language = "en" if language.lower().startswith("en") else "zh"
+
+
+def language() -> str:
+    return _language
+
+
+def t(key: str, **params: object) -> str:
+    entry = CATALOG[key]
+    return entry.get(_language, entry["zh"]).format(**params)
+
+
+def status_name(status: str) -> str:
+    entry = STATUS_NAMES.get(status)
+    return entry.get(_language, entry["zh"]) if entry else status

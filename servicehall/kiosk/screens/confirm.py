@@ -1,0 +1,70 @@
+"""The confirm screen: what to bring (一次性告知), where it is served, and the "取号" buttons."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Static
+
+from servicehall.config import Matter, Service
+from servicehall.kiosk.screens.base import KioskScreen
+from servicehall.kiosk.strings import s, windows_text
+from servicehall.kiosk.widgets import NavBar
+
+
+class ConfirmScreen(KioskScreen):
+    """Materials and windows for one matter; one tap on "取号" issues exactly one ticket."""
+
+    def __init__(self, service: Service, matter: Matter | None) -> None:
+        super().__init__()
+        self.service = service
+        self.matter = matter
+        self.taken = False
+
+    def compose(self) -> ComposeResult:
+        heading = self.service.name
+        if self.matter is not None and self.matter.name != self.service.name:
+            heading += f"  {self.matter.name}"
+        yield Static(heading, classes="title")
+        with VerticalScroll(id="materials"):
+            materials = self.matter.materials if self.matter else []
+            if materials:
+                yield Static(s("bring_materials"), classes="subtitle")
+                for number, item in enumerate(materials, 1):
+                    yield Static(f"{number}. {item}", classes="material")
+            else:
+                yield Static(s("no_materials"), classes="subtitle")
+            yield Static(
+                s("served_at", windows=windows_text(self.kiosk.config, self.service.code)),
+                classes="served-at",
+            )
+        yield Static("", id="progress")
+        with Horizontal(id="take-bar"):
+            yield Button(s("take"), id="take", classes="take")
+            yield Button(s("take_priority"), id="take-priority", classes="take priority")
+        yield NavBar()
+
+    def on_mount(self) -> None:
+        self.query_one("#progress", Static).display = False
+
+    @on(Button.Pressed, ".take")
+    def _take(self, event: Button.Pressed) -> None:
+        event.stop()
+        if self.taken:
+            return
+        priority = event.button.id == "take-priority"
+        if self.kiosk.request_ticket(self.service, self.matter, priority, self.show_progress):
+            self.taken = True
+            for button in self.query(".take").results(Button):
+                button.disabled = True
+        elif self.kiosk.hall is None:
+            self.show_progress(s("connecting", detail=self.kiosk.trouble or "..."))
+
+    def show_progress(self, text: str) -> None:
+        """Issuing or retrying; a villager who already went back does not see it."""
+        progress = next(iter(self.query("#progress").results(Static)), None)
+        if progress is None or not self.is_attached:
+            return
+        progress.update(text)
+        progress.display = True

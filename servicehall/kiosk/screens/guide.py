@@ -1,0 +1,38 @@
+"""办事指南: every service of the hall, to read each matter's 六公开 without taking a ticket."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Grid
+from textual.widgets import Button, Static
+
+from servicehall.kiosk.screens.base import KioskScreen
+from servicehall.kiosk.strings import s
+from servicehall.kiosk.widgets import NavBar
+
+
+class GuideScreen(KioskScreen):
+    """All services (including the market-day desks); tap one to list its matters."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(s("guide_title"), classes="title")
+        with Grid(id="guide-services"):
+            for service in self.kiosk.config.services:
+                yield Button(service.name, id=f"guide-{service.code}", classes="guide-service")
+        yield NavBar()
+
+    @on(Button.Pressed, ".guide-service")
+    def _service(self, event: Button.Pressed) -> None:
+        from servicehall.kiosk.screens.guide_detail import GuideDetailScreen
+        from servicehall.kiosk.screens.matters import MatterScreen
+
+        event.stop()
+        assert event.button.id is not None
+        service = self.kiosk.config.service(event.button.id.removeprefix("guide-"))
+        if service is None:
+            return
+        if len(service.matters) == 1:
+            self.app.push_screen(GuideDetailScreen(service, service.matters[0]))
+        elif service.matters:
+            self.app.push_screen(MatterScreen(service, guide=True))

@@ -1,0 +1,62 @@
+"""One matter's 六公开: name, legal basis, procedure, materials, promised time limit and fee."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Static
+
+from servicehall.config import Matter, Service
+from servicehall.kiosk.screens.base import KioskScreen
+from servicehall.kiosk.strings import s, windows_text
+from servicehall.kiosk.widgets import NavBar
+
+
+class GuideDetailScreen(KioskScreen):
+    """The published facts of a matter, and a button to take a ticket for it."""
+
+    def __init__(self, service: Service, matter: Matter) -> None:
+        super().__init__()
+        self.service = service
+        self.matter = matter
+
+    def compose(self) -> ComposeResult:
+        matter = self.matter
+        yield Static(f"{self.service.name}  {matter.name}", classes="title")
+        with VerticalScroll(id="guide-detail"):
+            materials = "".join(f"\n  {n}. {m}" for n, m in enumerate(matter.materials, 1))
+            sections = (
+                ("basis", matter.basis),
+                ("procedure", matter.procedure),
+                ("materials", materials),
+                ("promise", matter.promise),
+                ("fee", matter.fee),
+            )
+            for key, value in sections:
+                text = Text()
+                text.append(f"{s(key)}：", style="bold #ffd83d")
+                text.append(value or s("not_stated"))
+                yield Static(text, classes="fact")
+            yield Static(
+                s("served_at", windows=windows_text(self.kiosk.config, self.service.code)),
+                classes="fact",
+            )
+        if self._available_today():
+            with Horizontal(id="take-bar"):
+                yield Button(s("take_for_matter"), id="guide-take", classes="take")
+        yield NavBar()
+
+    def _available_today(self) -> bool:
+        status = self.kiosk.hall_status
+        if status is None:
+            return False
+        return any(st.code == self.service.code and st.available_today for st in status.services)
+
+    @on(Button.Pressed, "#guide-take")
+    def _take(self, event: Button.Pressed) -> None:
+        from servicehall.kiosk.screens.confirm import ConfirmScreen
+
+        event.stop()
+        self.app.push_screen(ConfirmScreen(self.service, self.matter))

@@ -1,0 +1,49 @@
+"""The matter list: a service's matters (事项), or on market days the villages of 村事镇办."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Grid
+from textual.widgets import Button, Static
+
+from servicehall.config import Service
+from servicehall.kiosk.screens.base import KioskScreen
+from servicehall.kiosk.strings import s
+from servicehall.kiosk.widgets import NavBar
+
+
+class MatterScreen(KioskScreen):
+    """One big button per matter; leads to the confirm screen, or in the guide to the 六公开."""
+
+    def __init__(self, service: Service, *, guide: bool = False) -> None:
+        super().__init__()
+        self.service = service
+        self.guide = guide
+
+    def compose(self) -> ComposeResult:
+        if self.guide:
+            title = s("guide_matters", service=self.service.name)
+        elif self.service.market_days_only:
+            title = s("choose_village", service=self.service.name)
+        else:
+            title = s("choose_matter", service=self.service.name)
+        yield Static(title, classes="title")
+        columns = 2 if len(self.service.matters) > 3 else 1
+        with Grid(id="matters", classes=f"columns-{columns}"):
+            for index, matter in enumerate(self.service.matters):
+                yield Button(matter.name, id=f"matter-{index}", classes="matter")
+        yield NavBar()
+
+    @on(Button.Pressed, ".matter")
+    def _matter(self, event: Button.Pressed) -> None:
+        from servicehall.kiosk.screens.confirm import ConfirmScreen
+        from servicehall.kiosk.screens.guide_detail import GuideDetailScreen
+
+        event.stop()
+        assert event.button.id is not None
+        matter = self.service.matters[int(event.button.id.removeprefix("matter-"))]
+        if self.guide:
+            self.app.push_screen(GuideDetailScreen(self.service, matter))
+        else:
+            self.app.push_screen(ConfirmScreen(self.service, matter))

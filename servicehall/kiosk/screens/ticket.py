@@ -1,0 +1,107 @@
+"""The ticket screen: the number in big characters, where to go, how long, and the paper's fate."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Static
+
+from servicehall.kiosk.issuing import Issued
+from servicehall.kiosk.screens.base import KioskScreen
+from servicehall.kiosk.strings import s, windows_text
+from servicehall.kiosk.widgets import Countdown, NavBar
+from servicehall.printer import PrintOutcome
+from servicehall.widgets import BigLabel
+
+FAILED_PRINT_TIME_FACTOR = 2
+"""A villager without paper gets longer to note the number."""
+
+
+class TicketScreen(KioskScreen):
+    """Shown as soon as the ticket exists; the print result arrives a moment later.
+
+    The countdown home waits for the print result, so the villager always gets the full time
+    to read it.
+    """
+
+    def __init__(self, issued: Issued) -> None:
+        super().__init__()
+        self.issued = issued
+        self.outcome: PrintOutcome | None = None
+
+    def compose(self) -> ComposeResult:
+        ticket = self.issued.ticket
+        config = self.kiosk.config
+        service = config.service(ticket.service)
+        matter = service.matter(ticket.matter) if service and ticket.matter else None
+        heading = s("your_number")
+        if ticket.priority:
+            heading += f"  [{s('priority_mark')}]"
+        with Horizontal():
+            with Vertical(id="ticket-main"):
+                yield Static(heading, id="ticket-heading")
+                yield BigLabel(ticket.label, id="ticket-label")
+                names = [service.name if service else ticket.service]
+                if matter is not None and matter.name != names[0]:
+                    names.append(matter.name)
+                yield Static("  ".join(names), id="ticket-service")
+                yield Static(
+                    s("go_to", windows=windows_text(config, ticket.service)), id="ticket-window"
+                )
+                ahead = ticket.ahead or 0
+                yield Static(s("ahead", n=ahead) if ahead else s("ahead_none"), id="ticket-ahead")
+                if self.issued.wait_s is not None and ahead:
+                    minutes = max(1, round(self.issued.wait_s / 60))
+                    yield Static(s("wait_minutes", m=minutes), id="ticket-wait")
+                yield Static(self._print_text(), id="print-status")
+                yield Countdown(self.kiosk.config.kiosk.ticket_screen_seconds, held=True)
+            yield Static("", id="ticket-preview")
+        yield NavBar(back=False)
+
+    def on_mount(self) -> None:
+        if not self._composed:  # switched away again before this handler ran
+            return
+        self._show_outcome()
+        if self.outcome is not None:
+            self._start_countdown()
+
+    @property
+    def _composed(self) -> bool:
+        return bool(self.query("#print-status"))
+
+    def _print_text(self) -> str:
+        outcome = self.outcome
+        if outcome is None:
+            return s("printing")
+        if outcome.ok:
+            return s("take_ticket")
+        if not outcome.ticket_kept:
+            return outcome.message or s("ticket_withdrawn")
+        return f"{outcome.message}\n{s('note_number', label=self.issued.ticket.label)}"
+
+    def show_print(self, outcome: PrintOutcome) -> None:
+        """The printer's answer: "请取走您的号票", or the trouble with the number kept large."""
+        self.outcome = outcome
+        if self.is_mounted and self.is_attached and self._composed:  # not after 首页 was tapped
+            self._show_outcome()
+            self._start_countdown()
+
+    def _start_countdown(self) -> None:
+        countdown = self.query_one(Countdown)
+        if countdown.held:
+            if self.outcome is not None and not self.outcome.ok:
+                countdown.stretch(FAILED_PRINT_TIME_FACTOR)
+            countdown.release()
+
+    def _show_outcome(self) -> None:
+        outcome = self.outcome
+        status = self.query_one("#print-status", Static)
+        status.update(self._print_text())
+        status.set_class(outcome is not None and outcome.ok, "ok")
+        status.set_class(outcome is not None and not outcome.ok, "failed")
+        label = self.query_one("#ticket-label", BigLabel)
+        withdrawn = outcome is not None and not outcome.ok and not outcome.ticket_kept
+        label.color = "grey50" if withdrawn else "yellow"
+        preview = self.query_one("#ticket-preview", Static)
+        preview.update(outcome.preview if outcome is not None and outcome.preview else "")
+        preview.display = bool(outcome is not None and outcome.preview)

@@ -1,0 +1,8 @@
+"""Widgets of the kiosk's screens: navigation bar, service buttons, countdown, PIN keypad."""
+
+from servicehall.kiosk.widgets.countdown import Countdown
+from servicehall.kiosk.widgets.keypad import Keypad
+from servicehall.kiosk.widgets.navbar import NavBar
+from servicehall.kiosk.widgets.service_button import ServiceButton
+
+__all__ = ["Countdown", "Keypad", "NavBar", "ServiceButton"]

@@ -1,0 +1,38 @@
+"""``Keypad``: a big numeric keypad for touch PIN entry."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Grid
+from textual.message import Message
+from textual.widgets import Button
+
+from servicehall.kiosk.strings import s
+
+CLEAR = "clear"
+ENTER = "enter"
+
+
+class Keypad(Grid):
+    """Digits 0–9, clear and OK; posts ``Keypad.Pressed`` with the key."""
+
+    @dataclass
+    class Pressed(Message):
+        key: str
+        """A digit, ``CLEAR`` or ``ENTER``."""
+
+    def compose(self) -> ComposeResult:
+        for digit in "123456789":
+            yield Button(digit, id=f"key-{digit}", classes="key")
+        yield Button(s("pin_clear"), id=f"key-{CLEAR}", classes="key")
+        yield Button("0", id="key-0", classes="key")
+        yield Button(s("pin_ok"), id=f"key-{ENTER}", classes="key key-ok")
+
+    @on(Button.Pressed, ".key")
+    def _pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        assert event.button.id is not None
+        self.post_message(self.Pressed(event.button.id.removeprefix("key-")))

@@ -1,0 +1,44 @@
+"""The queue core: tables, the store, the hall's operations and the change feed.
+
+It imports nothing of screens, printers or speech; they call it.
+"""
+
+from servicehall.queue.clock import Clock, FixedClock, SystemClock
+from servicehall.queue.errors import HallError, Refused, StoreError, UnknownInput, WrongState
+from servicehall.queue.feed import ChangeFeed
+from servicehall.queue.hall import RATINGS, Hall, format_label
+from servicehall.queue.reader import HallReader
+from servicehall.queue.store import Store, data_dir, default_url
+from servicehall.queue.views import (
+    EventView,
+    HallStatus,
+    LeaderView,
+    ServiceStatus,
+    TicketView,
+    WindowStatus,
+)
+
+__all__ = [
+    "RATINGS",
+    "ChangeFeed",
+    "Clock",
+    "EventView",
+    "FixedClock",
+    "Hall",
+    "HallError",
+    "HallReader",
+    "HallStatus",
+    "LeaderView",
+    "Refused",
+    "ServiceStatus",
+    "Store",
+    "StoreError",
+    "SystemClock",
+    "TicketView",
+    "UnknownInput",
+    "WindowStatus",
+    "WrongState",
+    "data_dir",
+    "default_url",
+    "format_label",
+]

@@ -1,0 +1,327 @@
+"""``servicehall manager``: the hall manager's report screen.
+
+Pick a day or a range, switch between breakdowns, read the arrivals-by-hour chart, export the
+workbook or a CSV, and read the audit trail of a ticket or a window. Every database read and
+every export runs in a thread worker; the screen never waits on them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from platformdirs import user_documents_dir
+from rich.text import Text
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Static, Tab, Tabs
+
+from servicehall.errors import ServiceHallError
+from servicehall.queue import EventView, Hall
+from servicehall.reports.audit import audit_trail, detail_text, event_name
+from servicehall.reports.breakdowns import BREAKDOWNS
+from servicehall.reports.chart import hour_chart
+from servicehall.reports.columns import FIGURE_COLUMNS, Column, columns_for
+from servicehall.reports.export_csv import write_csv
+from servicehall.reports.period import Period, make_period
+from servicehall.reports.report import Report, build_report
+
+SHOWN = (
+    "issued",
+    "served",
+    "no_show",
+    "transferred",
+    "cancelled",
+    "expired",
+    "limit_rate",
+    "satisfaction_rate",
+    "avg_wait_s",
+    "median_wait_s",
+    "p90_wait_s",
+    "avg_service_s",
+    "median_service_s",
+    "p90_service_s",
+)
+"""Figures on screen (every figure is in the exports)."""
+
+
+def default_export_dir() -> Path:
+    return Path(user_documents_dir()) / "服务大厅报表"
+
+
+def month_start(day: dt.date) -> dt.date:
+    return day.replace(day=1)
+
+
+def summary_text(report: Report) -> Text:
+    t = report.totals
+    text = Text()
+    text.append(f"{report.hall_name}  {report.period.label()}\n", style="bold")
+    if report.empty:
+        text.append("这段时间没有取号记录", style="bold yellow")
+        return text
+    text.append(
+        f"取号 {t['issued']}   办结 {t['served']}   过号 {t['no_show']}   "
+        f"转办 {t['transferred']}   取消 {t['cancelled']}   过期未叫 {t['expired']}   "
+        f"等候中 {t['waiting']}\n"
+    )
+    f = {c.key: c for c in FIGURE_COLUMNS}
+    text.append(
+        f"限时办结率 {f['limit_rate'].text(t)}   满意率 {f['satisfaction_rate'].text(t)}"
+        f"（满意 {t['satisfied']} / 基本满意 {t['basic']} / 不满意 {t['unsatisfied']}）   "
+        f"等候中位 {f['median_wait_s'].text(t)}   办理中位 {f['median_service_s'].text(t)}"
+    )
+    return text
+
+
+class AuditScreen(ModalScreen[None]):
+    """The events of one ticket or window, oldest first; Esc closes."""
+
+    BINDINGS = [Binding("escape", "dismiss", "关闭")]
+
+    def __init__(self, title: str, events: list[EventView]) -> None:
+        super().__init__()
+        self.heading = title
+        self.events = events
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="audit-box"):
+            yield Label(self.heading, id="audit-title")
+            yield DataTable(id="audit-table", zebra_stripes=True, cursor_type="row")
+            yield Button("关闭", id="audit-close")
+
+    def on_mount(self) -> None:
+        table = self.query_one("#audit-table", DataTable)
+        table.add_columns("时间", "操作", "号票", "窗口", "工作人员", "详情")
+        for event in self.events:
+            table.add_row(
+                f"{event.at:%m-%d %H:%M:%S}",
+                event_name(event.kind),
+                event.label or "",
+                str(event.window or ""),
+                event.clerk or "",
+                detail_text(event.detail),
+            )
+        if not self.events:
+            table.add_row("", "这一天没有记录", "", "", "", "")
+
+    @on(Button.Pressed, "#audit-close")
+    def _close(self) -> None:
+        self.dismiss()
+
+
+class ManagerApp(App[None]):
+    CSS_PATH = "manager.tcss"
+    TITLE = "统计报表"
+    BINDINGS = [
+        Binding("f5", "load", "刷新"),
+        Binding("ctrl+e", "export('xlsx')", "导出Excel"),
+        Binding("ctrl+q", "quit", "退出"),
+    ]
+
+    def __init__(self, hall: Hall, export_dir: Path | None = None) -> None:
+        super().__init__()
+        self.hall = hall
+        self.export_dir = export_dir or default_export_dir()
+        self.report: Report | None = None
+        self._wanted: tuple[Period, str] | None = None
+        self.by = "service"
+        self.sub_title = hall.config.hall.name
+
+    def compose(self) -> ComposeResult:
+        today = self.hall.today().isoformat()
+        yield Header()
+        with Horizontal(id="filters"):
+            yield Label("从", classes="field-label")
+            yield Input(today, id="start", placeholder="YYYY-MM-DD")
+            yield Label("到", classes="field-label")
+            yield Input(today, id="end", placeholder="YYYY-MM-DD")
+            yield Button("查询", id="run", variant="primary")
+            yield Button("今天", id="today")
+            yield Button("昨天", id="yesterday")
+            yield Button("本月", id="this-month")
+            yield Button("上月", id="last-month")
+        yield Tabs(*[Tab(b.title, id=b.by) for b in BREAKDOWNS.values()], id="by")
+        yield Static("正在统计…", id="summary")
+        with Horizontal(id="body"):
+            yield DataTable(id="table", zebra_stripes=True, cursor_type="row")
+            with Vertical(id="chart-box"):
+                yield Label("各时段取号人数", id="chart-title")
+                yield Static(id="chart")
+        with Horizontal(id="actions"):
+            yield Button("导出 Excel", id="xlsx")
+            yield Button("导出 CSV", id="csv")
+            yield Input(placeholder="号票 A012 或窗口号 3", id="audit-ref")
+            yield Button("工作记录", id="audit")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#table", DataTable).focus()
+        self.action_load()
+
+    # ------------------------------------------------------------------ choosing the period
+
+    def _period(self) -> Period:
+        start = self.query_one("#start", Input).value
+        end = self.query_one("#end", Input).value
+        return make_period(self.hall.today(), start=start or None, end=end or None)
+
+    def _set_range(self, start: dt.date, end: dt.date) -> None:
+        self.query_one("#start", Input).value = start.isoformat()
+        self.query_one("#end", Input).value = end.isoformat()
+        self.action_load()
+
+    @on(Button.Pressed, "#today")
+    def _today(self) -> None:
+        today = self.hall.today()
+        self._set_range(today, today)
+
+    @on(Button.Pressed, "#yesterday")
+    def _yesterday(self) -> None:
+        day = self.hall.today() - dt.timedelta(days=1)
+        self._set_range(day, day)
+
+    @on(Button.Pressed, "#this-month")
+    def _this_month(self) -> None:
+        today = self.hall.today()
+        self._set_range(month_start(today), today)
+
+    @on(Button.Pressed, "#last-month")
+    def _last_month(self) -> None:
+        last = month_start(self.hall.today()) - dt.timedelta(days=1)
+        self._set_range(month_start(last), last)
+
+    @on(Button.Pressed, "#run")
+    @on(Input.Submitted, "#start, #end")
+    def action_load(self) -> None:
+        try:
+            period = self._period()
+        except ServiceHallError as exc:
+            self._say(exc.message, error=True)
+            return
+        self._say(f"正在统计 {period.label()} …")
+        self._request(period)
+
+    def _request(self, period: Period) -> None:
+        """Build the shown breakdown and the hours (for the chart); others when switched to."""
+        self._wanted = (period, self.by)
+        self._build(period, tuple(dict.fromkeys((self.by, "hour"))))
+
+    def _say(self, message: str, *, error: bool = False) -> None:
+        self.query_one("#summary", Static).update(Text(message, style="bold red" if error else ""))
+
+    @work(thread=True, exclusive=True, group="report")
+    def _build(self, period: Period, breakdowns: tuple[str, ...]) -> None:
+        try:
+            report = build_report(self.hall, period, breakdowns)
+        except ServiceHallError as exc:
+            self.call_from_thread(self._say, exc.message, error=True)
+            return
+        self.call_from_thread(self._show, report)
+
+    # ------------------------------------------------------------------ showing
+
+    def _show(self, report: Report) -> None:
+        period, by = self._wanted or (None, "")
+        if report.period != period or by not in report.groups:
+            return  # an earlier request finished after a newer one was made
+        self.report = report
+        self.query_one("#summary", Static).update(summary_text(report))
+        self.query_one("#chart", Static).update(hour_chart(report.rows("hour"), width=24))
+        self._fill_table()
+
+    @on(Tabs.TabActivated, "#by")
+    def _switch(self, event: Tabs.TabActivated) -> None:
+        if not event.tab.id:
+            return
+        self.by = event.tab.id
+        if self.report is not None and self.by not in self.report.groups:
+            self.query_one("#table", DataTable).clear(columns=True)
+            self._request(self.report.period)
+        else:
+            self._fill_table()
+
+    def _fill_table(self) -> None:
+        table = self.query_one("#table", DataTable)
+        table.clear(columns=True)
+        if self.report is None:
+            return
+        by_key = {c.key: c for c in columns_for(self.by)}
+        keys: list[Column] = [c for c in columns_for(self.by) if c.kind == "text"]
+        if self.by == "window":
+            keys = [by_key["number"], *keys]
+        shown = keys + [by_key[key] for key in SHOWN]
+        table.add_columns(*[c.heading for c in shown])
+        for row in self.report.rows(self.by):
+            table.add_row(*[c.text(row) for c in shown])
+
+    # ------------------------------------------------------------------ exporting
+
+    @on(Button.Pressed, "#xlsx")
+    def _xlsx(self) -> None:
+        self.action_export("xlsx")
+
+    @on(Button.Pressed, "#csv")
+    def _csv(self) -> None:
+        self.action_export("csv")
+
+    def action_export(self, kind: str) -> None:
+        if self.report is None or self.report.empty:
+            self.notify("没有可导出的数据", severity="warning")
+            return
+        self._export(self.report, kind, self.by)
+
+    @work(thread=True, group="export")
+    def _export(self, report: Report, kind: str, by: str) -> None:
+        period = report.period
+        if kind == "xlsx" and len(report.groups) < len(BREAKDOWNS):
+            try:
+                report = build_report(self.hall, period)  # the workbook holds every breakdown
+            except ServiceHallError as exc:
+                self.call_from_thread(self.notify, exc.message, severity="error")
+                return
+        name = f"报表_{period.start}" + ("" if period.single_day else f"_至_{period.end}")
+        if kind == "csv":
+            name += f"_{BREAKDOWNS[by].title}"
+        path = self.export_dir / f"{name}.{kind}"
+        try:
+            self.export_dir.mkdir(parents=True, exist_ok=True)
+            if kind == "xlsx":
+                from servicehall.reports.export_xlsx import write_xlsx  # openpyxl loads slowly
+
+                write_xlsx(report, path)
+            else:
+                write_csv(report, by, path)
+        except OSError as exc:
+            self.call_from_thread(
+                self.notify, f"无法写入 {path}：{exc.strerror or exc}", severity="error"
+            )
+            return
+        self.call_from_thread(self.notify, f"已保存：{path}", timeout=8)
+
+    # ------------------------------------------------------------------ audit trail
+
+    @on(Button.Pressed, "#audit")
+    @on(Input.Submitted, "#audit-ref")
+    def _audit(self) -> None:
+        ref = self.query_one("#audit-ref", Input).value
+        try:
+            day = self._period().end  # a ticket's label repeats every day: read one day
+        except ServiceHallError as exc:
+            self._say(exc.message, error=True)
+            return
+        self._load_audit(day, ref)
+
+    @work(thread=True, group="audit")
+    def _load_audit(self, day: dt.date, ref: str) -> None:
+        try:
+            events = audit_trail(self.hall, day, ref)
+        except ServiceHallError as exc:
+            self.call_from_thread(self.notify, exc.message, severity="error")
+            return
+        what = f"{ref.strip()} 号窗口" if ref.strip().isdigit() else ref.strip().upper()
+        title = f"工作过程记录：{what}（{day}）"
+        self.call_from_thread(self.push_screen, AuditScreen(title, events))

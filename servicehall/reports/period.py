@@ -1,0 +1,76 @@
+"""The days a report covers: one day or an inclusive range, parsed from what a manager typed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from servicehall.errors import ServiceHallError
+
+MAX_DAYS = 3660  # ten years: beyond that a typo is more likely than a question
+
+
+class ReportInputError(ServiceHallError):
+    """A date or range the report cannot use; the message says what to type instead."""
+
+    exit_code = 2
+
+
+@dataclass(frozen=True)
+class Period:
+    """Hall-local days ``start`` to ``end``, both included."""
+
+    start: dt.date
+    end: dt.date
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    @property
+    def single_day(self) -> bool:
+        return self.start == self.end
+
+    def label(self) -> str:
+        if self.single_day:
+            return self.start.isoformat()
+        return f"{self.start.isoformat()} 至 {self.end.isoformat()}"
+
+    def each_day(self) -> list[dt.date]:
+        return [self.start + dt.timedelta(days=i) for i in range(self.days)]
+
+
+def parse_day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise ReportInputError(
+            f"日期应写成 YYYY-MM-DD（例如 2026-11-23），而不是 {text!r}"
+        ) from None
+
+
+def make_period(
+    today: dt.date,
+    day: str | None = None,
+    start: str | None = None,
+    end: str | None = None,
+) -> Period:
+    """One day (``day``, default today) or a range (``start``/``end``; a missing end is today)."""
+    if day and (start or end):
+        raise ReportInputError(
+            "请只用 --day（某一天），或只用 --from/--to（一段日期），不要同时使用"
+        )
+    if day:
+        one = parse_day(day)
+        return Period(one, one)
+    if start or end:
+        first = parse_day(start) if start else None
+        last = parse_day(end) if end else today
+        if first is None:
+            raise ReportInputError("使用 --to 时请同时给出 --from 开始日期")
+        if last < first:
+            raise ReportInputError(f"开始日期 {first} 晚于结束日期 {last}，请对调")
+        if (last - first).days >= MAX_DAYS:
+            raise ReportInputError(f"日期范围太长（最多 {MAX_DAYS} 天）")
+        return Period(first, last)
+    return Period(today, today)

@@ -1,0 +1,149 @@
+"""A report over a period: totals and every breakdown, read in one database snapshot.
+
+The tickets are read by at most three grouped sums (see ``queries.GRAINS``), rolled up here into
+the totals and the breakdowns asked for, and one read of the waiting and service times for the
+percentiles. Transfers per window and clerk come from the event log (who sent the villager on).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection
+
+from servicehall.queue import Hall
+from servicehall.queue.clerks import list_clerks
+from servicehall.reports.breakdowns import (
+    BREAKDOWNS,
+    TOTALS,
+    Breakdown,
+    Namer,
+    figures,
+    grouping,
+    rollup,
+)
+from servicehall.reports.durations import timings
+from servicehall.reports.period import Period
+from servicehall.reports.queries import (
+    SUM_KEYS,
+    T,
+    grain_sums,
+    key_columns,
+    scope,
+    service_seconds,
+    transfers_out,
+    wait_seconds,
+)
+
+ALL_BREAKDOWNS = tuple(BREAKDOWNS)
+
+
+@dataclass(frozen=True)
+class Report:
+    hall_name: str
+    period: Period
+    totals: dict[str, Any]
+    groups: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+    @property
+    def empty(self) -> bool:
+        return self.totals["issued"] == 0
+
+    def rows(self, by: str) -> list[dict[str, Any]]:
+        return self.groups.get(by, [])
+
+    def as_dict(self) -> dict[str, Any]:
+        """Stable JSON: every breakdown's list is present (empty when it was not asked for)."""
+        data: dict[str, Any] = {
+            "hall": self.hall_name,
+            "day": self.period.start.isoformat() if self.period.single_day else None,
+            "from": self.period.start.isoformat(),
+            "to": self.period.end.isoformat(),
+            "days": self.period.days,
+            "totals": self.totals,
+        }
+        for breakdown in BREAKDOWNS.values():
+            data[breakdown.key] = self.rows(breakdown.by)
+        return data
+
+
+def build_report(hall: Hall, period: Period, breakdowns: Sequence[str] = ALL_BREAKDOWNS) -> Report:
+    """Totals and the asked-for breakdowns (default: all) for the hall over ``period``."""
+    clerk_names = {c.clerk_id: c.name for c in list_clerks(hall.store, hall.code)}
+    namer = Namer(hall.config, clerk_names)
+    today = hall.today()
+    asked = [BREAKDOWNS[name] for name in breakdowns]
+
+    def work(conn: Connection) -> Report:
+        needed = {TOTALS.grain} | {b.grain for b in asked}
+        sums = {g: grain_sums(conn, hall.code, hall.config, period, today, g) for g in needed}
+        timed: dict[str, dict[tuple[Any, ...], dict[str, Any]]] = {}
+        if sums[TOTALS.grain]:
+            timed = timings(
+                conn,
+                scope(hall.code, period) & T.c.called_ts.is_not(None),
+                key_columns(hall.tz, period),
+                wait_seconds(),
+                service_seconds(),
+                {b.by: grouping(b) for b in (TOTALS, *asked)},
+            )
+
+        def figures_of(breakdown: Breakdown) -> dict[tuple[Any, ...], dict[str, Any]]:
+            timing = timed.get(breakdown.by, {})
+            return {
+                key: figures(group, timing.get(key))
+                for key, group in rollup(sums[breakdown.grain], breakdown).items()
+            }
+
+        totals = figures_of(TOTALS).get((), figures(dict.fromkeys(SUM_KEYS, 0.0)))
+        groups = {}
+        for breakdown in asked:
+            found = figures_of(breakdown)
+            if breakdown.grain == "desk":
+                _count_transfers(conn, hall, period, breakdown, found)
+            if breakdown.by == "hour":
+                _fill_hours(hall, found)
+            groups[breakdown.by] = [
+                {**namer.describe(breakdown, key), **found[key]}
+                for key in sorted(found, key=lambda k: namer.order(breakdown, k))
+            ]
+        return Report(hall.config.hall.name, period, totals, groups)
+
+    return hall.store.read(work)
+
+
+def _count_transfers(
+    conn: Connection,
+    hall: Hall,
+    period: Period,
+    breakdown: Breakdown,
+    found: dict[tuple[Any, ...], dict[str, Any]],
+) -> None:
+    """Per window and clerk, *transferred* counts the transfers they made (转出)."""
+    for row in found.values():
+        row["transferred"] = 0
+    for window, clerk, count in transfers_out(conn, hall.code, period):
+        if window is None:
+            continue
+        key = (window,) if breakdown.by == "window" else (clerk or "",)
+        if key not in found:
+            found[key] = figures(dict.fromkeys(SUM_KEYS, 0.0))
+        found[key]["transferred"] += int(count)
+
+
+def _fill_hours(hall: Hall, found: dict[tuple[Any, ...], dict[str, Any]]) -> None:
+    """Every hour the hall is open appears, with zeros where nobody came (for the chart)."""
+    for hour in range(24):
+        start, end = dt.time(hour), dt.time(hour, 59, 59)
+        is_open = any(p.start <= end and start < p.end for p in hall.config.hall.hours)
+        if is_open and (hour,) not in found:
+            found[(hour,)] = figures(dict.fromkeys(SUM_KEYS, 0.0))
+
+
+def day_report(hall: Hall, day: dt.date | None = None) -> Report:
+    """One day's report with every breakdown (default: the hall's today)."""
+    day = day or hall.today()
+    return build_report(hall, Period(day, day))

@@ -1,0 +1,66 @@
+"""Helpers for the kiosk's Pilot tests: build the app on the test's hall, wait for real outcomes."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import time
+from collections.abc import Callable
+from typing import Any
+
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+from servicehall.config import HallConfig
+from servicehall.config.models import PrinterSettings
+from servicehall.kiosk import KioskApp
+from servicehall.queue import FixedClock
+
+SIZE = (100, 30)
+
+
+def kiosk_settings(config: HallConfig, **kiosk: Any) -> HallConfig:
+    """The config with kiosk timings changed (below the file's minimums, to keep tests short)."""
+    return config.model_copy(update={"kiosk": config.kiosk.model_copy(update=kiosk)})
+
+
+def with_printer(config: HallConfig, **printer: Any) -> HallConfig:
+    settings = PrinterSettings.model_validate({**config.printer.model_dump(), **printer})
+    return config.model_copy(update={"printer": settings})
+
+
+def closed_port() -> int:
+    """A 127.0.0.1 port nothing listens on (bound by the OS, then released)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def make_app(config: HallConfig, db_url: str, clock: FixedClock, **kwargs: Any) -> KioskApp:
+    return KioskApp(config, db=db_url, clock=clock, **kwargs)
+
+
+async def until(
+    pilot: Pilot[Any], predicate: Callable[[], object], timeout: float = 10.0, what: str = ""
+) -> None:
+    """Let the app run until ``predicate()`` is true; fail with ``what`` after ``timeout``."""
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what or predicate}")
+        await pilot.pause(0.05)
+        await asyncio.sleep(0)
+
+
+async def ready(pilot: Pilot[Any]) -> None:
+    """Wait until the kiosk is connected and its home screen shows the services."""
+    app = pilot.app
+    await until(pilot, lambda: app.hall_status is not None, what="hall status")
+    await until(pilot, lambda: app.screen.query(".service"), what="service buttons")
+    await pilot.pause()
+
+
+def text_of(app: KioskApp, selector: str) -> str:
+    """The plain text a Static shows ("" while its screen is being rebuilt)."""
+    found = app.screen.query(selector).results(Static)
+    return next((str(widget.content) for widget in found), "")

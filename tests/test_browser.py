@@ -1,0 +1,106 @@
+"""The hall in a real browser: headless Chromium opens the served display and kiosk.
+
+The display shows a call made by another process; the kiosk takes clicks and issues a ticket.
+Screenshots are written to the test's temporary folder (docs/screenshots keeps one of each).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from browser import BrowserScreen, ServedApp, chromium_path
+
+from servicehall.config import load_config
+from servicehall.queue import Hall
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def hall_env(tmp_path: Path) -> dict[str, str]:
+    return {
+        "SERVICEHALL_DB": f"sqlite:///{tmp_path / 'hall.db'}",
+        "SERVICEHALL_HOME": str(tmp_path / "home"),
+        "SERVICEHALL_IGNORE_HOURS": "1",
+    }
+
+
+@pytest.fixture
+def playwright() -> Iterator[object]:
+    chromium_path()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        yield p
+
+
+def test_served_display_shows_a_call_made_elsewhere(
+    playwright: object, hall_env: dict[str, str], tmp_path: Path
+) -> None:
+    hall = Hall.open(load_config(None), db=hall_env["SERVICEHALL_DB"], enforce_hours=False)
+    served = ServedApp("display", hall_env, "--no-voice")
+    screen = BrowserScreen(playwright, chromium_path(), served.url, (1600, 900))
+    try:
+        screen.wait_for("青石镇便民服务中心")
+        hall.issue("C", matter="shengyu")
+        hall.call_next(4, clerk="ws01")
+        shown = screen.wait_for("C001")
+        board_row = next(
+            line for line in shown.splitlines() if "卫健计生" in line and "C001" in line
+        )
+        assert board_row.index("4") < board_row.index("C001")
+        screen.page.screenshot(path=str(tmp_path / "display-browser.png"))
+        assert (tmp_path / "display-browser.png").stat().st_size > 10_000
+    finally:
+        screen.close()
+        served.stop()
+
+
+def test_served_kiosk_takes_clicks_and_issues_a_ticket(
+    playwright: object, hall_env: dict[str, str], tmp_path: Path
+) -> None:
+    served = ServedApp("kiosk", hall_env, "--ignore-hours")
+    screen = BrowserScreen(playwright, chromium_path(), served.url, (1280, 800))
+    try:
+        screen.wait_for("民政")
+        screen.tap("民政", expect="低保申请")
+        screen.tap("低保申请", expect="取 号")
+        screen.tap("取 号", expect="请取走")  # the plain button, not "…优先取号"
+        screen.page.screenshot(path=str(tmp_path / "kiosk-browser.png"))
+    finally:
+        screen.close()
+        served.stop()
+    hall = Hall.open(load_config(None), db=hall_env["SERVICEHALL_DB"], enforce_hours=False)
+    ticket = hall.ticket("A001")
+    assert (ticket.service, ticket.matter, ticket.status) == ("A", "dibao", "waiting")
+    assert ticket.priority is False
+    assert hall.status().waiting("A") == 1  # a tap repeated by a person never gives two tickets
+
+
+def _children(pid: int) -> list[int]:
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(p) for p in path.read_text().split()] if path.exists() else []
+
+
+def test_a_tab_process_ends_when_its_server_is_killed(
+    playwright: object, hall_env: dict[str, str]
+) -> None:
+    served = ServedApp("display", hall_env, "--no-voice")
+    screen = BrowserScreen(playwright, chromium_path(), served.url, (1280, 720))
+    try:
+        screen.wait_for("青石镇便民服务中心")
+        apps = _children(served.proc.pid)
+        assert apps, "the tab's app runs as the server's child"
+        served.proc.kill()  # outside systemd nothing else would take the children along
+        served.proc.wait()
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline and any(Path(f"/proc/{p}").exists() for p in apps):
+            time.sleep(0.2)
+        alive = [p for p in apps if Path(f"/proc/{p}").exists()]
+        assert alive == [], "an orphaned tab process kept running"
+    finally:
+        screen.close()
+        served.stop()

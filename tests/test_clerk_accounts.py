@@ -1,0 +1,80 @@
+"""Clerk accounts: PINs are checked, and never reach the database file or the log in clear."""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from clerk_helpers import at_desk, sign_in, until
+
+from servicehall.clerk.console import ClerkApp
+from servicehall.queue import Hall, UnknownInput
+from servicehall.queue.clerks import list_clerks, save_clerk, verify_clerk
+from servicehall.queue.store import data_dir
+
+PIN = "918273"
+
+
+def test_save_and_verify(hall: Hall) -> None:
+    save_clerk(hall.store, hall.code, "007", "王芳", PIN)
+    assert verify_clerk(hall.store, hall.code, "007", PIN).name == "王芳"  # type: ignore[union-attr]
+    assert verify_clerk(hall.store, hall.code, "007", "918274") is None
+    assert verify_clerk(hall.store, hall.code, "nobody", PIN) is None
+    save_clerk(hall.store, hall.code, "007", "王芳", "1234")  # a new PIN replaces the old
+    assert verify_clerk(hall.store, hall.code, "007", PIN) is None
+    assert [c.clerk_id for c in list_clerks(hall.store, hall.code)] == ["007"]
+
+
+@pytest.mark.parametrize("pin", ["12", "abcd", ""])
+def test_weak_pins_are_refused(hall: Hall, pin: str) -> None:
+    with pytest.raises(UnknownInput):
+        save_clerk(hall.store, hall.code, "007", "王芳", pin)
+
+
+async def test_pin_never_in_clear_in_database_or_log(
+    hall: Hall, db_url: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    log_file = data_dir() / "clerk-test.log"
+    handler = logging.FileHandler(log_file, encoding="utf-8")
+    logging.getLogger().addHandler(handler)
+    try:
+        save_clerk(hall.store, hall.code, "007", "王芳", PIN)
+        app = ClerkApp(hall, 5)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await sign_in(pilot, pin="555555")  # wrong: refused and recorded
+            await until(pilot, lambda: any(e.kind == "sign_in_refused" for e in hall.events()))
+            await sign_in(pilot, clerk=PIN, pin=PIN)  # a PIN typed into the id box
+            await until(pilot, lambda: sum(e.kind == "sign_in_refused" for e in hall.events()) == 2)
+            await at_desk(pilot, pin=PIN)  # and finally the right one
+    finally:
+        logging.getLogger().removeHandler(handler)
+        handler.close()
+    hall.close()
+    database = Path(db_url.removeprefix("sqlite:///"))
+    files = [p for p in database.parent.iterdir() if p.name.startswith(database.name)]
+    for secret in (PIN, "555555"):
+        for path in [*files, log_file]:
+            assert secret.encode() not in path.read_bytes(), (secret, path)
+        assert secret not in caplog.text
+
+
+def test_clerk_add_reads_the_pin_and_stores_only_its_hash(db_url: str, tmp_path: Path) -> None:
+    run = [sys.executable, "-m", "servicehall", "--db", db_url, "clerk"]
+    added = subprocess.run(
+        [*run, "add", "031", "--name", "赵敏"], input=f"{PIN}\n", capture_output=True, text=True
+    )
+    assert added.returncode == 0, added.stderr
+    assert PIN not in added.stdout + added.stderr
+    listed = subprocess.run([*run, "list", "--json"], capture_output=True, text=True)
+    assert '"clerk": "031"' in listed.stdout
+    refused = subprocess.run(
+        [*run, "add", "032", "--name", "x"], input="12\n", capture_output=True, text=True
+    )
+    assert refused.returncode == 2 and "PIN 至少 4 位数字" in refused.stderr
+    database = Path(db_url.removeprefix("sqlite:///"))
+    for path in database.parent.glob(database.name + "*"):
+        assert PIN.encode() not in path.read_bytes()

@@ -1,0 +1,149 @@
+"""The `servicehall` command as a script would use it: stable JSON keys and exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import OPEN_MONDAY
+
+from servicehall.config import load_config, sample_text
+from servicehall.queue import FixedClock, Hall
+
+ROOT = Path(__file__).parent.parent
+
+
+@pytest.fixture
+def run(tmp_path: Path):  # type: ignore[no-untyped-def]
+    db = f"sqlite:///{tmp_path / 'cli.db'}"
+
+    def _run(*args: str, ignore_hours: bool = True, **env: str) -> subprocess.CompletedProcess[str]:
+        environ = {**os.environ, "PYTHONPATH": str(ROOT), "SERVICEHALL_DB": db, **env}
+        if ignore_hours:
+            environ["SERVICEHALL_IGNORE_HOURS"] = "1"
+        return subprocess.run(
+            [sys.executable, "-m", "servicehall", *args],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            env=environ,
+            timeout=60,
+        )
+
+    return _run
+
+
+def _json(result: subprocess.CompletedProcess[str]) -> dict:
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_take_call_finish_status_report(run) -> None:  # type: ignore[no-untyped-def]
+    assert run("init").returncode == 0
+    taken = _json(run("take", "A", "--matter", "dibao", "--json"))
+    assert set(taken) == {
+        "id",
+        "ticket",
+        "service",
+        "number",
+        "matter",
+        "ahead",
+        "day",
+        "issued_at",
+        "priority",
+    }
+    assert (taken["ticket"], taken["number"], taken["ahead"]) == ("A001", 1, 0)
+    assert taken["issued_at"].endswith("+08:00")
+    second = _json(run("take", "A", "--matter", "dibao", "--priority", "--json"))
+    assert second["priority"] is True and second["ahead"] == 0
+
+    called = _json(run("call", "next", "--window", "1", "--clerk", "mz01", "--json"))
+    assert (called["ticket"], called["window"]) == ("A002", 1)
+    status = _json(run("status", "--json"))
+    assert {"day", "services", "windows", "leader"} <= set(status)
+    window1 = next(w for w in status["windows"] if w["number"] == 1)
+    assert (window1["current"], window1["clerk"], window1["state"]) == ("A002", "mz01", "open")
+    assert next(s for s in status["services"] if s["code"] == "A")["waiting"] == 1
+
+    assert _json(run("call", "finish", "--window", "1", "--json"))["ticket"] == "A002"
+    report = _json(run("report", "--json"))
+    assert report["totals"]["issued"] == 2 and report["totals"]["served"] == 1
+    assert report["totals"]["waiting"] == 1
+
+
+def test_nothing_waiting_is_not_an_error(run) -> None:  # type: ignore[no-untyped-def]
+    assert _json(run("call", "next", "--window", "3", "--json"))["ticket"] is None
+
+
+def test_exit_codes_for_bad_input_refusal_and_wrong_state(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    unknown = run("take", "Q")
+    assert unknown.returncode == 2 and "A 民政" in unknown.stderr
+    assert run("call", "next", "--window", "99").returncode == 2
+    wrong = run("call", "finish", "--window", "1")
+    assert wrong.returncode == 4 and "没有正在办理" in wrong.stderr
+    closed = tmp_path / "closed.toml"
+    closed.write_text(
+        sample_text().replace(
+            'open_weekdays = ["mon", "tue", "wed", "thu", "fri"]', "open_weekdays = []"
+        ),
+        "utf-8",
+    )
+    refused = run("--config", str(closed), "take", "A", ignore_hours=False)
+    assert refused.returncode == 3 and "办公时间" in refused.stderr
+    for result in (unknown, wrong, refused):
+        assert "Traceback" not in result.stderr
+
+
+def test_english_messages(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("--lang", "en", "take", "Q")
+    assert result.returncode == 2 and "No service with code Q" in result.stderr
+
+
+def test_transfer_requeue_and_audit_trail(run) -> None:  # type: ignore[no-untyped-def]
+    run("take", "A", "--matter", "dibao")
+    run("call", "next", "--window", "1")
+    moved = _json(run("call", "transfer", "--window", "1", "--to", "B", "--json"))
+    assert (moved["ticket"], moved["service"], moved["status"]) == ("A001", "B", "waiting")
+    run("call", "next", "--window", "2")
+    run("call", "skip", "--window", "2")
+    assert _json(run("call", "requeue", "A001", "--json"))["status"] == "waiting"
+    trail = json.loads(run("events", "--ticket", "A001", "--json").stdout)
+    kinds = [e["kind"] for e in trail]
+    assert kinds == ["issue", "call", "transfer", "call", "skip", "requeue"]
+    assert trail[1]["window"] == 1 and trail[3]["window"] == 2
+
+
+def test_leader_set_and_show(run) -> None:  # type: ignore[no-untyped-def]
+    _json(run("leader", "set", "赵敏", "--title", "副镇长", "--json"))
+    shown = _json(run("leader", "show", "--json"))
+    assert shown["leader"]["name"] == "赵敏" and shown["leader"]["changed_today"] is True
+
+
+def test_sample_config_round_trips(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    printed = run("sample-config")
+    (tmp_path / "hall.toml").write_text(printed.stdout, "utf-8")
+    assert _json(run("check-config", "--json"))["services"] == 15
+
+
+def test_audit_trail_of_an_earlier_day(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    db = f"sqlite:///{tmp_path / 'cli.db'}"
+    clock = FixedClock(OPEN_MONDAY)
+    hall = Hall.open(load_config(None), db=db, clock=clock)
+    hall.issue("A", matter="dibao")
+    hall.call_next(1)
+    hall.finish(1)
+    trail = json.loads(run("events", "--ticket", "A001", "--day", "2026-11-23", "--json").stdout)
+    assert [e["kind"] for e in trail] == ["issue", "call", "finish"]
+    bad = run("events", "--day", "23/11/2026")
+    assert bad.returncode == 2 and "YYYY-MM-DD" in bad.stderr
+
+
+def test_unusable_database_urls_are_refused_in_one_line(run) -> None:  # type: ignore[no-untyped-def]
+    for url in ("mysql+pymysql://x@127.0.0.1/x", "not a url", "postgresql+nodriver://x@h/db"):
+        result = run("--db", url, "status")
+        assert result.returncode == 2, url
+        assert "只支持" in result.stderr and "Traceback" not in result.stderr

@@ -1,0 +1,105 @@
+"""Several processes on one database: numbers never repeat or skip, no ticket is called twice,
+and a process killed mid-issue leaves the database consistent."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from servicehall.config import HallConfig
+from servicehall.queue import Hall
+from servicehall.queue.tables import DayCounter, Event, Ticket
+
+
+@pytest.fixture
+def db_url(any_db_url: str) -> str:
+    """Every test here runs on SQLite and on PostgreSQL."""
+    return any_db_url
+
+
+WORKER = Path(__file__).with_name("queue_worker.py")
+
+
+def _spawn(*args: str) -> subprocess.Popen[str]:
+    env = {**os.environ, "PYTHONPATH": str(WORKER.parent.parent)}
+    return subprocess.Popen(
+        [sys.executable, str(WORKER), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+
+
+def _lines(proc: subprocess.Popen[str], timeout: float = 120) -> list[dict]:
+    out, err = proc.communicate(timeout=timeout)
+    assert proc.returncode == 0, err
+    return [json.loads(line) for line in out.splitlines()]
+
+
+@pytest.fixture
+def shared(config: HallConfig, db_url: str) -> Hall:
+    hall = Hall.open(config, db=db_url, enforce_hours=False)
+    yield hall
+    hall.close()
+
+
+@pytest.mark.slow
+def test_four_processes_issue_2000_distinct_numbers_without_gaps(shared: Hall, db_url: str) -> None:
+    workers = [_spawn("issue", db_url, "B", "500") for _ in range(4)]
+    issued = [row for w in workers for row in _lines(w)]
+    numbers = sorted(row["number"] for row in issued)
+    assert numbers == list(range(1, 2001))
+    assert len({row["id"] for row in issued}) == 2000
+    assert shared.status().waiting("B") == 2000
+    assert [e.kind for e in shared.events(limit=5000)].count("issue") == 2000
+
+
+@pytest.mark.slow
+def test_four_callers_never_share_a_ticket_and_lose_none(shared: Hall, db_url: str) -> None:
+    issuer = _spawn("issue", db_url, "B", "400")
+    # windows 2, 3 and 13 serve B; window 2 has two processes calling on it
+    callers = [_spawn("call", db_url, str(w), "1.5") for w in (2, 3, 13, 2)]
+    issued = _lines(issuer)
+    called = [row for c in callers for row in _lines(c)]
+    called_ids = [row["id"] for row in called]
+    assert len(called_ids) == len(set(called_ids)), "a ticket was called twice"
+    assert set(called_ids) == {row["id"] for row in issued}, "a ticket was lost"
+    call_events = [e.ticket_id for e in shared.events(limit=5000) if e.kind == "call"]
+    assert sorted(call_events) == sorted(called_ids)
+
+
+@pytest.mark.slow
+def test_sigkill_mid_issue_leaves_no_half_ticket(shared: Hall, db_url: str) -> None:
+    rng = random.Random(7)
+    for _ in range(5):
+        proc = _spawn("issue-forever", db_url, "A")
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
+        time.sleep(rng.random() * 0.2)  # kill while issues are in flight
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    tickets = Ticket.__table__
+    counters = DayCounter.__table__
+    events = Event.__table__
+
+    def check(conn):  # type: ignore[no-untyped-def]
+        count, top = conn.execute(select(func.count(), func.max(tickets.c.number))).one()
+        last = conn.execute(select(counters.c.last_number)).scalar_one()
+        issue_events = conn.execute(
+            select(func.count()).where(events.c.kind == "issue")
+        ).scalar_one()
+        return count, top, last, issue_events
+
+    count, top, last, issue_events = shared.store.read(check)
+    assert count > 0
+    assert count == top == last == issue_events
+    assert shared.issue("A").number == last + 1

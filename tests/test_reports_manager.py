@@ -1,0 +1,116 @@
+"""The manager's report screen, driven with Pilot on a day played through the real core."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from report_fixtures import play_monday
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Input, Static
+
+from servicehall.queue import FixedClock, Hall
+from servicehall.reports.manager_app import AuditScreen, ManagerApp
+
+SIZE = (140, 40)
+
+
+@pytest.fixture
+def monday(hall: Hall, clock: FixedClock) -> Hall:
+    play_monday(hall, clock)
+    return hall
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Wait for the report (and any export) workers, then for the screen to update."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def summary(app: ManagerApp) -> str:
+    return str(app.query_one("#summary", Static).render())
+
+
+def cells(app: ManagerApp, column: int = 0) -> list[str]:
+    table = app.query_one("#table", DataTable)
+    return [str(table.get_row_at(i)[column]) for i in range(table.row_count)]
+
+
+async def test_shows_the_day_and_switches_breakdowns(monday: Hall, tmp_path: Path) -> None:
+    app = ManagerApp(monday, export_dir=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "取号 8" in summary(app) and "限时办结率 75.0%" in summary(app)
+        assert cells(app) == ["A", "B", "C"]
+        await pilot.click("#window")  # each breakdown is read when first shown
+        await settle(pilot)
+        assert cells(app) == ["1", "2", "4", "13"]
+        await pilot.click("#hour")
+        await settle(pilot)
+        assert cells(app)[2] == "10:00-11:00" and cells(app, 1)[2] == "7"
+        chart = str(app.query_one("#chart", Static).render())
+        assert "10:00-11:00" in chart and chart.splitlines()[2].endswith(" 7")
+
+
+async def test_other_days_an_empty_day_and_a_bad_date(monday: Hall, tmp_path: Path) -> None:
+    app = ManagerApp(monday, export_dir=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.click("#yesterday")
+        await settle(pilot)
+        assert "2026-11-22" in summary(app) and "没有取号记录" in summary(app)
+        await pilot.click("#this-month")
+        await settle(pilot)
+        assert app.query_one("#start", Input).value == "2026-11-01"
+        assert "2026-11-01 至 2026-11-23" in summary(app) and "取号 8" in summary(app)
+        app.query_one("#start", Input).value = "2026-02-30"
+        await pilot.click("#run")
+        await pilot.pause()
+        assert "日期应写成 YYYY-MM-DD" in summary(app)
+
+
+async def test_exports_the_workbook_and_a_csv(monday: Hall, tmp_path: Path) -> None:
+    app = ManagerApp(monday, export_dir=tmp_path / "exports")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.click("#xlsx")
+        await settle(pilot)
+        await pilot.click("#window")
+        await settle(pilot)
+        await pilot.click("#csv")
+        await settle(pilot)
+    workbook = tmp_path / "exports" / "报表_2026-11-23.xlsx"
+    assert load_workbook(workbook)["汇总"]["B5"].value == 8
+    text = (tmp_path / "exports" / "报表_2026-11-23_按窗口.csv").read_text("utf-8-sig")
+    assert text.startswith("窗口,名称,接待")
+
+
+async def test_audit_trail_of_a_ticket(monday: Hall, tmp_path: Path) -> None:
+    app = ManagerApp(monday, export_dir=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.click("#audit-ref")
+        await pilot.press("a", "0", "0", "2", "enter")
+        deadline = time.monotonic() + 5
+        while not isinstance(app.screen, AuditScreen):
+            assert time.monotonic() < deadline
+            await pilot.pause(0.05)
+        await pilot.pause()
+        table = app.screen.query_one("#audit-table", DataTable)
+        kinds = [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
+        assert kinds == ["取号", "叫号", "过号", "过号重排", "叫号", "办结", "评价"]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, AuditScreen)
+        app.query_one("#audit-ref", Input).value = "Z999"
+        await pilot.click("#audit")
+        await settle(pilot)
+        assert not isinstance(app.screen, AuditScreen)
+
+
+def test_manager_snapshot(snap_compare, monday: Hall, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    app = ManagerApp(monday, export_dir=tmp_path)
+    assert snap_compare(app, terminal_size=SIZE, run_before=settle)
