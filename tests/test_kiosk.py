@@ -6,7 +6,7 @@ import datetime as dt
 import socket
 import sqlite3
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -361,9 +361,13 @@ async def test_database_unreachable_then_back(config, tmp_path: Path, clock):
 
 
 @pytest.fixture
-def short_busy_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
-    """SQLite gives up on a lock after 0.1 s instead of 5 s, so a locked database shows fast."""
+def short_busy_timeout(monkeypatch: pytest.MonkeyPatch) -> Callable[[], None]:
+    """Stores opened during the test give up on a lock after 0.1 s instead of 5 s, so a locked
+    database shows fast; calling the returned function restores the normal time-out, so a check
+    made afterwards waits for the kiosk's last writes like any real process would."""
+    normal = store_module.BUSY_TIMEOUT_MS
     monkeypatch.setattr(store_module, "BUSY_TIMEOUT_MS", 100)
+    return lambda: monkeypatch.setattr(store_module, "BUSY_TIMEOUT_MS", normal)
 
 
 @asynccontextmanager
@@ -393,6 +397,7 @@ async def test_locked_database_is_retried_and_issues_once(
             await pilot.click("#take")  # an impatient second tap
         await until(pilot, lambda: isinstance(app.screen, TicketScreen), timeout=8)
         assert app.screen.issued.ticket.label == "J001"
+    short_busy_timeout()
     check = Hall.open(config, db=db_url, clock=clock)
     assert [e.label for e in check.events() if e.kind == "issue"] == ["J001"]
     check.close()
