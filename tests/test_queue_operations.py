@@ -118,6 +118,18 @@ def test_priority_tickets_are_called_first(hall: Hall) -> None:
     assert [hall.call_next(1).label for _ in range(3)] == ["A003", "A001", "A002"]  # type: ignore[union-attr]
 
 
+def test_people_ahead_counts_priority_tickets_before_regular_ones(hall: Hall) -> None:
+    hall.issue("A", matter="dibao")
+    hall.issue("A", matter="dibao")
+    assert hall.issue("A", matter="gaoling", priority=True).ahead == 0
+    assert hall.issue("A", matter="gaoling", priority=True).ahead == 1
+    assert hall.issue("A", matter="dibao").ahead == 4
+    assert hall.issue("B", matter="yibao").ahead == 0  # another service's queue
+    hall.call_next(1)  # A003, the first priority ticket
+    assert hall.issue("A", matter="dibao").ahead == 4
+    assert hall.ticket("A002").ahead == 2  # the priority A004, then A001
+
+
 def test_window_pick_rules(hall: Hall, clock: FixedClock) -> None:
     # window 13 serves B, A, C in listed order; window 5 serves D and E oldest first
     hall.issue("A", matter="dibao")
@@ -267,3 +279,21 @@ def test_waiting_counts_in_status(hall: Hall) -> None:
     assert status.waiting("A") == 1 and status.waiting("B") == 1
     assert status.windows[0].current == "A001"
     assert status.last_event_id == hall.events()[-1].id
+
+
+def test_an_older_database_gets_the_current_indexes(config, db_url, clock) -> None:  # type: ignore[no-untyped-def]
+    """Opening a database made by an earlier version drops its retired index and adds new ones."""
+    from sqlalchemy import create_engine, inspect, text
+
+    Hall.open(config, db=db_url, clock=clock).close()
+    engine = create_engine(db_url)
+    with engine.begin() as conn:  # as the first version left it
+        conn.execute(text("DROP INDEX ix_tickets_waiting"))
+        conn.execute(
+            text("CREATE INDEX ix_tickets_queue ON tickets (hall, day, status, service, queue_pos)")
+        )
+    Hall.open(config, db=db_url, clock=clock).close()
+    names = {index["name"] for index in inspect(engine).get_indexes("tickets")}
+    engine.dispose()
+    assert "ix_tickets_waiting" in names
+    assert "ix_tickets_queue" not in names

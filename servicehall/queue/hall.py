@@ -19,7 +19,7 @@ from sqlalchemy import Connection, Row, select, update
 from servicehall.config import HallConfig, load_config
 from servicehall.i18n import status_name
 from servicehall.queue.clock import Clock
-from servicehall.queue.errors import Refused, UnknownInput, WrongState
+from servicehall.queue.errors import Refused, StoreError, UnknownInput, WrongState
 from servicehall.queue.reader import HallReader
 from servicehall.queue.statements import (
     TICKETS,
@@ -244,7 +244,7 @@ class Hall(HallReader):
         if svc.market_days_only and not self.is_market_day(day):
             raise Refused("not_market_day", service=svc.name)
 
-        def work(conn: Connection) -> TicketView:
+        def work(conn: Connection) -> Row[Any]:
             # no expiry here: a kiosk only adds tickets and never rewrites earlier ones
             number = self._next_number(conn, day, svc.code)
             if svc.daily_cap is not None and number > svc.daily_cap:
@@ -264,13 +264,24 @@ class Hall(HallReader):
                 "issued_ts": ts,
             }
             row = conn.execute(self._sql.insert_ticket, values).one()
-            ahead = self._ahead(conn, row)
-            self._event(
-                conn, "issue", now, ticket=row, matter=matter, priority=priority, ahead=ahead
-            )
-            return self._view(row, ahead)
+            self._event(conn, "issue", now, ticket=row, matter=matter, priority=priority)
+            return row
 
-        return self.store.write(work)
+        row = self.store.write(work)
+        return self._view(row, self._ahead_after_issue(row))
+
+    def _ahead_after_issue(self, row: Row[Any]) -> int | None:
+        """People ahead of a ticket just issued, counted after its write has committed.
+
+        Counting outside the write keeps kiosks from queueing on it (the count grows with the
+        queue). The ticket exists already, so a failure here must not fail the issue: the
+        villager gets the ticket without the count rather than a second ticket on a retry.
+        """
+        try:
+            return self.store.read(lambda conn: self._ahead(conn, row))
+        except StoreError:
+            log.warning("ticket %s issued; counting the people ahead failed", row.label)
+            return None
 
     # ------------------------------------------------------------------ calling
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import bindparam, case, false, func, insert, or_, select, true, update
+from sqlalchemy import bindparam, case, false, func, insert, select, true, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from servicehall.queue.tables import (
@@ -91,12 +91,14 @@ class Statements:
         )
         earlier = t.c.queue_pos < bindparam("b_pos")
         # a priority ticket waits only behind earlier priority tickets; a regular one behind
-        # every priority ticket and earlier regular ones
+        # every priority ticket and earlier regular ones: two range counts on ix_tickets_waiting
         self.ahead_of_priority = select(func.count()).where(
             same_queue, t.c.priority == true(), earlier
         )
-        self.ahead_of_regular = select(func.count()).where(
-            same_queue, or_(t.c.priority == true(), (t.c.priority == false()) & earlier)
+        every_priority = select(func.count()).where(same_queue, t.c.priority == true())
+        regular_ahead = select(func.count()).where(same_queue, t.c.priority == false(), earlier)
+        self.ahead_of_regular = select(
+            every_priority.scalar_subquery() + regular_ahead.scalar_subquery()
         )
         self.waiting_counts = (
             select(t.c.service, func.count())

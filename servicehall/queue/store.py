@@ -25,7 +25,7 @@ from sqlalchemy.pool import NullPool
 from sqlmodel import SQLModel
 
 import servicehall.queue.clerks  # noqa: F401  (registers the clerk accounts table)
-from servicehall.queue import tables  # noqa: F401  (registers the tables on SQLModel.metadata)
+from servicehall.queue import tables  # registers the tables on SQLModel.metadata
 from servicehall.queue.errors import StoreError, UnknownInput
 from servicehall.queue.writelock import WriteLock, WriteLockTimeout
 
@@ -119,8 +119,19 @@ class Store:
         )
 
     def create_schema(self) -> None:
+        """Create missing tables and indexes; upgrade an older database in place.
+
+        Changes so far are additive (a new table or index, a retired index dropped), which
+        ``create_all`` plus ``checkfirst`` index creation covers on SQLite and PostgreSQL alike.
+        """
         with self._translated():
             SQLModel.metadata.create_all(self.engine)
+            with self.engine.begin() as conn:
+                for table in SQLModel.metadata.sorted_tables:
+                    for index in table.indexes:
+                        index.create(conn, checkfirst=True)
+                for name in tables.RETIRED_INDEXES:
+                    conn.exec_driver_sql(f"DROP INDEX IF EXISTS {name}")
             if self.dialect == "sqlite":
                 # keeps the query planner's statistics fresh as history grows (cheap when not)
                 with self.engine.connect() as conn:
@@ -153,9 +164,10 @@ class Store:
         """Run ``work`` in one write transaction, retrying a transient failure before it commits."""
         for attempt in range(self.retries + 1):
             try:
-                with self._write_lock, self._translated(), self.engine.connect() as conn:
+                with self._translated(), self.engine.connect() as conn:
                     conn = conn.execution_options(**{_WRITE: True})
-                    with conn.begin():
+                    # the lock covers the transaction only, not the pool's check-out and return
+                    with self._write_lock, conn.begin():
                         return work(conn)
             except WriteLockTimeout as exc:
                 log.error("another writer held %s too long", exc)

@@ -12,6 +12,9 @@ import datetime as dt
 from sqlalchemy import BigInteger, Column, Index, Integer, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+RETIRED_INDEXES = ("ix_tickets_queue",)
+"""Indexes earlier versions created; ``Store.create_schema`` drops them from older databases."""
+
 # SQLite only auto-increments an INTEGER PRIMARY KEY; PostgreSQL gets a BIGINT identity.
 _BIG_ID = BigInteger().with_variant(Integer(), "sqlite")
 
@@ -27,7 +30,9 @@ class Ticket(SQLModel, table=True):
     __tablename__ = "tickets"
     __table_args__ = (
         UniqueConstraint("hall", "day", "origin_service", "number", name="uq_ticket_number"),
-        Index("ix_tickets_queue", "hall", "day", "status", "service", "queue_pos"),
+        # the waiting queues: call-next reads them in order, "people ahead" counts them from
+        # the index alone (priority is in it)
+        Index("ix_tickets_waiting", "hall", "day", "status", "service", "priority", "queue_pos"),
         Index("ix_tickets_day", "hall", "day", "origin_service"),
     )
 
