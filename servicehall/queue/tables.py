@@ -1,4 +1,5 @@
-"""The hall's tables (SQLModel): tickets, day counters, window state, the event log, leader changes.
+"""The hall's tables (SQLModel): tickets, day counters, window state, the event log, leader changes,
+and the reports' summaries of closed days.
 
 Times are stored as UTC epoch seconds (portable arithmetic for waiting and service times on SQLite
 and PostgreSQL alike); ``day`` is the hall-local date. Every row carries its ``hall`` code so one
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import BigInteger, Column, Index, Integer, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Column, Index, Integer, LargeBinary, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 RETIRED_INDEXES = ("ix_tickets_queue",)
@@ -111,3 +112,21 @@ class LeaderOverride(SQLModel, table=True):
     name: str = Field(max_length=32)
     title: str = Field(default="", max_length=32)
     set_ts: float
+
+
+class ReportDay(SQLModel, table=True):
+    """A closed day's report figures, kept so month and year reports need not rescan tickets.
+
+    Written by ``servicehall.reports.summaries`` once no ticket of the day can change any more;
+    ``basis`` fingerprints what the figures depend on (layout, time zone, promised limits) and
+    ``event_id`` is the last event when it was built (a later rating makes it stale).
+    """
+
+    __tablename__ = "report_days"
+
+    hall: str = Field(primary_key=True, max_length=32)
+    day: dt.date = Field(primary_key=True)
+    basis: str = Field(max_length=64)
+    event_id: int = Field(sa_column=Column(BigInteger, nullable=False))
+    sums: str = Field(sa_column=Column(Text, nullable=False))
+    times: bytes = Field(sa_column=Column(LargeBinary, nullable=False))

@@ -5,7 +5,7 @@ and rates derived from them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,42 +27,57 @@ class Breakdown:
     """The key names (``queries.key_columns``) that identify a group."""
     grain: str
     """The summed grouping (``GRAINS``) it rolls up from; "desk" holds called tickets only."""
+    timed: str
+    """The timed grouping (``TIMED``) whose durations it joins for its times."""
 
 
 BREAKDOWNS: dict[str, Breakdown] = {
     b.by: b
     for b in (
-        Breakdown("service", "services", "按业务", ("service",), "matter"),
-        Breakdown("matter", "matters", "按事项", ("service", "matter"), "matter"),
-        Breakdown("window", "windows", "按窗口", ("window",), "desk"),
-        Breakdown("clerk", "clerks", "按工作人员", ("clerk",), "desk"),
-        Breakdown("hour", "hours", "按时段（取号时间）", ("hour",), "hour"),
+        Breakdown("service", "services", "按业务", ("service",), "matter", "matter"),
+        Breakdown("matter", "matters", "按事项", ("service", "matter"), "matter", "matter"),
+        Breakdown("window", "windows", "按窗口", ("window",), "desk", "window"),
+        Breakdown("clerk", "clerks", "按工作人员", ("clerk",), "desk", "clerk"),
+        Breakdown("hour", "hours", "按时段（取号时间）", ("hour",), "hour", "hour"),
     )
 }
-TOTALS = Breakdown("totals", "totals", "合计", (), "matter")
+TOTALS = Breakdown("totals", "totals", "合计", (), "matter", "matter")
+
+TIMED = {
+    "matter": Grouping(("service", "matter")),
+    "window": Grouping(("window",), "window"),
+    "clerk": Grouping(("clerk",), "window"),
+    "hour": Grouping(("hour",)),
+}
+"""The groupings whose durations are read; every breakdown's times join one of them (desks:
+tickets called at a window)."""
 
 
-def grouping(breakdown: Breakdown) -> Grouping:
-    """The breakdown's groups for the timing pass (desks: called at a window)."""
-    return Grouping(breakdown.keys, "window" if breakdown.grain == "desk" else None)
+def timed_positions(breakdown: Breakdown) -> list[int]:
+    """Where the breakdown's keys sit in the key of its timed grouping."""
+    return [TIMED[breakdown.timed].keys.index(name) for name in breakdown.keys]
+
+
+def grain_positions(breakdown: Breakdown) -> list[int]:
+    """Where the breakdown's keys sit in the key of its grain."""
+    names = GRAINS[breakdown.grain]
+    return [names.index(name) for name in breakdown.keys]
 
 
 def rollup(
-    grain_rows: Iterable[tuple[tuple[Any, ...], tuple[float, ...]]], breakdown: Breakdown
-) -> dict[tuple[Any, ...], dict[str, float]]:
-    """Sum the rows of the breakdown's grain into the breakdown's groups."""
-    names = GRAINS[breakdown.grain]
-    positions = [names.index(name) for name in breakdown.keys]
+    rows: Iterable[tuple[tuple[Any, ...], Sequence[float]]], positions: Sequence[int]
+) -> dict[tuple[Any, ...], list[float]]:
+    """Sum ``(key, sums)`` rows into coarser groups: the key's ``positions`` kept."""
     groups: dict[tuple[Any, ...], list[float]] = {}
-    for grain_key, sums in grain_rows:
-        key = tuple(grain_key[i] for i in positions)
+    for fine_key, sums in rows:
+        key = tuple(fine_key[i] for i in positions)
         found = groups.get(key)
         if found is None:
             groups[key] = list(sums)
         else:
             for index, value in enumerate(sums):
                 found[index] += value
-    return {key: dict(zip(SUM_KEYS, sums, strict=True)) for key, sums in groups.items()}
+    return groups
 
 
 def _seconds(value: float | None) -> float | None:

@@ -1,14 +1,16 @@
-"""A report over a period: totals and every breakdown, read in one database snapshot.
+"""A report over a period: totals and every breakdown.
 
-The tickets are read by at most three grouped sums (see ``queries.GRAINS``), rolled up here into
-the totals and the breakdowns asked for, and one read of the waiting and service times for the
-percentiles. Transfers per window and clerk come from the event log (who sent the villager on).
+The period's closed days come from their stored summaries (``summaries``; made on first use);
+the other days (today, or a day the core has not closed yet) are read live in one snapshot, by
+at most three grouped sums (``queries.GRAINS``) and one read of the waiting and service times
+(``parts.measure``). The parts are rolled up here into the totals and the breakdowns asked for.
+Transfers per window and clerk come from the event log (who sent the villager on).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,27 +18,12 @@ from sqlalchemy import Connection
 
 from servicehall.queue import Hall
 from servicehall.queue.clerks import list_clerks
-from servicehall.reports.breakdowns import (
-    BREAKDOWNS,
-    TOTALS,
-    Breakdown,
-    Namer,
-    figures,
-    grouping,
-    rollup,
-)
-from servicehall.reports.durations import timings
+from servicehall.reports.breakdowns import BREAKDOWNS, TOTALS, Breakdown, Namer, figures
+from servicehall.reports.durations import time_figures
+from servicehall.reports.parts import joined_sums, joined_times, measure
 from servicehall.reports.period import Period
-from servicehall.reports.queries import (
-    SUM_KEYS,
-    T,
-    grain_sums,
-    key_columns,
-    scope,
-    service_seconds,
-    transfers_out,
-    wait_seconds,
-)
+from servicehall.reports.queries import SUM_KEYS
+from servicehall.reports.summaries import summarised
 
 ALL_BREAKDOWNS = tuple(BREAKDOWNS)
 
@@ -76,34 +63,30 @@ def build_report(hall: Hall, period: Period, breakdowns: Sequence[str] = ALL_BRE
     namer = Namer(hall.config, clerk_names)
     today = hall.today()
     asked = [BREAKDOWNS[name] for name in breakdowns]
+    stored = summarised(hall, period, today)
 
     def work(conn: Connection) -> Report:
-        needed = {TOTALS.grain} | {b.grain for b in asked}
-        sums = {g: grain_sums(conn, hall.code, hall.config, period, today, g) for g in needed}
-        timed: dict[str, dict[tuple[Any, ...], dict[str, Any]]] = {}
-        if sums[TOTALS.grain]:
-            timed = timings(
-                conn,
-                scope(hall.code, period) & T.c.called_ts.is_not(None),
-                key_columns(hall.tz, period),
-                wait_seconds(),
-                service_seconds(),
-                {b.by: grouping(b) for b in (TOTALS, *asked)},
-            )
+        parts = list(stored.values())
+        for run in _runs([day for day in period.each_day() if day not in stored]):
+            parts.append(measure(conn, hall.code, hall.config, run, today, (TOTALS, *asked)))
 
         def figures_of(breakdown: Breakdown) -> dict[tuple[Any, ...], dict[str, Any]]:
-            timing = timed.get(breakdown.by, {})
+            timing = joined_times(parts, breakdown)
             return {
-                key: figures(group, timing.get(key))
-                for key, group in rollup(sums[breakdown.grain], breakdown).items()
+                key: figures(
+                    dict(zip(SUM_KEYS, sums, strict=True)),
+                    time_figures(timing[key]) if key in timing else None,
+                )
+                for key, sums in joined_sums(parts, breakdown).items()
             }
 
         totals = figures_of(TOTALS).get((), figures(dict.fromkeys(SUM_KEYS, 0.0)))
+        transfers = [row for part in parts for row in part.transfers]
         groups = {}
         for breakdown in asked:
             found = figures_of(breakdown)
             if breakdown.grain == "desk":
-                _count_transfers(conn, hall, period, breakdown, found)
+                _count_transfers(transfers, breakdown, found)
             if breakdown.by == "hour":
                 _fill_hours(hall, found)
             groups[breakdown.by] = [
@@ -115,17 +98,26 @@ def build_report(hall: Hall, period: Period, breakdowns: Sequence[str] = ALL_BRE
     return hall.store.read(work)
 
 
+def _runs(days: Sequence[dt.date]) -> list[Period]:
+    """Consecutive days as periods."""
+    runs: list[Period] = []
+    for day in days:
+        if runs and runs[-1].end + dt.timedelta(days=1) == day:
+            runs[-1] = Period(runs[-1].start, day)
+        else:
+            runs.append(Period(day, day))
+    return runs
+
+
 def _count_transfers(
-    conn: Connection,
-    hall: Hall,
-    period: Period,
+    transfers: Iterable[tuple[int | None, str | None, int]],
     breakdown: Breakdown,
     found: dict[tuple[Any, ...], dict[str, Any]],
 ) -> None:
     """Per window and clerk, *transferred* counts the transfers they made (转出)."""
     for row in found.values():
         row["transferred"] = 0
-    for window, clerk, count in transfers_out(conn, hall.code, period):
+    for window, clerk, count in transfers:
         if window is None:
             continue
         key = (window,) if breakdown.by == "window" else (clerk or "",)

@@ -35,6 +35,7 @@ from servicehall.queue.tables import (
     Event,
     Ticket,
 )
+from servicehall.reports.summaries import forget
 
 TICKETS = Ticket.__table__
 COUNTERS = DayCounter.__table__
@@ -294,6 +295,7 @@ class _Writer:
 
     def write(self, conn: Connection, day: dt.date, tickets: list[_Ticket]) -> int:
         hall = self.hall
+        forget(conn, hall.code, day, day)  # a report may have summarised the empty day
         rows = [
             {
                 "hall": hall.code,

@@ -1,0 +1,184 @@
+"""Closed days' report figures, kept in ``report_days`` so a month or a year is not rescanned.
+
+A day is summarised when a report first covers it and it is final: earlier than the hall's
+today and with no ticket still waiting, being served or skipped (the core has closed it; until
+then it is read live, as today is). The summary is the day's ``Part`` measured exactly as a
+live read would, written in its own short transaction (one day at a time, so kiosks never wait
+long for the write lock). It is used only while still true:
+
+- its ``basis`` (the hall's time zone and promised limits, and the layout of the stored
+  part) matches the configuration;
+- no rating was given to one of the day's tickets on a later day (the only change the core
+  still makes to a closed day): each summary keeps the event id it is checked through, and a
+  report reads only the ratings after it (then moves it on); ``simulate`` drops the summaries
+  of the days it fills.
+
+Whatever goes wrong with the table (an older database without it, a PostgreSQL role without
+the privilege to read or write it) only costs speed: those days are read live.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+from collections.abc import Sequence
+from functools import partial
+
+from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy.exc import DBAPIError
+
+from servicehall.config import HallConfig
+from servicehall.queue import Hall
+from servicehall.queue.errors import StoreError
+from servicehall.queue.tables import CALLED, NO_SHOW, WAITING, ReportDay
+from servicehall.reports.parts import LAYOUT, Part, decode, encode, measure
+from servicehall.reports.period import Period
+from servicehall.reports.queries import E, T, limit_seconds
+
+log = logging.getLogger(__name__)
+
+R = ReportDay.__table__
+UNSETTLED = (WAITING, CALLED, NO_SHOW)
+"""Statuses the core still changes on an earlier day (``Hall._expire_stale``)."""
+_FAILURES = (StoreError, DBAPIError)
+IN_FLIGHT = 1000
+"""Recent events whose late ratings are checked again: PostgreSQL hands out ids before the
+commit, so the last ids seen may not yet include every rating that will commit with a lower one."""
+Loaded = tuple[dict[dt.date, Part], int]
+
+
+def basis(config: HallConfig) -> str:
+    """A fingerprint of what a stored day depends on: its layout and the settings used."""
+    limits = sorted([service, matter, s] for (service, matter), s in limit_seconds(config).items())
+    data = {"layout": LAYOUT, "tz": config.hall.timezone, "limits": limits}
+    text = json.dumps(data, sort_keys=True)
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def summarised(hall: Hall, period: Period, today: dt.date) -> dict[dt.date, Part]:
+    """The period's final days as parts: stored ones, and missing ones measured and stored now."""
+    closed = [day for day in period.each_day() if day < today]
+    if not closed:
+        return {}
+    key = basis(hall.config)
+    loaded = _load(hall, closed, key)
+    if loaded is None:
+        return {}
+    found, checked = loaded
+    if checked:
+        _mark_checked(hall, sorted(found), key, checked)
+    for day in closed:
+        if day in found:
+            continue
+        built = hall.store.read(partial(_build, hall=hall, day=day, today=today))
+        if built is None:
+            continue
+        event_id, part = built
+        found[day] = part
+        try:
+            hall.store.write(partial(_save, row=(hall.code, day, key, event_id, part)))
+        except _FAILURES:
+            log.warning("cannot store report summaries; the other days are read live")
+            break
+    return found
+
+
+def _load(hall: Hall, days: Sequence[dt.date], key: str) -> Loaded | None:
+    """Stored parts still true; None when the table cannot be read (nor created)."""
+    try:
+        return hall.store.read(partial(_stored, hall=hall.code, days=days, key=key))
+    except _FAILURES:
+        pass
+    try:
+        hall.store.write(lambda conn: R.create(conn, checkfirst=True))
+        return hall.store.read(partial(_stored, hall=hall.code, days=days, key=key))
+    except _FAILURES:
+        log.warning("report summaries unavailable; reports are read live")
+        return None
+
+
+def _last_event(conn: Connection, hall: str) -> int:
+    """The last event id less ``IN_FLIGHT``: the events surely committed (or given up)."""
+    last = conn.execute(select(func.max(E.c.id)).where(E.c.hall == hall)).scalar()
+    return max(int(last or 0) - IN_FLIGHT, 0)
+
+
+def _stored(conn: Connection, *, hall: str, days: Sequence[dt.date], key: str) -> Loaded:
+    """The stored parts no late rating has changed, and the event id they are now checked
+    through (0 when nothing needs marking)."""
+    first, last = days[0], days[-1]
+    checked = _last_event(conn, hall)
+    rows = conn.execute(
+        select(R.c.day, R.c.event_id, R.c.sums, R.c.times).where(
+            R.c.hall == hall, R.c.day.between(first, last), R.c.basis == key
+        )
+    ).all()
+    if not rows:
+        return {}, 0
+    since = min(row.event_id for row in rows)
+    last_rated = {
+        day: event_id
+        for day, event_id in conn.execute(
+            select(T.c.day, func.max(E.c.id))
+            .select_from(E.join(T, T.c.id == E.c.ticket_id))
+            .where(
+                E.c.hall == hall,
+                E.c.id > since,
+                E.c.kind == "rate",
+                T.c.day.between(first, last),
+                E.c.day > T.c.day,  # rated after its day: the day was stored before
+            )
+            .group_by(T.c.day)
+        )
+    }
+    parts = {
+        row.day: decode(row.sums, row.times)
+        for row in rows
+        if last_rated.get(row.day, 0) <= row.event_id
+    }
+    return parts, checked if checked > since else 0
+
+
+def _mark_checked(hall: Hall, days: Sequence[dt.date], key: str, checked: int) -> None:
+    """Move the stored days' event id on, so the next check reads only newer ratings."""
+    update_ = (
+        update(R)
+        .where(R.c.hall == hall.code, R.c.day.in_(days), R.c.basis == key)
+        .where(R.c.event_id < checked)
+        .values(event_id=checked)
+    )
+    try:
+        hall.store.write(lambda conn: conn.execute(update_))
+    except _FAILURES:
+        log.warning("cannot mark report summaries checked")
+
+
+def _build(
+    conn: Connection, *, hall: Hall, day: dt.date, today: dt.date
+) -> tuple[int, Part] | None:
+    """The last event id and the day's part, or None while the day is not final."""
+    event_id = _last_event(conn, hall.code)
+    unsettled = conn.execute(
+        select(T.c.id)
+        .where(T.c.hall == hall.code, T.c.day == day, T.c.status.in_(UNSETTLED))
+        .limit(1)
+    ).first()
+    if unsettled is not None:
+        return None
+    return event_id, measure(conn, hall.code, hall.config, Period(day, day), today)
+
+
+def _save(conn: Connection, *, row: tuple[str, dt.date, str, int, Part]) -> None:
+    hall, day, key, event_id, part = row
+    sums, times = encode(part)
+    conn.execute(delete(R).where(R.c.hall == hall, R.c.day == day))
+    conn.execute(
+        insert(R).values(hall=hall, day=day, basis=key, event_id=event_id, sums=sums, times=times)
+    )
+
+
+def forget(conn: Connection, hall: str, first: dt.date, last: dt.date) -> None:
+    """Drop the summaries of days whose tickets are being rewritten (``simulate``)."""
+    conn.execute(delete(R).where(R.c.hall == hall, R.c.day.between(first, last)))

@@ -1,0 +1,170 @@
+"""Stored summaries of closed days: a report built from them is the live report, figure for
+figure; a day the core has not closed, a changed limit or a late rating is never taken from a
+stale summary; without the table (or the right to use it) reports are read live. SQLite and
+PostgreSQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from report_fixtures import play_monday
+from sqlalchemy import create_engine, select, text
+from sqlalchemy.engine import make_url
+
+from servicehall.config import HallConfig
+from servicehall.queue import FixedClock, Hall
+from servicehall.queue.roles import grant_statements
+from servicehall.queue.tables import ReportDay
+from servicehall.reports import Period, build_report, summaries
+from servicehall.reports import report as report_module
+from servicehall.reports.queries import ticket_id
+from servicehall.reports.simulate import simulate
+
+MONDAY = dt.date(2026, 11, 23)
+TUESDAY = dt.date(2026, 11, 24)
+WEEK = Period(dt.date(2026, 11, 16), TUESDAY)
+R = ReportDay.__table__
+
+
+@pytest.fixture
+def db_url(any_db_url: str) -> str:
+    return any_db_url
+
+
+@pytest.fixture
+def history(hall: Hall, clock: FixedClock) -> Hall:
+    """A simulated week, the hand-played Monday (transfer, no-show requeued and served, ratings,
+    limits met and missed, a ticket left at the window, one left waiting), then Tuesday 09:00
+    with one ticket issued and called, which closes Monday in the core."""
+    simulate(hall, days=7, per_day=150, seed=3)
+    play_monday(hall, clock)
+    tuesday(hall, clock)
+    hall.issue("A", "dibao")
+    hall.call_next(1)
+    return hall
+
+
+def tuesday(hall: Hall, clock: FixedClock) -> None:
+    clock.moment = dt.datetime(2026, 11, 24, 9, 0, tzinfo=hall.tz)
+
+
+def live(hall: Hall, period: Period) -> dict[str, Any]:
+    """The report read from the tickets alone (no summaries)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(report_module, "summarised", lambda *args: {})
+        return build_report(hall, period).as_dict()
+
+
+def stored(hall: Hall) -> dict[dt.date, str]:
+    """The stored days and their basis."""
+    rows = hall.store.read(lambda conn: conn.execute(select(R.c.day, R.c.basis)).all())
+    return {day: basis for day, basis in rows}
+
+
+def test_stored_days_give_exactly_the_live_figures(history: Hall) -> None:
+    expected = live(history, WEEK)
+    assert expected["totals"]["issued"] > 500
+    assert build_report(history, WEEK).as_dict() == expected  # fills the summaries
+    assert set(stored(history)) == set(WEEK.each_day()) - {TUESDAY}  # today stays live
+    with pytest.MonkeyPatch.context() as patch:  # reads them back, measuring only today
+        patch.setattr(summaries, "measure", None)
+        assert build_report(history, WEEK).as_dict() == expected
+    for day in (MONDAY, dt.date(2026, 11, 20)):
+        assert build_report(history, Period(day, day)).as_dict() == live(history, Period(day, day))
+
+
+def test_a_day_the_core_has_not_closed_is_read_live(hall: Hall, clock: FixedClock) -> None:
+    hall.issue("A", "dibao")
+    hall.call_next(1)  # still at the window when Monday ends
+    tuesday(hall, clock)  # no call yet on Tuesday: the core has not closed Monday
+    monday = Period(MONDAY, MONDAY)
+    before = build_report(hall, monday).totals
+    assert (before["in_service"], before["served"]) == (1, 0)
+    assert stored(hall) == {}
+    hall.issue("A", "dibao")
+    hall.call_next(1)  # the core closes Monday: the ticket at the window counts as served
+    after = build_report(hall, monday).as_dict()
+    assert (after["totals"]["in_service"], after["totals"]["served"]) == (0, 1)
+    assert after == live(hall, monday)
+    assert set(stored(hall)) == {MONDAY}
+
+
+def test_changed_limits_make_the_days_again(
+    history: Hall, config: HallConfig, db_url: str, clock: FixedClock
+) -> None:
+    first = build_report(history, WEEK, ("matter",))
+    old_basis = stored(history)[MONDAY]
+    # 低保 (A dibao) promised in 1 minute instead of 20: no service meets it any more
+    services = [
+        service.model_copy(
+            update={
+                "matters": [
+                    m.model_copy(update={"limit_minutes": 1}) if m.code == "dibao" else m
+                    for m in service.matters
+                ]
+            }
+        )
+        for service in config.services
+    ]
+    stricter = Hall.open(config.model_copy(update={"services": services}), db=db_url, clock=clock)
+    report = build_report(stricter, WEEK, ("matter",))
+    assert stored(stricter)[MONDAY] != old_basis
+    dibao = next(row for row in report.rows("matter") if row["code"] == "dibao")
+    before = next(row for row in first.rows("matter") if row["code"] == "dibao")
+    assert before["limit_met"] > 0 and dibao["limit_met"] == 0
+    assert build_report(stricter, WEEK).as_dict() == live(stricter, WEEK)
+    stricter.close()
+
+
+def test_a_late_rating_makes_the_day_again(history: Hall) -> None:
+    monday = Period(MONDAY, MONDAY)
+    assert build_report(history, monday).totals["satisfied"] == 1
+    b001 = history.store.read(lambda conn: ticket_id(conn, history.code, MONDAY, "B001"))
+    history.rate(b001, "satisfied")  # Tuesday morning, for Monday's ticket
+    report = build_report(history, monday).as_dict()
+    assert report["totals"]["satisfied"] == 2
+    assert report == live(history, monday)
+    assert build_report(history, WEEK).as_dict() == live(history, WEEK)
+
+
+def test_simulate_drops_the_summary_of_a_day_it_fills(hall: Hall) -> None:
+    friday = Period(dt.date(2026, 11, 20), dt.date(2026, 11, 20))
+    assert build_report(hall, friday).empty  # stored as an empty day
+    assert friday.start in stored(hall)
+    simulate(hall, days=1, per_day=100, end=friday.end)
+    report = build_report(hall, friday).as_dict()
+    assert report["totals"]["issued"] > 50
+    assert report == live(hall, friday)
+
+
+def test_an_old_database_without_the_table_gets_it(history: Hall) -> None:
+    history.store.write(lambda conn: R.drop(conn))
+    assert build_report(history, WEEK).as_dict() == live(history, WEEK)
+    assert MONDAY in stored(history)
+
+
+def test_a_role_without_the_summaries_reads_live(
+    history: Hall, db_url: str, config: HallConfig, clock: FixedClock
+) -> None:
+    if not db_url.startswith("postgresql"):
+        pytest.skip("privileges are PostgreSQL's")
+    expected = live(history, WEEK)
+    admin = create_engine(db_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text("DROP ROLE IF EXISTS sh_test_window"))
+        conn.execute(text("CREATE ROLE sh_test_window LOGIN PASSWORD 'window-pw'"))
+        for statement in grant_statements("sh_test_window", "window"):
+            conn.execute(text(statement))
+    url = make_url(db_url).set(username="sh_test_window", password="window-pw")
+    window = Hall.open(config, db=url.render_as_string(hide_password=False), clock=clock)
+    try:
+        assert build_report(window, WEEK).as_dict() == expected
+        assert stored(history) == {}
+    finally:
+        window.close()
+        with admin.connect() as conn:
+            conn.execute(text("DROP OWNED BY sh_test_window"))
+            conn.execute(text("DROP ROLE sh_test_window"))
+        admin.dispose()
