@@ -69,10 +69,20 @@ def test_stored_days_give_exactly_the_live_figures(history: Hall) -> None:
     assert build_report(history, WEEK).as_dict() == expected  # fills the summaries
     assert set(stored(history)) == set(WEEK.each_day()) - {TUESDAY}  # today stays live
     with pytest.MonkeyPatch.context() as patch:  # reads them back, measuring only today
-        patch.setattr(summaries, "measure", None)
+        patch.setattr(summaries, "measure_days", None)
         assert build_report(history, WEEK).as_dict() == expected
     for day in (MONDAY, dt.date(2026, 11, 20)):
         assert build_report(history, Period(day, day)).as_dict() == live(history, Period(day, day))
+
+
+def test_a_long_period_stores_a_few_latest_days_per_report(history: Hall) -> None:
+    expected = live(history, WEEK)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(summaries, "FILL_AT_MOST", 3)
+        assert build_report(history, WEEK).as_dict() == expected
+        assert set(stored(history)) == {dt.date(2026, 11, d) for d in (21, 22, 23)}
+        assert build_report(history, WEEK).as_dict() == expected
+        assert set(stored(history)) == {dt.date(2026, 11, d) for d in range(18, 24)}
 
 
 def test_a_day_the_core_has_not_closed_is_read_live(hall: Hall, clock: FixedClock) -> None:

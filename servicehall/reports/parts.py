@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from array import array
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import chain
@@ -30,9 +31,10 @@ from servicehall.reports.breakdowns import (
     rollup,
     timed_positions,
 )
-from servicehall.reports.durations import Durations, durations, rolled
+from servicehall.reports.durations import Durations, Grouping, durations, rolled
 from servicehall.reports.period import Period
 from servicehall.reports.queries import (
+    GRAINS,
     T,
     grain_sums,
     key_columns,
@@ -80,6 +82,39 @@ def measure(
     )
     transfers = [(row[0], row[1], int(row[2])) for row in transfers_out(conn, hall, period)]
     return Part(sums, times, transfers)
+
+
+def measure_days(
+    conn: Connection, hall: str, config: HallConfig, period: Period, today: dt.date
+) -> dict[dt.date, Part]:
+    """A part per day of the period, every breakdown, read in one pass: ``measure``'s queries
+    with the day in front of each key (a day without tickets gets an empty part)."""
+    parts = {
+        day: Part({b.by: {} for b in EVERY}, {name: {} for name in TIMED}, [])
+        for day in period.each_day()
+    }
+    for grain in GRAINS:
+        per_day: dict[dt.date, list[tuple[Key, tuple[float, ...]]]] = defaultdict(list)
+        for key, sums in grain_sums(conn, hall, config, period, today, grain, by_day=True):
+            per_day[key[0]].append((key[1:], sums))
+        for day, rows in per_day.items():
+            for breakdown in EVERY:
+                if breakdown.grain == grain:
+                    parts[day].sums[breakdown.by] = rollup(rows, grain_positions(breakdown))
+    times = durations(
+        conn,
+        scope(hall, period) & T.c.called_ts.is_not(None),
+        key_columns(config.hall.tz, period),
+        wait_seconds(),
+        service_seconds(),
+        {name: Grouping(("day", *g.keys), g.required) for name, g in TIMED.items()},
+    )
+    for name, groups in times.items():
+        for key, group in groups.items():
+            parts[key[0]].times[name][key[1:]] = group
+    for day, window, clerk, count in transfers_out(conn, hall, period, by_day=True):
+        parts[day].transfers.append((window, clerk, int(count)))
+    return parts
 
 
 def joined_sums(parts: Sequence[Part], breakdown: Breakdown) -> dict[Key, list[float]]:

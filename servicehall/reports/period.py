@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from servicehall.errors import ServiceHallError
@@ -38,6 +39,17 @@ class Period:
 
     def each_day(self) -> list[dt.date]:
         return [self.start + dt.timedelta(days=i) for i in range(self.days)]
+
+
+def runs(days: Sequence[dt.date]) -> list[Period]:
+    """Consecutive days (given in order) as periods."""
+    found: list[Period] = []
+    for day in days:
+        if found and found[-1].end + dt.timedelta(days=1) == day:
+            found[-1] = Period(found[-1].start, day)
+        else:
+            found.append(Period(day, day))
+    return found
 
 
 def parse_day(text: str) -> dt.date:

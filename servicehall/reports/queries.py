@@ -191,6 +191,7 @@ def key_columns(tz: ZoneInfo, period: Period) -> dict[str, ColumnElement[Any]]:
         "window": T.c.window,
         "clerk": func.coalesce(T.c.clerk, ""),
         "hour": arrival_hour(tz, period),
+        "day": T.c.day,
     }
 
 
@@ -201,14 +202,16 @@ def grain_sums(
     period: Period,
     today: dt.date,
     grain: str,
+    by_day: bool = False,
 ) -> list[tuple[tuple[Any, ...], tuple[float, ...]]]:
     """The period's tickets summed per ``grain`` key: ``(key, sums in SUM_KEYS order)`` pairs.
 
     The *desk* grain holds only tickets a window called. A group's ``limit_total`` is its
     finished tickets when its matter has a promised limit, ``limit_met`` those within it.
+    ``by_day`` puts the day in front of each key.
     """
     columns = key_columns(config.hall.tz, period)
-    names = GRAINS[grain]
+    names = ("day", *GRAINS[grain]) if by_day else GRAINS[grain]
     keys = [columns[name] for name in names]
     promised = limit_seconds(config)
     limits = sorted(set(promised.values()))
@@ -231,16 +234,18 @@ def grain_sums(
     return found
 
 
-def transfers_out(conn: Connection, hall: str, period: Period) -> list[Any]:
-    """Transfer actions per (window, clerk): who sent villagers on to another service."""
+def transfers_out(conn: Connection, hall: str, period: Period, by_day: bool = False) -> list[Any]:
+    """Transfer actions per (window, clerk): who sent villagers on to another service.
+    ``by_day`` puts the day in front of each row."""
+    keys = [E.c.day, E.c.window, E.c.clerk] if by_day else [E.c.window, E.c.clerk]
     query = (
-        select(E.c.window, E.c.clerk, func.count().label("transfers"))
+        select(*keys, func.count().label("transfers"))
         .where(
             E.c.hall == hall,
             E.c.day.between(period.start, period.end),
             E.c.kind == "transfer",
         )
-        .group_by(E.c.window, E.c.clerk)
+        .group_by(*keys)
     )
     return list(conn.execute(query))
 

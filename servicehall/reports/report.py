@@ -21,7 +21,7 @@ from servicehall.queue.clerks import list_clerks
 from servicehall.reports.breakdowns import BREAKDOWNS, TOTALS, Breakdown, Namer, figures
 from servicehall.reports.durations import time_figures
 from servicehall.reports.parts import joined_sums, joined_times, measure
-from servicehall.reports.period import Period
+from servicehall.reports.period import Period, runs
 from servicehall.reports.queries import SUM_KEYS
 from servicehall.reports.summaries import summarised
 
@@ -67,7 +67,7 @@ def build_report(hall: Hall, period: Period, breakdowns: Sequence[str] = ALL_BRE
 
     def work(conn: Connection) -> Report:
         parts = list(stored.values())
-        for run in _runs([day for day in period.each_day() if day not in stored]):
+        for run in runs([day for day in period.each_day() if day not in stored]):
             parts.append(measure(conn, hall.code, hall.config, run, today, (TOTALS, *asked)))
 
         def figures_of(breakdown: Breakdown) -> dict[tuple[Any, ...], dict[str, Any]]:
@@ -96,17 +96,6 @@ def build_report(hall: Hall, period: Period, breakdowns: Sequence[str] = ALL_BRE
         return Report(hall.config.hall.name, period, totals, groups)
 
     return hall.store.read(work)
-
-
-def _runs(days: Sequence[dt.date]) -> list[Period]:
-    """Consecutive days as periods."""
-    runs: list[Period] = []
-    for day in days:
-        if runs and runs[-1].end + dt.timedelta(days=1) == day:
-            runs[-1] = Period(runs[-1].start, day)
-        else:
-            runs.append(Period(day, day))
-    return runs
 
 
 def _count_transfers(

@@ -1,10 +1,11 @@
-"""Closed days' report figures, kept in ``report_days`` so a month or a year is not rescanned.
+"""Closed days' report figures, kept in ``report_days`` so a month is not rescanned each time.
 
 A day is summarised when a report first covers it and it is final: earlier than the hall's
 today and with no ticket still waiting, being served or skipped (the core has closed it; until
-then it is read live, as today is). The summary is the day's ``Part`` measured exactly as a
-live read would, written in its own short transaction (one day at a time, so kiosks never wait
-long for the write lock). It is used only while still true:
+then it is read live, as today is). A report stores at most ``FILL_AT_MOST`` days, the latest
+first, measured in one read (``parts.measure_days``: the same queries as a live read, with the
+day in every key); each is written in its own short transaction, so kiosks never wait long for
+the write lock. A summary is used only while still true:
 
 - its ``basis`` (the hall's time zone and promised limits, and the layout of the stored
   part) matches the configuration;
@@ -33,8 +34,8 @@ from servicehall.config import HallConfig
 from servicehall.queue import Hall
 from servicehall.queue.errors import StoreError
 from servicehall.queue.tables import CALLED, NO_SHOW, WAITING, ReportDay
-from servicehall.reports.parts import LAYOUT, Part, decode, encode, measure
-from servicehall.reports.period import Period
+from servicehall.reports.parts import LAYOUT, Part, decode, encode, measure_days
+from servicehall.reports.period import Period, runs
 from servicehall.reports.queries import E, T, limit_seconds
 
 log = logging.getLogger(__name__)
@@ -47,6 +48,9 @@ IN_FLIGHT = 1000
 """Recent events whose late ratings are checked again: PostgreSQL hands out ids before the
 commit, so the last ids seen may not yet include every rating that will commit with a lower one."""
 Loaded = tuple[dict[dt.date, Part], int]
+FILL_AT_MOST = 31
+"""Missing days one report measures and stores (the latest ones; any others are read live with
+today): a month is stored at once, a first report over years stays about as fast as a live one."""
 
 
 def basis(config: HallConfig) -> str:
@@ -69,19 +73,12 @@ def summarised(hall: Hall, period: Period, today: dt.date) -> dict[dt.date, Part
     found, checked = loaded
     if checked:
         _mark_checked(hall, sorted(found), key, checked)
-    for day in closed:
-        if day in found:
-            continue
-        built = hall.store.read(partial(_build, hall=hall, day=day, today=today))
-        if built is None:
-            continue
-        event_id, part = built
-        found[day] = part
-        try:
-            hall.store.write(partial(_save, row=(hall.code, day, key, event_id, part)))
-        except _FAILURES:
-            log.warning("cannot store report summaries; the other days are read live")
-            break
+    missing = [day for day in closed if day not in found][-FILL_AT_MOST:]
+    writable = True
+    for run in runs(missing):
+        event_id, parts = hall.store.read(partial(_build, hall=hall, period=run, today=today))
+        found.update(parts)
+        writable = writable and _save_all(hall, key, event_id, parts)
     return found
 
 
@@ -156,18 +153,34 @@ def _mark_checked(hall: Hall, days: Sequence[dt.date], key: str, checked: int) -
 
 
 def _build(
-    conn: Connection, *, hall: Hall, day: dt.date, today: dt.date
-) -> tuple[int, Part] | None:
-    """The last event id and the day's part, or None while the day is not final."""
+    conn: Connection, *, hall: Hall, period: Period, today: dt.date
+) -> tuple[int, dict[dt.date, Part]]:
+    """The last event id, and a part for each day of the period that is final."""
     event_id = _last_event(conn, hall.code)
-    unsettled = conn.execute(
-        select(T.c.id)
-        .where(T.c.hall == hall.code, T.c.day == day, T.c.status.in_(UNSETTLED))
-        .limit(1)
-    ).first()
-    if unsettled is not None:
-        return None
-    return event_id, measure(conn, hall.code, hall.config, Period(day, day), today)
+    unsettled = set(
+        conn.execute(
+            select(T.c.day)
+            .distinct()
+            .where(
+                T.c.hall == hall.code,
+                T.c.day.between(period.start, period.end),
+                T.c.status.in_(UNSETTLED),
+            )
+        ).scalars()
+    )
+    parts = measure_days(conn, hall.code, hall.config, period, today)
+    return event_id, {day: part for day, part in parts.items() if day not in unsettled}
+
+
+def _save_all(hall: Hall, key: str, event_id: int, parts: dict[dt.date, Part]) -> bool:
+    """Store the parts, one day per write; False when the store refuses."""
+    for day, part in parts.items():
+        try:
+            hall.store.write(partial(_save, row=(hall.code, day, key, event_id, part)))
+        except _FAILURES:
+            log.warning("cannot store report summaries; those days are read live next time")
+            return False
+    return True
 
 
 def _save(conn: Connection, *, row: tuple[str, dt.date, str, int, Part]) -> None:
