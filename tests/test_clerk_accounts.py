@@ -12,7 +12,7 @@ from clerk_helpers import at_desk, sign_in, until
 
 from servicehall.clerk.console import ClerkApp
 from servicehall.queue import Hall, UnknownInput
-from servicehall.queue.clerks import list_clerks, save_clerk, verify_clerk
+from servicehall.queue.clerks import disable_clerk, list_clerks, save_clerk, verify_clerk
 from servicehall.queue.store import data_dir
 
 PIN = "918273"
@@ -78,3 +78,32 @@ def test_clerk_add_reads_the_pin_and_stores_only_its_hash(db_url: str, tmp_path:
     database = Path(db_url.removeprefix("sqlite:///"))
     for path in database.parent.glob(database.name + "*"):
         assert PIN.encode() not in path.read_bytes()
+
+
+def test_a_disabled_clerk_cannot_sign_in_but_keeps_their_name(hall: Hall) -> None:
+    save_clerk(hall.store, hall.code, "012", "李娟", PIN)
+    gone = disable_clerk(hall.store, hall.code, "012")
+    assert (gone.name, gone.active) == ("李娟", False)
+    assert verify_clerk(hall.store, hall.code, "012", PIN) is None
+    assert [(c.clerk_id, c.name, c.active) for c in list_clerks(hall.store, hall.code)] == [
+        ("012", "李娟", False)
+    ]
+    assert list_clerks(hall.store, hall.code, active_only=True) == []
+    with pytest.raises(UnknownInput):
+        disable_clerk(hall.store, hall.code, "099")
+    save_clerk(hall.store, hall.code, "012", "李娟", "97531")  # back at work with a new PIN
+    assert verify_clerk(hall.store, hall.code, "012", "97531") is not None
+
+
+def test_clerk_remove_command(db_url: str) -> None:
+    run = [sys.executable, "-m", "servicehall", "--db", db_url, "clerk"]
+    added = subprocess.run(
+        [*run, "add", "031", "--name", "赵敏"], input=f"{PIN}\n", capture_output=True, text=True
+    )
+    assert added.returncode == 0, added.stderr
+    removed = subprocess.run([*run, "remove", "031"], capture_output=True, text=True)
+    assert removed.returncode == 0 and "已停用工作人员 赵敏" in removed.stdout
+    listed = subprocess.run([*run, "list", "--json"], capture_output=True, text=True)
+    assert '"active": false' in listed.stdout
+    unknown = subprocess.run([*run, "remove", "099"], capture_output=True, text=True)
+    assert unknown.returncode == 2 and "没有工号为 099 的工作人员" in unknown.stderr

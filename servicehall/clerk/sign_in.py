@@ -98,7 +98,7 @@ class SignInScreen(Screen[Clerk]):
             "sign_in_refused", window=self.window, clerk=clerk_id if known else None, known=known
         )
         log.info("sign-in refused at window %d (known clerk: %s)", self.window, known)
-        if not list_clerks(self.hall.store, self.hall.code):
+        if not list_clerks(self.hall.store, self.hall.code, active_only=True):
             return t("no_clerks")
         return t("sign_in_refused")
 

@@ -10,7 +10,13 @@ from pathlib import Path
 from rich.table import Table
 
 from servicehall.cli.common import add_json, console, fail, open_hall, print_json
-from servicehall.queue.clerks import check_clerk_id, check_pin_rules, list_clerks, save_clerk
+from servicehall.queue.clerks import (
+    check_clerk_id,
+    check_pin_rules,
+    disable_clerk,
+    list_clerks,
+    save_clerk,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -22,6 +28,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add.add_argument("clerk_id", metavar="ID", help="工号")
     add.add_argument("--name", required=True, help="姓名")
     add.set_defaults(func=cmd_add)
+    remove = accounts.add_parser(
+        "remove", help="停用工作人员：不能再登录，历史记录和报表里保留姓名（add 可重新启用）"
+    )
+    remove.add_argument("clerk_id", metavar="ID", help="工号")
+    remove.set_defaults(func=cmd_remove)
     listing = accounts.add_parser("list", help="列出工作人员")
     add_json(listing)
     listing.set_defaults(func=cmd_list)
@@ -66,6 +77,13 @@ def cmd_add(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_remove(args: argparse.Namespace) -> int:
+    hall = open_hall(args)
+    clerk = disable_clerk(hall.store, hall.code, args.clerk_id)
+    console.print(f"已停用工作人员 {clerk.name}（工号 {clerk.clerk_id}），不能再登录；记录保留")
+    return 0
+
+
 def cmd_list(args: argparse.Namespace) -> int:
     hall = open_hall(args)
     clerks = list_clerks(hall.store, hall.code)
@@ -75,8 +93,9 @@ def cmd_list(args: argparse.Namespace) -> int:
     table = Table(title="工作人员")
     table.add_column("工号")
     table.add_column("姓名")
+    table.add_column("状态")
     for clerk in clerks:
-        table.add_row(clerk.clerk_id, clerk.name)
+        table.add_row(clerk.clerk_id, clerk.name, "在岗" if clerk.active else "[red]已停用[/]")
     console.print(table)
     return 0
 

@@ -1,7 +1,9 @@
 """Clerk accounts: an id, a display name and a hashed PIN (``servicehall.pins``), per hall.
 
 The PIN itself is never stored or logged; only its PBKDF2 hash is kept. Checking a PIN costs one
-hash (~0.1 s), so callers run it off the UI thread.
+hash (~0.1 s), so callers run it off the UI thread. A clerk who leaves is disabled (停用), not
+deleted: the PIN hash is wiped so they cannot sign in, and the name stays for the reports and the
+audit trail; ``save_clerk`` with a new PIN enables them again.
 """
 
 from __future__ import annotations
@@ -9,9 +11,9 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, Row, insert, select, update
 from sqlmodel import Field, SQLModel
 
 from servicehall.pins import hash_pin, verify_pin
@@ -21,6 +23,8 @@ if TYPE_CHECKING:  # the store imports this module to register the table
     from servicehall.queue.store import Store
 
 MIN_PIN_DIGITS = 4
+DISABLED = ""
+"""The stored PIN hash of a disabled clerk: no PIN matches it."""
 
 
 class ClerkAccount(SQLModel, table=True):
@@ -42,9 +46,10 @@ class Clerk:
 
     clerk_id: str
     name: str
+    active: bool = True
 
-    def as_dict(self) -> dict[str, str]:
-        return {"clerk": self.clerk_id, "name": self.name}
+    def as_dict(self) -> dict[str, str | bool]:
+        return {"clerk": self.clerk_id, "name": self.name, "active": self.active}
 
 
 def check_pin_rules(pin: str) -> None:
@@ -85,37 +90,40 @@ def save_clerk(store: Store, hall: str, clerk_id: str, name: str, pin: str) -> C
     return Clerk(clerk_id, values["name"])
 
 
+def _clerk(row: Row[Any]) -> Clerk:
+    return Clerk(row.clerk_id, row.name, active=row.pin_hash != DISABLED)
+
+
 def find_clerk(store: Store, hall: str, clerk_id: str) -> Clerk | None:
     row = store.read(
         lambda conn: conn.execute(
-            select(ACCOUNTS.c.clerk_id, ACCOUNTS.c.name).where(
-                ACCOUNTS.c.hall == hall, ACCOUNTS.c.clerk_id == clerk_id.strip()
-            )
+            select(ACCOUNTS).where(ACCOUNTS.c.hall == hall, ACCOUNTS.c.clerk_id == clerk_id.strip())
         ).first()
     )
-    return Clerk(row.clerk_id, row.name) if row is not None else None
+    return _clerk(row) if row is not None else None
 
 
-def list_clerks(store: Store, hall: str) -> list[Clerk]:
-    rows = store.read(
-        lambda conn: conn.execute(
-            select(ACCOUNTS.c.clerk_id, ACCOUNTS.c.name)
-            .where(ACCOUNTS.c.hall == hall)
-            .order_by(ACCOUNTS.c.clerk_id)
-        ).all()
-    )
-    return [Clerk(r.clerk_id, r.name) for r in rows]
+def list_clerks(store: Store, hall: str, *, active_only: bool = False) -> list[Clerk]:
+    """The hall's clerks by id; disabled ones too unless ``active_only`` (reports need names)."""
+    query = select(ACCOUNTS).where(ACCOUNTS.c.hall == hall).order_by(ACCOUNTS.c.clerk_id)
+    if active_only:
+        query = query.where(ACCOUNTS.c.pin_hash != DISABLED)
+    return [_clerk(row) for row in store.read(lambda conn: conn.execute(query).all())]
 
 
-def remove_clerk(store: Store, hall: str, clerk_id: str) -> None:
-    def work(conn: Connection) -> None:
-        gone = conn.execute(
-            ACCOUNTS.delete().where(ACCOUNTS.c.hall == hall, ACCOUNTS.c.clerk_id == clerk_id)
+def disable_clerk(store: Store, hall: str, clerk_id: str) -> Clerk:
+    """停用: the clerk can no longer sign in; their name stays in the records."""
+
+    def work(conn: Connection) -> Row[Any]:
+        key = (ACCOUNTS.c.hall == hall) & (ACCOUNTS.c.clerk_id == clerk_id.strip())
+        changed = conn.execute(
+            update(ACCOUNTS).where(key).values(pin_hash=DISABLED, changed_ts=time.time())
         )
-        if not gone.rowcount:
+        if not changed.rowcount:
             raise UnknownInput("unknown_clerk", clerk=clerk_id)
+        return conn.execute(select(ACCOUNTS).where(key)).one()
 
-    store.write(work)
+    return _clerk(store.write(work))
 
 
 def verify_clerk(store: Store, hall: str, clerk_id: str, pin: str) -> Clerk | None:
@@ -125,7 +133,7 @@ def verify_clerk(store: Store, hall: str, clerk_id: str, pin: str) -> Clerk | No
             select(ACCOUNTS).where(ACCOUNTS.c.hall == hall, ACCOUNTS.c.clerk_id == clerk_id.strip())
         ).first()
     )
-    if row is None:
+    if row is None or row.pin_hash == DISABLED:
         verify_pin(pin, _dummy_hash())  # same cost either way: no timing hint that the id exists
         return None
-    return Clerk(row.clerk_id, row.name) if verify_pin(pin, row.pin_hash) else None
+    return _clerk(row) if verify_pin(pin, row.pin_hash) else None
