@@ -32,8 +32,9 @@ class Ticket(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("hall", "day", "origin_service", "number", name="uq_ticket_number"),
         # the waiting queues: call-next reads them in order, "people ahead" counts them from
-        # the index alone (priority is in it)
-        Index("ix_tickets_waiting", "hall", "day", "status", "service", "priority", "queue_pos"),
+        # the index alone (priority is in it). Status before day, so the reports' scans of a
+        # range of days keep to ix_tickets_day, and expiry finds an earlier day's leftovers.
+        Index("ix_tickets_waiting", "hall", "status", "day", "service", "priority", "queue_pos"),
         Index("ix_tickets_day", "hall", "day", "origin_service"),
     )
 
