@@ -12,6 +12,7 @@ from servicehall.clerk.desk import DeskScreen
 from servicehall.clerk.sign_in import SignInScreen
 from servicehall.queue import Hall
 from servicehall.queue.clerks import Clerk
+from servicehall.widgets.upkeep import keep_tidy, let_go
 
 
 class ClerkApp(App[None]):
@@ -27,6 +28,10 @@ class ClerkApp(App[None]):
 
     def on_mount(self) -> None:
         self._ask_sign_in()
+        keep_tidy(self)
+
+    def on_unmount(self) -> None:
+        let_go()
 
     def _ask_sign_in(self, _result: None = None) -> None:
         self.push_screen(SignInScreen(self.hall, self.window), self._signed_in)

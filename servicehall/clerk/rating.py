@@ -22,6 +22,7 @@ from textual.worker import get_current_worker
 
 from servicehall.errors import ServiceHallError
 from servicehall.queue import EventView, Hall
+from servicehall.widgets.upkeep import keep_tidy, let_go
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +64,10 @@ class RatingApp(App[None]):
     def on_mount(self) -> None:
         self._welcome()
         self._follow_feed()
+        keep_tidy(self)
+
+    def on_unmount(self) -> None:
+        let_go()
 
     # ------------------------------------------------------------------ states
 

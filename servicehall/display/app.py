@@ -27,6 +27,7 @@ from servicehall.display.follower import Follower, Lost, Snapshot
 from servicehall.display.recent import RecentCalls
 from servicehall.display.voice import Announcement, Announcer
 from servicehall.queue import Clock, SystemClock
+from servicehall.widgets.upkeep import keep_tidy, let_go
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +91,7 @@ class HallDisplay(App[None]):
 
     def on_mount(self) -> None:
         self._follow()
+        keep_tidy(self)
         if self.announcer is not None:
             self.announcer.on_off = self.voice_failed
             if self.announcer.on:
@@ -98,6 +100,7 @@ class HallDisplay(App[None]):
                 self._voice_off(self.announcer.off_reason or "")
 
     def on_unmount(self) -> None:
+        let_go()
         self._stop.set()
         if self.announcer is not None:
             self.announcer.close()

@@ -40,6 +40,7 @@ from servicehall.queue import (
     StoreError,
     TicketView,
 )
+from servicehall.widgets.upkeep import keep_tidy, let_go
 
 log = logging.getLogger(__name__)
 
@@ -98,8 +99,12 @@ class KioskApp(App[None], inherit_bindings=False):
 
     def on_mount(self) -> None:
         self.follow_hall()
+        keep_tidy(self)
         idle = self.config.kiosk.idle_reset_seconds
         self.set_interval(min(1.0, idle / 4), self._check_idle)
+
+    def on_unmount(self) -> None:
+        let_go()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in BLOCKED_ACTIONS and not self.staff_leaving:
