@@ -28,6 +28,7 @@ test: $(TEST_STAMP)
 
 lint: $(TEST_STAMP)
 	$(VENV)/bin/ruff check servicehall tests bench run_kiosk.py
+	$(VENV)/bin/ruff format --check servicehall tests bench run_kiosk.py
 
 bench: $(TEST_STAMP)
 	for f in bench/bench_*.py; do $(PY) $$f || exit 1; done
