@@ -130,8 +130,10 @@ class Store:
                 for table in SQLModel.metadata.sorted_tables:
                     for index in table.indexes:
                         index.create(conn, checkfirst=True)
-                for name in tables.RETIRED_INDEXES:
-                    conn.exec_driver_sql(f"DROP INDEX IF EXISTS {name}")
+                present = {index["name"] for index in inspect(conn).get_indexes("tickets")}
+                for name in present.intersection(tables.RETIRED_INDEXES):
+                    # only when present: a kiosk's role may open the hall but not drop things
+                    conn.exec_driver_sql(f"DROP INDEX {name}")
             if self.dialect == "sqlite":
                 # keeps the query planner's statistics fresh as history grows (cheap when not)
                 with self.engine.connect() as conn:

@@ -14,7 +14,7 @@ from sqlalchemy import BigInteger, Column, Index, Integer, LargeBinary, Text, Un
 from sqlmodel import Field, SQLModel
 
 RETIRED_INDEXES = ("ix_tickets_queue",)
-"""Indexes earlier versions created; ``Store.create_schema`` drops them from older databases."""
+"""Indexes on ``tickets`` that earlier versions created; ``Store.create_schema`` drops them."""
 
 # SQLite only auto-increments an INTEGER PRIMARY KEY; PostgreSQL gets a BIGINT identity.
 _BIG_ID = BigInteger().with_variant(Integer(), "sqlite")
