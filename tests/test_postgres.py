@@ -4,13 +4,13 @@ database, and recovery when the server drops every connection."""
 from __future__ import annotations
 
 import pytest
+from pg_roles import role_url
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
 from servicehall.config import HallConfig
 from servicehall.queue import FixedClock, Hall, StoreError, UnknownInput
-from servicehall.queue.roles import grant_statements
 
 
 @pytest.fixture
@@ -25,18 +25,8 @@ def _admin(url: str):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def kiosk_url(pg: str, config: HallConfig, clock: FixedClock):  # type: ignore[no-untyped-def]
     Hall.open(config, db=pg, clock=clock).close()  # schema exists, owned by the admin
-    engine = _admin(pg)
-    with engine.connect() as conn:
-        conn.execute(text("DROP ROLE IF EXISTS sh_test_kiosk"))
-        conn.execute(text("CREATE ROLE sh_test_kiosk LOGIN PASSWORD 'kiosk-pw'"))
-        for statement in grant_statements("sh_test_kiosk", "kiosk"):
-            conn.execute(text(statement))
-    url = make_url(pg).set(username="sh_test_kiosk", password="kiosk-pw")
-    yield url.render_as_string(hide_password=False)
-    with engine.connect() as conn:
-        conn.execute(text("DROP OWNED BY sh_test_kiosk"))
-        conn.execute(text("DROP ROLE sh_test_kiosk"))
-    engine.dispose()
+    with role_url(pg, "kiosk") as url:
+        yield url
 
 
 def test_kiosk_role_issues_but_cannot_touch_history(

@@ -9,13 +9,12 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from pg_roles import role_url
 from report_fixtures import play_monday
-from sqlalchemy import create_engine, select, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import select
 
 from servicehall.config import HallConfig
 from servicehall.queue import FixedClock, Hall
-from servicehall.queue.roles import grant_statements
 from servicehall.queue.tables import ReportDay
 from servicehall.reports import Period, build_report, summaries
 from servicehall.reports import report as report_module
@@ -161,20 +160,10 @@ def test_a_role_without_the_summaries_reads_live(
     if not db_url.startswith("postgresql"):
         pytest.skip("privileges are PostgreSQL's")
     expected = live(history, WEEK)
-    admin = create_engine(db_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text("DROP ROLE IF EXISTS sh_test_window"))
-        conn.execute(text("CREATE ROLE sh_test_window LOGIN PASSWORD 'window-pw'"))
-        for statement in grant_statements("sh_test_window", "window"):
-            conn.execute(text(statement))
-    url = make_url(db_url).set(username="sh_test_window", password="window-pw")
-    window = Hall.open(config, db=url.render_as_string(hide_password=False), clock=clock)
-    try:
-        assert build_report(window, WEEK).as_dict() == expected
-        assert stored(history) == {}
-    finally:
-        window.close()
-        with admin.connect() as conn:
-            conn.execute(text("DROP OWNED BY sh_test_window"))
-            conn.execute(text("DROP ROLE sh_test_window"))
-        admin.dispose()
+    with role_url(db_url, "window") as url:
+        window = Hall.open(config, db=url, clock=clock)
+        try:
+            assert build_report(window, WEEK).as_dict() == expected
+            assert stored(history) == {}
+        finally:
+            window.close()
