@@ -72,13 +72,8 @@ def measure(
     needed = dict.fromkeys(b.grain for b in breakdowns)
     grains = {g: grain_sums(conn, hall, config, period, today, g) for g in needed}
     sums = {b.by: rollup(grains[b.grain], grain_positions(b)) for b in breakdowns}
-    times = durations(
-        conn,
-        scope(hall, period) & T.c.called_ts.is_not(None),
-        key_columns(config.hall.tz, period),
-        wait_seconds(),
-        service_seconds(),
-        {b.timed: TIMED[b.timed] for b in breakdowns},
+    times = _called_durations(
+        conn, hall, config, period, {b.timed: TIMED[b.timed] for b in breakdowns}
     )
     transfers = [(row[0], row[1], int(row[2])) for row in transfers_out(conn, hall, period)]
     return Part(sums, times, transfers)
@@ -101,20 +96,32 @@ def measure_days(
             for breakdown in EVERY:
                 if breakdown.grain == grain:
                     parts[day].sums[breakdown.by] = rollup(rows, grain_positions(breakdown))
-    times = durations(
-        conn,
-        scope(hall, period) & T.c.called_ts.is_not(None),
-        key_columns(config.hall.tz, period),
-        wait_seconds(),
-        service_seconds(),
-        {name: Grouping(("day", *g.keys), g.required) for name, g in TIMED.items()},
-    )
+    by_day = {name: Grouping(("day", *g.keys), g.required) for name, g in TIMED.items()}
+    times = _called_durations(conn, hall, config, period, by_day)
     for name, groups in times.items():
         for key, group in groups.items():
             parts[key[0]].times[name][key[1:]] = group
     for day, window, clerk, count in transfers_out(conn, hall, period, by_day=True):
         parts[day].transfers.append((window, clerk, int(count)))
     return parts
+
+
+def _called_durations(
+    conn: Connection,
+    hall: str,
+    config: HallConfig,
+    period: Period,
+    groupings: dict[str, Grouping],
+) -> dict[str, dict[Key, Durations]]:
+    """The waiting and service times of the period's called tickets, per grouping."""
+    return durations(
+        conn,
+        scope(hall, period) & T.c.called_ts.is_not(None),
+        key_columns(config.hall.tz, period),
+        wait_seconds(),
+        service_seconds(),
+        groupings,
+    )
 
 
 def joined_sums(parts: Sequence[Part], breakdown: Breakdown) -> dict[Key, list[float]]:

@@ -89,7 +89,7 @@ def _load(hall: Hall, days: Sequence[dt.date], key: str) -> Loaded | None:
     except _FAILURES:
         pass
     try:
-        hall.store.write(lambda conn: R.create(conn, checkfirst=True))
+        hall.store.create_schema()  # a database opened without creating the schema
         return hall.store.read(partial(_stored, hall=hall.code, days=days, key=key))
     except _FAILURES:
         log.warning("report summaries unavailable; reports are read live")
