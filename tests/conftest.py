@@ -1,22 +1,21 @@
-"""Shared fixtures: the sample hall on a real SQLite file, with a clock the test controls."""
+"""Shared fixtures: the sample hall on a real SQLite file, with a clock the test controls;
+PostgreSQL per test process; the ``servicehall`` command in-process. Helpers live in
+``tests/support/``; under ``CI=true`` a skip outside ``support.skips.ALLOWED`` fails the run."""
 
 from __future__ import annotations
 
-import datetime as dt
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy.engine import make_url
 
 from servicehall.config import HallConfig, load_config
 from servicehall.queue import FixedClock, Hall
 
-SHANGHAI = dt.timezone(dt.timedelta(hours=8))
-# Monday 23 Nov 2026, 10:00 in the hall: open, not a market day (圩日 end in 1, 4, 7).
-OPEN_MONDAY = dt.datetime(2026, 11, 23, 10, 0, tzinfo=SHANGHAI)
-MARKET_TUESDAY = dt.datetime(2026, 11, 24, 10, 0, tzinfo=SHANGHAI)
+from support import postgres
+from support.cli import CliResult, CliRun, run_cli
+from support.halls import OPEN_MONDAY
+from support.skips import check_skip
 
 
 @pytest.fixture(autouse=True)
@@ -55,85 +54,37 @@ def hall(config: HallConfig, db_url: str, clock: FixedClock) -> Iterator[Hall]:
     opened.close()
 
 
+@pytest.fixture
+def cli(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> CliRun:
+    """``cli("take", "A", env={...}, stdin="…")``: the command in-process, in ``tmp_path``."""
+    monkeypatch.chdir(tmp_path)
+
+    def run(*args: str, env: dict[str, str] | None = None, stdin: str = "") -> CliResult:
+        for name, value in (env or {}).items():
+            monkeypatch.setenv(name, value)
+        return run_cli(*args, stdin=stdin)
+
+    return run
+
+
 # ---------------------------------------------------------------- both backends for the core suite
 # A core test module opts in by overriding `db_url` with `any_db_url` (see
-# tests/test_queue_operations.py). PostgreSQL comes from $SERVICEHALL_TEST_PG, by
-# default the server on 127.0.0.1:5432 that `.ci/run` starts; without one those tests skip.
-
-_PG_SERVER = os.environ.get(
-    "SERVICEHALL_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/servicehall_test"
-)
-# one database per test session, so two test runs on one machine never truncate each other's rows
-PG_URL = (
-    make_url(_PG_SERVER)
-    .set(database=f"{make_url(_PG_SERVER).database}_{os.getpid()}")
-    .render_as_string(hide_password=False)
-)
-
-
-def _prepare_postgres() -> str | None:
-    """Create the test database with a fresh schema; return why not when there is no server."""
-    from sqlalchemy import create_engine, text
-    from sqlmodel import SQLModel
-
-    from servicehall.queue import store  # noqa: F401  (registers every table)
-
-    url = make_url(PG_URL)
-    try:
-        admin = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
-        with admin.connect() as conn:
-            exists = conn.execute(
-                text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": url.database}
-            ).first()
-            if not exists:
-                conn.execute(text(f'CREATE DATABASE "{url.database}"'))
-        admin.dispose()
-        engine = create_engine(url)
-        SQLModel.metadata.drop_all(engine)
-        SQLModel.metadata.create_all(engine)
-        engine.dispose()
-    except Exception as exc:  # noqa: BLE001 - any failure means "no usable server here"
-        return (
-            f"PostgreSQL not reachable at {url.render_as_string()} ({type(exc).__name__}); "
-            "run .ci/run (it installs and starts Debian's postgresql) or set SERVICEHALL_TEST_PG"
-        )
-    return None
-
-
-def _drop_postgres() -> None:
-    from sqlalchemy import create_engine, text
-
-    url = make_url(PG_URL)
-    admin = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{url.database}" WITH (FORCE)'))
-    admin.dispose()
+# tests/test_queue_operations.py); a PostgreSQL-only test asks for `pg_db_url`.
 
 
 @pytest.fixture(scope="session")
 def postgres_url() -> Iterator[str]:
-    reason = _prepare_postgres()
+    reason = postgres.prepare()
     if reason:
         pytest.skip(reason)
-    yield PG_URL
-    _drop_postgres()
-
-
-def _truncate_postgres() -> None:
-    from sqlalchemy import create_engine, text
-    from sqlmodel import SQLModel
-
-    engine = create_engine(PG_URL)
-    names = ", ".join(f'"{t.name}"' for t in SQLModel.metadata.sorted_tables)
-    with engine.begin() as conn:
-        conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
-    engine.dispose()
+    yield postgres.PG_URL
+    postgres.drop()
 
 
 @pytest.fixture
 def pg_db_url(postgres_url: str) -> str:
     """The PostgreSQL test database, emptied for this test."""
-    _truncate_postgres()
+    postgres.truncate()
     return postgres_url
 
 
@@ -142,3 +93,12 @@ def any_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'hall.db'}"
     return str(request.getfixturevalue("pg_db_url"))
+
+
+# ---------------------------------------------------------------- no silent skips in CI
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    outcome = yield
+    check_skip(item, outcome.get_result())

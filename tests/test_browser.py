@@ -11,10 +11,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser import BrowserScreen, ServedApp, chromium_path
 
 from servicehall.config import load_config
 from servicehall.queue import Hall
+
+from support.browser import BrowserScreen, ServedApp, chromium_path
 
 pytestmark = pytest.mark.slow
 

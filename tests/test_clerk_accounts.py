@@ -8,12 +8,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from clerk_helpers import at_desk, sign_in, until
 
 from servicehall.clerk.console import ClerkApp
 from servicehall.queue import Hall, UnknownInput
 from servicehall.queue.clerks import disable_clerk, list_clerks, save_clerk, verify_clerk
 from servicehall.queue.store import data_dir
+
+from support.clerk import at_desk, sign_in
+from support.waiting import until
 
 PIN = "918273"
 

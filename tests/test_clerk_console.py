@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from clerk_helpers import act, at_desk, message, sign_in, until
 from textual.pilot import Pilot
 from textual.widgets import Button, Static
 
@@ -14,6 +13,9 @@ from servicehall.clerk.desk import DeskScreen
 from servicehall.queue import Hall
 from servicehall.queue.clerks import save_clerk
 from servicehall.widgets import BigLabel
+
+from support.clerk import act, at_desk, message, sign_in
+from support.waiting import until
 
 SIZE = (100, 30)
 WINDOW = 5  # 农业畜牧: services D and E

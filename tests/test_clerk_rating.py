@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import asyncio
 
-from clerk_helpers import until
 from textual.widgets import Static
 
 from servicehall.clerk.rating import RatingApp
 from servicehall.queue import Hall
+
+from support.waiting import until
 
 SIZE = (60, 20)
 

@@ -9,10 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import OPEN_MONDAY
 
 from servicehall.config import load_config, sample_text
 from servicehall.queue import FixedClock, Hall
+
+from support.halls import OPEN_MONDAY
 
 ROOT = Path(__file__).parent.parent
 

@@ -7,8 +7,6 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from display_helpers import SIZE, shown_call, text_of, until
-
 from servicehall.config import HallConfig
 from servicehall.config.models import DisplaySettings, VoiceSettings
 from servicehall.display.app import HallDisplay
@@ -20,6 +18,9 @@ from servicehall.display.latency import MeasuredDisplay, drive, start_caller
 from servicehall.display.recent import RecentCalls
 from servicehall.display.voice import Announcer
 from servicehall.queue import FixedClock, Hall
+
+from support.display import SIZE, shown_call, text_of
+from support.waiting import until
 
 
 def quick(config: HallConfig, highlight: float = 8.0) -> HallConfig:

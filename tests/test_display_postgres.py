@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from conftest import _truncate_postgres
-from display_helpers import SIZE, shown_call, text_of, until
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
@@ -13,6 +11,10 @@ from servicehall.display.bars import StatusLine
 from servicehall.display.board import WindowBoard
 from servicehall.display.follower import Follower, Snapshot
 from servicehall.queue import FixedClock, Hall
+
+from support import postgres
+from support.display import SIZE, shown_call, text_of
+from support.waiting import until
 
 
 def drop_every_connection(url: str) -> None:
@@ -70,7 +72,7 @@ def test_a_restored_database_with_as_many_events_is_read_afresh(
     first = follower.step(0.1)
     assert isinstance(first, Snapshot) and [c.label for c in first.recent] == ["A001"]
     drop_every_connection(pg_db_url)
-    _truncate_postgres()  # the restored copy: same ids, different tickets
+    postgres.truncate()  # the restored copy: same ids, different tickets
     hall.issue("B")
     hall.call_next(2)
     snapshot = None

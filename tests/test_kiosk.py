@@ -11,17 +11,6 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
-from conftest import MARKET_TUESDAY, SHANGHAI
-from kiosk_helpers import (
-    SIZE,
-    closed_port,
-    kiosk_settings,
-    make_app,
-    ready,
-    text_of,
-    until,
-    with_printer,
-)
 from textual.widgets import Static
 
 from servicehall.config import HallConfig
@@ -33,6 +22,10 @@ from servicehall.kiosk.screens.ticket import TicketScreen
 from servicehall.queue import FixedClock, Hall
 from servicehall.queue import store as store_module
 from servicehall.widgets import BigLabel
+
+from support.halls import MARKET_TUESDAY, SHANGHAI
+from support.kiosk import SIZE, closed_port, kiosk_settings, make_app, ready, text_of, with_printer
+from support.waiting import until
 
 
 def issued(hall: Hall) -> list:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from kiosk_helpers import SIZE, make_app, ready, until
 from textual.pilot import Pilot
 
 from servicehall.config import HallConfig
@@ -12,6 +11,9 @@ from servicehall.kiosk.screens.matters import MatterScreen
 from servicehall.kiosk.screens.ticket import TicketScreen
 from servicehall.kiosk.widgets import Countdown
 from servicehall.queue import FixedClock, Hall
+
+from support.kiosk import SIZE, make_app, ready
+from support.waiting import until
 
 
 def test_home_snapshot(

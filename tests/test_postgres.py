@@ -4,13 +4,14 @@ database, and recovery when the server drops every connection."""
 from __future__ import annotations
 
 import pytest
-from pg_roles import role_url
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
 from servicehall.config import HallConfig
 from servicehall.queue import FixedClock, Hall, StoreError, UnknownInput
+
+from support.postgres import role_url
 
 
 @pytest.fixture

@@ -6,12 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
-from printer_support import free_port
 
 from servicehall.cli import main
 from servicehall.config import sample_text
 from servicehall.printer.imagemode import font_path
 from servicehall.queue import data_dir
+
+from support.printer import free_port
 
 
 @pytest.fixture(autouse=True)

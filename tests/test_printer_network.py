@@ -6,11 +6,12 @@ import time
 from collections.abc import Iterator
 
 import pytest
-from printer_support import STATUS_OK, FakePrinter, decode, free_port
 
 from servicehall.config.models import PrinterSettings
 from servicehall.printer import make_printer
 from servicehall.queue import Hall
+
+from support.printer import STATUS_OK, FakePrinter, decode, free_port
 
 TIMEOUT_S = 1.0
 BOUND_S = TIMEOUT_S + 2.0

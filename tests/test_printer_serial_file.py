@@ -10,13 +10,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from printer_support import decode
 
 from servicehall.config.models import PrinterSettings
 from servicehall.printer import make_printer
 from servicehall.printer.connections import Deadline, SerialConnection
 from servicehall.printer.status import PrinterFault
 from servicehall.queue import Hall
+
+from support.printer import decode
 
 
 @pytest.fixture

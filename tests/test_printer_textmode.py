@@ -5,12 +5,13 @@ from __future__ import annotations
 import logging
 
 import pytest
-from printer_support import decode
 
 from servicehall.config import HallConfig
 from servicehall.printer import Line, TicketLayout, ticket_layout
 from servicehall.printer.textmode import text_job
 from servicehall.queue import Hall
+
+from support.printer import decode
 
 
 def _layout(*texts: str) -> TicketLayout:

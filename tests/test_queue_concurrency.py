@@ -26,11 +26,11 @@ def db_url(any_db_url: str) -> str:
     return any_db_url
 
 
-WORKER = Path(__file__).with_name("queue_worker.py")
+WORKER = Path(__file__).parent / "support" / "queue_worker.py"
 
 
 def _spawn(*args: str) -> subprocess.Popen[str]:
-    env = {**os.environ, "PYTHONPATH": str(WORKER.parent.parent)}
+    env = {**os.environ, "PYTHONPATH": str(WORKER.parents[2])}
     return subprocess.Popen(
         [sys.executable, str(WORKER), *args],
         stdout=subprocess.PIPE,
@@ -65,11 +65,15 @@ def test_four_processes_issue_2000_distinct_numbers_without_gaps(shared: Hall, d
 
 
 @pytest.mark.slow
-def test_four_callers_never_share_a_ticket_and_lose_none(shared: Hall, db_url: str) -> None:
+def test_four_callers_never_share_a_ticket_and_lose_none(
+    shared: Hall, db_url: str, tmp_path: Path
+) -> None:
+    all_issued = tmp_path / "all-issued"
     issuer = _spawn("issue", db_url, "B", "400")
     # windows 2, 3 and 13 serve B; window 2 has two processes calling on it
-    callers = [_spawn("call", db_url, str(w), "1.5") for w in (2, 3, 13, 2)]
+    callers = [_spawn("call", db_url, str(w), str(all_issued)) for w in (2, 3, 13, 2)]
     issued = _lines(issuer)
+    all_issued.touch()
     called = [row for c in callers for row in _lines(c)]
     called_ids = [row["id"] for row in called]
     assert len(called_ids) == len(set(called_ids)), "a ticket was called twice"

@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from report_fixtures import play_monday
 
 from servicehall.cli import main
 from servicehall.queue import FixedClock, Hall
+
+from support.reports import play_monday
 
 
 @pytest.fixture

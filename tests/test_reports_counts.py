@@ -6,13 +6,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from report_fixtures import play_monday
 
 from servicehall.config import HallConfig
 from servicehall.queue import FixedClock, Hall
 from servicehall.queue.clerks import save_clerk
 from servicehall.reports import Period, build_report, day_report
 from servicehall.reports.durations import rank
+
+from support.reports import play_monday
 
 MONDAY = dt.date(2026, 11, 23)
 TUESDAY = dt.date(2026, 11, 24)

@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from report_fixtures import play_monday
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
 
 from servicehall.queue import FixedClock, Hall
 from servicehall.reports.manager_app import AuditScreen, ManagerApp
+
+from support.reports import play_monday
 
 SIZE = (140, 40)
 

@@ -9,8 +9,6 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from pg_roles import role_url
-from report_fixtures import play_monday
 from sqlalchemy import select
 
 from servicehall.config import HallConfig
@@ -20,6 +18,9 @@ from servicehall.reports import Period, build_report, summaries
 from servicehall.reports import report as report_module
 from servicehall.reports.queries import ticket_id
 from servicehall.reports.simulate import simulate
+
+from support.postgres import role_url
+from support.reports import play_monday
 
 MONDAY = dt.date(2026, 11, 23)
 TUESDAY = dt.date(2026, 11, 24)

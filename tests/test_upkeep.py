@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import gc
 
-from kiosk_helpers import make_app, ready, until
 from textual._styles_cache import StylesCache
 from textual.widgets import Button
 
@@ -14,6 +13,9 @@ from servicehall.kiosk.screens.confirm import ConfirmScreen
 from servicehall.kiosk.screens.home import HomeScreen
 from servicehall.kiosk.screens.ticket import TicketScreen
 from servicehall.widgets import upkeep
+
+from support.kiosk import make_app, ready
+from support.waiting import until
 
 
 def _style_caches_alive() -> int:

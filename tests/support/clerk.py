@@ -1,9 +1,6 @@
-"""Helpers shared by the clerk console tests: wait for a condition, sign in, run one action."""
+"""Helpers shared by the clerk console tests: sign in, run one action, read the message line."""
 
 from __future__ import annotations
-
-import asyncio
-from collections.abc import Callable
 
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
@@ -11,14 +8,7 @@ from textual.widgets import Input, Static
 from servicehall.clerk.console import ClerkApp
 from servicehall.clerk.desk import DeskScreen
 
-
-async def until(pilot: Pilot, condition: Callable[[], bool], timeout: float = 5.0) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not condition():
-        if loop.time() > deadline:
-            raise AssertionError("condition not met in time")
-        await pilot.pause(0.02)
+from support.waiting import until
 
 
 def message(app: ClerkApp) -> str:

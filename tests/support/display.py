@@ -1,13 +1,10 @@
-"""Helpers for the hall display's tests: read what a widget shows; wait for the display."""
+"""Helpers for the hall display's tests: read what a widget shows and which call is on top."""
 
 from __future__ import annotations
 
 import io
-import time
-from collections.abc import Callable
 
 from rich.console import Console
-from textual.pilot import Pilot
 from textual.widget import Widget
 
 from servicehall.display.app import HallDisplay
@@ -21,14 +18,6 @@ def text_of(widget: Widget) -> str:
     console = Console(width=max(widget.size.width, 20), file=io.StringIO(), record=True)
     console.print(widget.render())
     return console.export_text()
-
-
-async def until(pilot: Pilot[None], check: Callable[[], object], timeout: float = 10.0) -> None:
-    """Let the app run until ``check()`` holds; fail after ``timeout`` seconds."""
-    deadline = time.monotonic() + timeout
-    while not check():
-        assert time.monotonic() < deadline, "the display did not follow in time"
-        await pilot.pause(0.02)
 
 
 def shown_call(app: HallDisplay) -> str | None:

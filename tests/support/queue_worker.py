@@ -1,9 +1,11 @@
 """A worker process for the concurrency and crash tests: issues or calls tickets on a shared file.
 
-Usage: python tests/queue_worker.py issue DB_URL SERVICE COUNT
-       python tests/queue_worker.py issue-forever DB_URL SERVICE
-       python tests/queue_worker.py call DB_URL WINDOW UNTIL_EMPTY_AFTER_S
-Prints one JSON line per ticket it touched.
+Usage: python tests/support/queue_worker.py issue DB_URL SERVICE COUNT
+       python tests/support/queue_worker.py issue-forever DB_URL SERVICE
+       python tests/support/queue_worker.py call DB_URL WINDOW STOP_FILE
+Prints one JSON line per ticket it touched. A caller keeps calling until STOP_FILE exists (the
+test creates it once every ticket is issued) and then nothing is left for its window: it never
+gives up early because the issuing process was slow to start.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from pathlib import Path
 
 from servicehall.config import load_config
 from servicehall.queue import Hall
@@ -29,14 +32,15 @@ def main(argv: list[str]) -> int:
         while True:
             hall.issue(argv[2])
     elif mode == "call":
-        window, idle_limit = int(argv[2]), float(argv[3])
-        idle_since = time.monotonic()
-        while time.monotonic() - idle_since < idle_limit:
+        window, stop = int(argv[2]), Path(argv[3])
+        while True:
+            all_issued = stop.exists()  # looked at before the call: then None means empty
             ticket = hall.call_next(window)
             if ticket is None:
+                if all_issued:
+                    break
                 time.sleep(0.005)
                 continue
-            idle_since = time.monotonic()
             print(json.dumps({"id": ticket.id, "label": ticket.label}), flush=True)
     return 0
 

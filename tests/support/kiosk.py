@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
 import socket
-import time
-from collections.abc import Callable
 from typing import Any
 
 from textual.pilot import Pilot
@@ -15,6 +12,8 @@ from servicehall.config import HallConfig
 from servicehall.config.models import PrinterSettings
 from servicehall.kiosk import KioskApp
 from servicehall.queue import FixedClock
+
+from support.waiting import until
 
 SIZE = (100, 30)
 
@@ -38,18 +37,6 @@ def closed_port() -> int:
 
 def make_app(config: HallConfig, db_url: str, clock: FixedClock, **kwargs: Any) -> KioskApp:
     return KioskApp(config, db=db_url, clock=clock, **kwargs)
-
-
-async def until(
-    pilot: Pilot[Any], predicate: Callable[[], object], timeout: float = 10.0, what: str = ""
-) -> None:
-    """Let the app run until ``predicate()`` is true; fail with ``what`` after ``timeout``."""
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what or predicate}")
-        await pilot.pause(0.05)
-        await asyncio.sleep(0)
 
 
 async def ready(pilot: Pilot[Any]) -> None:

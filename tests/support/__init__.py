@@ -1,0 +1,14 @@
+"""Helpers the tests share, one module per topic; fixtures stay in ``tests/conftest.py``.
+
+- ``waiting``: ``until`` (a Textual pilot) and ``wait_for`` (threads, processes): wait on state
+  with one generous deadline, never on a fixed sleep.
+- ``halls``: the test calendar (``OPEN_MONDAY``, ``MARKET_TUESDAY``, ``SHANGHAI``).
+- ``postgres``: the per-run PostgreSQL test database and least-privilege roles with unique names.
+- ``cli``: the ``servicehall`` command run in-process (``run_cli``), output and exit code captured.
+- ``screen``: what a running Textual app shows, as plain text; a recorder of a widget's updates.
+- ``kiosk``, ``clerk``, ``display``: building and reading the screen apps under a pilot.
+- ``printer``: an ESC/POS decoder and a fake TCP printer.
+- ``reports``: a hand-played Monday, and report figures computed straight from the ticket rows.
+- ``browser``: a served app driven in headless Chromium.
+- ``queue_worker``: a script run as a separate process by the concurrency tests.
+"""

@@ -1,0 +1,106 @@
+"""PostgreSQL for the tests: one database per test process, and least-privilege login roles.
+
+The server comes from ``$SERVICEHALL_TEST_PG`` (``.ci/run`` always sets it), by default the one on
+127.0.0.1:5432. Databases are per process (pytest-xdist runs one process per core) and roles,
+which are cluster-wide, carry the process id and a counter, so test runs in other checkouts on
+the same server never touch each other's.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from servicehall.queue.roles import grant_statements
+
+SERVER = os.environ.get(
+    "SERVICEHALL_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/servicehall_test"
+)
+PG_URL = (
+    make_url(SERVER)
+    .set(database=f"{make_url(SERVER).database}_{os.getpid()}")
+    .render_as_string(hide_password=False)
+)
+"""This process's test database."""
+_role_numbers = itertools.count(1)
+
+
+def prepare() -> str | None:
+    """Create the test database with a fresh schema; return why not when there is no server."""
+    from sqlmodel import SQLModel
+
+    from servicehall.queue import store  # noqa: F401  (registers every table)
+
+    url = make_url(PG_URL)
+    try:
+        admin = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            exists = conn.execute(
+                text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": url.database}
+            ).first()
+            if not exists:
+                conn.execute(text(f'CREATE DATABASE "{url.database}"'))
+        admin.dispose()
+        engine = create_engine(url)
+        SQLModel.metadata.drop_all(engine)
+        SQLModel.metadata.create_all(engine)
+        engine.dispose()
+    except Exception as exc:  # noqa: BLE001 - any failure means "no usable server here"
+        return (
+            f"PostgreSQL not reachable at {url.render_as_string()} ({type(exc).__name__}); "
+            "run .ci/run (it installs and starts Debian's postgresql) or set SERVICEHALL_TEST_PG"
+        )
+    return None
+
+
+def drop() -> None:
+    url = make_url(PG_URL)
+    admin = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{url.database}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def truncate() -> None:
+    """Empty every table of the test database (identities restart)."""
+    from sqlmodel import SQLModel
+
+    engine = create_engine(PG_URL)
+    names = ", ".join(f'"{t.name}"' for t in SQLModel.metadata.sorted_tables)
+    with engine.begin() as conn:
+        conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+    engine.dispose()
+
+
+def role_name(kind: str) -> str:
+    """A role name no other test process on the server uses at the same time."""
+    return f"sh_test_{kind}_{os.getpid()}_{next(_role_numbers)}"
+
+
+@contextmanager
+def role_url(db_url: str, kind: str) -> Iterator[str]:
+    """The database URL as a fresh login role granted ``kind`` (the schema must exist);
+    the role is dropped afterwards."""
+    name = role_name(kind)
+    password = f"{kind}-pw"
+    admin = create_engine(db_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f"CREATE ROLE {name} LOGIN PASSWORD '{password}'"))
+        for statement in grant_statements(name, kind):
+            conn.execute(text(statement))
+    try:
+        yield (
+            make_url(db_url)
+            .set(username=name, password=password)
+            .render_as_string(hide_password=False)
+        )
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f"DROP OWNED BY {name}"))
+            conn.execute(text(f"DROP ROLE {name}"))
+        admin.dispose()
