@@ -23,6 +23,7 @@ from servicehall.queue import FixedClock, Hall
 from servicehall.queue import store as store_module
 from servicehall.widgets import BigLabel
 
+from support.cli import parse_run_kiosk
 from support.halls import MARKET_TUESDAY, SHANGHAI
 from support.kiosk import SIZE, closed_port, kiosk_settings, make_app, ready, text_of, with_printer
 from support.waiting import until
@@ -408,14 +409,14 @@ async def test_english_toggle(config, db_url, clock):
         await until(pilot, lambda: "欢迎" in text_of(app, "#welcome"), what="Chinese")
 
 
-def test_kiosk_command_is_registered() -> None:
+def test_kiosk_command_and_run_kiosk_take_the_same_options() -> None:
     from servicehall.cli import build_parser
 
-    args = build_parser().parse_args(["kiosk", "--ignore-hours"])
-    assert args.command == "kiosk" and args.ignore_hours
-    quick = build_parser(("servicehall.cli.kiosk_cmds",))  # what run_kiosk.py loads
-    args = quick.parse_args(["--lang", "en", "kiosk", "--preview"])
-    assert args.command == "kiosk" and args.preview and args.lang == "en"
+    args = build_parser().parse_args(["kiosk", "--ignore-hours", "--lang", "en"])
+    assert args.command == "kiosk" and args.ignore_hours and args.lang == "en"
+    db = "sqlite:///hall.db"
+    args = parse_run_kiosk("--preview", "--lang", "en", "--db", db)
+    assert args.command == "kiosk" and args.preview and args.lang == "en" and args.db == db
 
 
 @pytest.mark.parametrize("size", [(100, 30), (128, 40)], ids=["100x30", "1280x800"])

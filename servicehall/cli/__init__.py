@@ -1,7 +1,9 @@
 """The ``servicehall`` command: one entry point, a subcommand per process and per scripting task.
 
 Each command group lives in its own module and registers itself through ``register(subparsers)``;
-add a module to ``COMMAND_MODULES`` to add commands.
+add a module to ``COMMAND_MODULES`` to add commands. The global options (``--config``, ``--db``,
+``--lang``, ``-v``) are accepted before the command and after it (``servicehall --db URL status``
+and ``servicehall status --db URL`` are the same), at every level of sub-commands.
 """
 
 from __future__ import annotations
@@ -34,27 +36,56 @@ COMMAND_MODULES = (
 log = logging.getLogger("servicehall")
 
 
+def add_global_options(parser: argparse.ArgumentParser, default: object = None) -> None:
+    """``--config``, ``--db``, ``--lang`` and ``-v``; a sub-command's copy has ``default``
+    ``SUPPRESS``, so it sets the value only when given there."""
+    parser.add_argument(
+        "--config",
+        metavar="PATH",
+        default=default,
+        help="hall.toml (默认 ./hall.toml，否则内置示例；或 $SERVICEHALL_CONFIG)",
+    )
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        default=default,
+        help="数据库 URL（默认数据目录下的 SQLite 文件；或 $SERVICEHALL_DB）",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("zh", "en"),
+        default=default,
+        help="界面语言 (默认 zh；或 $SERVICEHALL_LANG)",
+    )
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        default=False if default is None else default,
+        help="把日志也打印到终端",
+    )
+
+
+def _accept_global_options_after(parser: argparse.ArgumentParser) -> None:
+    """Give every sub-command (and theirs, all the way down) the global options."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for command in {id(p): p for p in action.choices.values()}.values():
+                add_global_options(command, default=argparse.SUPPRESS)
+                _accept_global_options_after(command)
+
+
 def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="servicehall",
         description="乡镇便民服务中心 取号排队系统 — kiosk, queue, hall display, clerk consoles",
     )
     parser.add_argument("--version", action="version", version=f"servicehall {__version__}")
-    parser.add_argument(
-        "--config",
-        metavar="PATH",
-        help="hall.toml (默认 ./hall.toml，否则内置示例；或 $SERVICEHALL_CONFIG)",
-    )
-    parser.add_argument(
-        "--db", metavar="URL", help="数据库 URL（默认数据目录下的 SQLite 文件；或 $SERVICEHALL_DB）"
-    )
-    parser.add_argument(
-        "--lang", choices=("zh", "en"), help="界面语言 (默认 zh；或 $SERVICEHALL_LANG)"
-    )
-    parser.add_argument("-v", "--verbose", action="store_true", help="把日志也打印到终端")
+    add_global_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in modules:
         importlib.import_module(name).register(sub)
+    _accept_global_options_after(parser)
     return parser
 
 

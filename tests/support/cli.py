@@ -8,15 +8,19 @@ Environment and working directory are the caller's (the ``cli`` fixture uses ``m
 
 from __future__ import annotations
 
+import argparse
+import importlib.util
 import io
 import json
 import logging
 import sys
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
 from typing import Any, Protocol
 
-from servicehall.cli import main
+from servicehall.cli import build_parser, main
 from servicehall.i18n import language, set_language
 
 
@@ -30,6 +34,9 @@ class CliResult:
         """The ``--json`` output, after checking the command succeeded."""
         assert self.returncode == 0, self.stderr
         return json.loads(self.stdout)
+
+
+ROOT = Path(__file__).parents[2]
 
 
 class CliRun(Protocol):
@@ -59,3 +66,18 @@ def run_cli(*args: str, stdin: str = "") -> CliResult:
         root.setLevel(level)
         set_language(lang)
     return CliResult(code, out.getvalue(), err.getvalue())
+
+
+def run_kiosk_script() -> ModuleType:
+    """``run_kiosk.py`` at the top of the checkout, imported (its ``__main__`` part not run)."""
+    spec = importlib.util.spec_from_file_location("run_kiosk", ROOT / "run_kiosk.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def parse_run_kiosk(*options: str) -> argparse.Namespace:
+    """What ``python run_kiosk.py OPTIONS`` parses to, through its own narrowed parser."""
+    script = run_kiosk_script()
+    return build_parser(script.KIOSK_MODULES).parse_args(script.kiosk_argv(list(options)))
