@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import logging
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +13,7 @@ from servicehall.queue.clerks import disable_clerk, list_clerks, save_clerk, ver
 from servicehall.queue.store import data_dir
 
 from support.clerk import at_desk, sign_in
+from support.cli import CliRun
 from support.waiting import until
 
 PIN = "918273"
@@ -64,18 +63,14 @@ async def test_pin_never_in_clear_in_database_or_log(
         assert secret not in caplog.text
 
 
-def test_clerk_add_reads_the_pin_and_stores_only_its_hash(db_url: str, tmp_path: Path) -> None:
-    run = [sys.executable, "-m", "servicehall", "--db", db_url, "clerk"]
-    added = subprocess.run(
-        [*run, "add", "031", "--name", "赵敏"], input=f"{PIN}\n", capture_output=True, text=True
-    )
+def test_clerk_add_reads_the_pin_and_stores_only_its_hash(db_url: str, cli: CliRun) -> None:
+    run = ["--db", db_url, "clerk"]
+    added = cli(*run, "add", "031", "--name", "赵敏", stdin=f"{PIN}\n")
     assert added.returncode == 0, added.stderr
     assert PIN not in added.stdout + added.stderr
-    listed = subprocess.run([*run, "list", "--json"], capture_output=True, text=True)
-    assert '"clerk": "031"' in listed.stdout
-    refused = subprocess.run(
-        [*run, "add", "032", "--name", "x"], input="12\n", capture_output=True, text=True
-    )
+    listed = cli(*run, "list", "--json").json()
+    assert [(c["clerk"], c["name"], c["active"]) for c in listed] == [("031", "赵敏", True)]
+    refused = cli(*run, "add", "032", "--name", "x", stdin="12\n")
     assert refused.returncode == 2 and "PIN 至少 4 位数字" in refused.stderr
     database = Path(db_url.removeprefix("sqlite:///"))
     for path in database.parent.glob(database.name + "*"):
@@ -97,15 +92,13 @@ def test_a_disabled_clerk_cannot_sign_in_but_keeps_their_name(hall: Hall) -> Non
     assert verify_clerk(hall.store, hall.code, "012", "97531") is not None
 
 
-def test_clerk_remove_command(db_url: str) -> None:
-    run = [sys.executable, "-m", "servicehall", "--db", db_url, "clerk"]
-    added = subprocess.run(
-        [*run, "add", "031", "--name", "赵敏"], input=f"{PIN}\n", capture_output=True, text=True
-    )
+def test_clerk_remove_command(db_url: str, cli: CliRun) -> None:
+    run = ["--db", db_url, "clerk"]
+    added = cli(*run, "add", "031", "--name", "赵敏", stdin=f"{PIN}\n")
     assert added.returncode == 0, added.stderr
-    removed = subprocess.run([*run, "remove", "031"], capture_output=True, text=True)
+    removed = cli(*run, "remove", "031")
     assert removed.returncode == 0 and "已停用工作人员 赵敏" in removed.stdout
-    listed = subprocess.run([*run, "list", "--json"], capture_output=True, text=True)
-    assert '"active": false' in listed.stdout
-    unknown = subprocess.run([*run, "remove", "099"], capture_output=True, text=True)
+    listed = cli(*run, "list", "--json").json()
+    assert [(c["clerk"], c["active"]) for c in listed] == [("031", False)]
+    unknown = cli(*run, "remove", "099")
     assert unknown.returncode == 2 and "没有工号为 099 的工作人员" in unknown.stderr

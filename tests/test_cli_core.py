@@ -1,11 +1,14 @@
-"""The `servicehall` command as a script would use it: stable JSON keys and exit codes."""
+"""The `servicehall` command as a script would use it: stable JSON keys and exit codes.
+
+The commands run in-process (``support.cli``); one test starts ``python -m servicehall`` as its
+own process, as a script does."""
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,34 +16,29 @@ import pytest
 from servicehall.config import load_config, sample_text
 from servicehall.queue import FixedClock, Hall
 
+from support.cli import CliResult, CliRun
 from support.halls import OPEN_MONDAY
 
 ROOT = Path(__file__).parent.parent
 
 
 @pytest.fixture
-def run(tmp_path: Path):  # type: ignore[no-untyped-def]
-    db = f"sqlite:///{tmp_path / 'cli.db'}"
+def run(tmp_path: Path, cli: CliRun, monkeypatch: pytest.MonkeyPatch) -> Callable[..., CliResult]:
+    """The command on this test's database, at any hour unless ``ignore_hours=False``."""
+    monkeypatch.setenv("SERVICEHALL_DB", f"sqlite:///{tmp_path / 'cli.db'}")
 
-    def _run(*args: str, ignore_hours: bool = True, **env: str) -> subprocess.CompletedProcess[str]:
-        environ = {**os.environ, "PYTHONPATH": str(ROOT), "SERVICEHALL_DB": db, **env}
+    def _run(*args: str, ignore_hours: bool = True) -> CliResult:
         if ignore_hours:
-            environ["SERVICEHALL_IGNORE_HOURS"] = "1"
-        return subprocess.run(
-            [sys.executable, "-m", "servicehall", *args],
-            capture_output=True,
-            text=True,
-            cwd=tmp_path,
-            env=environ,
-            timeout=60,
-        )
+            monkeypatch.setenv("SERVICEHALL_IGNORE_HOURS", "1")
+        else:
+            monkeypatch.delenv("SERVICEHALL_IGNORE_HOURS", raising=False)
+        return cli(*args)
 
     return _run
 
 
-def _json(result: subprocess.CompletedProcess[str]) -> dict:
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+def _json(result: CliResult) -> dict:
+    return dict(result.json())
 
 
 def test_take_call_finish_status_report(run) -> None:  # type: ignore[no-untyped-def]
@@ -99,9 +97,29 @@ def test_exit_codes_for_bad_input_refusal_and_wrong_state(run, tmp_path: Path) -
         assert "Traceback" not in result.stderr
 
 
-def test_english_messages(run) -> None:  # type: ignore[no-untyped-def]
-    result = run("--lang", "en", "take", "Q")
-    assert result.returncode == 2 and "No service with code Q" in result.stderr
+def test_english_messages_with_the_option_before_or_after_the_command(run) -> None:  # type: ignore[no-untyped-def]
+    for args in (("--lang", "en", "take", "Q"), ("take", "Q", "--lang", "en")):
+        result = run(*args)
+        assert result.returncode == 2 and "No service with code Q" in result.stderr, args
+    assert "No service" not in run("take", "Q").stderr  # the language does not stick
+
+
+def test_python_m_servicehall_runs_as_its_own_process(tmp_path: Path) -> None:
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "SERVICEHALL_DB": f"sqlite:///{tmp_path / 'x.db'}",
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "servicehall", "take", "Q", "--lang", "en"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [result.stderr.strip()]  # one line
+    assert "No service with code Q" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_transfer_requeue_and_audit_trail(run) -> None:  # type: ignore[no-untyped-def]
@@ -112,7 +130,7 @@ def test_transfer_requeue_and_audit_trail(run) -> None:  # type: ignore[no-untyp
     run("call", "next", "--window", "2")
     run("call", "skip", "--window", "2")
     assert _json(run("call", "requeue", "A001", "--json"))["status"] == "waiting"
-    trail = json.loads(run("events", "--ticket", "A001", "--json").stdout)
+    trail = run("events", "--ticket", "A001", "--json").json()
     kinds = [e["kind"] for e in trail]
     assert kinds == ["issue", "call", "transfer", "call", "skip", "requeue"]
     assert trail[1]["window"] == 1 and trail[3]["window"] == 2
@@ -137,7 +155,7 @@ def test_audit_trail_of_an_earlier_day(run, tmp_path: Path) -> None:  # type: ig
     hall.issue("A", matter="dibao")
     hall.call_next(1)
     hall.finish(1)
-    trail = json.loads(run("events", "--ticket", "A001", "--day", "2026-11-23", "--json").stdout)
+    trail = run("events", "--ticket", "A001", "--day", "2026-11-23", "--json").json()
     assert [e["kind"] for e in trail] == ["issue", "call", "finish"]
     bad = run("events", "--day", "23/11/2026")
     assert bad.returncode == 2 and "YYYY-MM-DD" in bad.stderr

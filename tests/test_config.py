@@ -4,14 +4,13 @@ where and what — from the API and from `servicehall check-config`, never a tra
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from servicehall.config import ConfigError, load_config, parse_config, sample_text
+
+from support.cli import CliRun
 
 MINIMAL = """
 [hall]
@@ -98,26 +97,14 @@ def test_missing_and_non_utf8_files(tmp_path: Path) -> None:
     assert "UTF-8" in encoded.value.message
 
 
-def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)}
-    return subprocess.run(
-        [sys.executable, "-m", "servicehall", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=env,
-        timeout=60,
-    )
-
-
-def test_check_config_command(tmp_path: Path) -> None:
+def test_check_config_command(tmp_path: Path, cli: CliRun) -> None:
     good = tmp_path / "hall.toml"
     good.write_text(sample_text(), "utf-8")
-    ok = _cli("check-config", str(good), cwd=tmp_path)
+    ok = cli("check-config", str(good))
     assert ok.returncode == 0 and "配置正确" in ok.stdout
     bad = tmp_path / "bad.toml"
     bad.write_text(MINIMAL.replace('services = ["A"]', 'services = ["Q"]'), "utf-8")
-    result = _cli("check-config", str(bad), cwd=tmp_path)
+    result = cli("check-config", str(bad))
     assert result.returncode == 2
     assert "bad.toml" in result.stderr and "Q" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout

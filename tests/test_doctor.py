@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
 import socket
-import subprocess
-import sys
 from pathlib import Path
 
 from servicehall.config import HallConfig
 from servicehall.doctor import FAIL, OK, WARN, check_database, check_printer, check_voice
 from servicehall.queue import Hall
 
-ROOT = Path(__file__).parent.parent
+from support.cli import CliRun
 
 
 def test_database_missing_schema_then_ready(config: HallConfig, db_url: str) -> None:
@@ -49,40 +46,13 @@ def test_missing_voice_engine_fails(config: HallConfig) -> None:
     assert result.state == FAIL and "no-such-voice-engine" in result.detail
 
 
-def test_doctor_command_json_and_exit_code(tmp_path: Path) -> None:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "SERVICEHALL_HOME": str(tmp_path)}
+def test_doctor_command_json_and_exit_code(tmp_path: Path, cli: CliRun) -> None:
     db = f"sqlite:///{tmp_path / 'hall.db'}"
-
-    def doctor() -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "servicehall",
-                "--db",
-                db,
-                "doctor",
-                "--role",
-                "server",
-                "--json",
-            ],
-            capture_output=True,
-            text=True,
-            env=env,
-            timeout=60,
-        )
-
-    before = doctor()
+    before = cli("--db", db, "doctor", "--role", "server", "--json")
     assert before.returncode == 1
     assert json.loads(before.stdout)["ok"] is False
-    subprocess.run(
-        [sys.executable, "-m", "servicehall", "--db", db, "init"],
-        env=env,
-        check=True,
-        capture_output=True,
-        timeout=60,
-    )
-    after = doctor()
+    assert cli("--db", db, "init").returncode == 0
+    after = cli("--db", db, "doctor", "--role", "server", "--json")
     assert after.returncode == 0, after.stdout
     states = {c["name"]: c["state"] for c in json.loads(after.stdout)["checks"]}
     assert states == {"配置文件": OK, "系统时间": OK, "数据库": OK}

@@ -3,11 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
@@ -16,7 +11,8 @@ from servicehall.queue import FixedClock, Hall
 from servicehall.reports.county import ALL_HALLS, county_rows
 from servicehall.reports.period import Period
 
-ROOT = Path(__file__).parent.parent
+from support.cli import CliRun
+
 DAY = dt.date(2026, 11, 23)
 
 
@@ -65,23 +61,9 @@ def test_one_row_per_hall_and_a_total(config: HallConfig, db_url: str, clock: Fi
     assert total["satisfaction_rate"] == 1.0 and total["rated"] == 1
 
 
-def _county(db_url: str, home: Path, day: dt.date, *extra: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "SERVICEHALL_HOME": str(home)}
-    command = ["--db", db_url, "report", "--county", "--day", day.isoformat(), *extra]
-    return subprocess.run(
-        [sys.executable, "-m", "servicehall", *command],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-    )
-
-
-def test_county_command(config: HallConfig, db_url: str, clock: FixedClock, tmp_path: Path) -> None:
+def test_county_command(config: HallConfig, db_url: str, clock: FixedClock, cli: CliRun) -> None:
     _two_halls(config, db_url, clock)
-    result = _county(db_url, tmp_path, DAY, "--json")
-    assert result.returncode == 0, result.stderr
-    data = json.loads(result.stdout)
+    data = cli("--db", db_url, "report", "--county", "--day", DAY.isoformat(), "--json").json()
     assert [h["hall"] for h in data["halls"]] == ["baisha", "qingshi", ALL_HALLS]
-    empty = _county(db_url, tmp_path, dt.date(2026, 1, 5))
+    empty = cli("--db", db_url, "report", "--county", "--day", "2026-01-05")
     assert empty.returncode == 0 and "没有取号记录" in empty.stdout
