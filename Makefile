@@ -24,7 +24,7 @@ run: $(RUN_STAMP)
 	$(PY) run_kiosk.py --ignore-hours --preview
 
 test: $(TEST_STAMP)
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n auto
 
 lint: $(TEST_STAMP)
 	$(VENV)/bin/ruff check servicehall tests bench run_kiosk.py

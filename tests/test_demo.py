@@ -7,7 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
-import time
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -16,6 +16,8 @@ from servicehall import demo
 from servicehall.config import HallConfig
 from servicehall.queue import Hall
 from servicehall.queue.clerks import verify_clerk
+
+from support.waiting import wait_for
 
 ROOT = Path(__file__).parent.parent
 
@@ -46,7 +48,22 @@ def test_simulation_calls_at_other_windows(config: HallConfig, db_url: str) -> N
 def test_tmux_demo_shows_every_process(tmp_path: Path) -> None:
     if not shutil.which("tmux"):
         pytest.skip("needs tmux: apt-get install tmux")
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "SERVICEHALL_HOME": str(tmp_path)}
+    # a tmux server of its own: another run's demo (other checkouts, other workers) is not ours
+    sockets = Path(tempfile.mkdtemp(prefix="sh-tmux-"))  # short: a socket path has a limit
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "SERVICEHALL_HOME": str(tmp_path),
+        "TMPDIR": str(tmp_path),
+        "TMUX_TMPDIR": str(sockets),
+    }
+    env.pop("TMUX", None)
+
+    def tmux(*args: str) -> str:
+        return subprocess.run(
+            ["tmux", *args], capture_output=True, text=True, env=env, timeout=30
+        ).stdout
+
     result = subprocess.run(
         [sys.executable, "-m", "servicehall", "demo"],
         capture_output=True,
@@ -56,22 +73,24 @@ def test_tmux_demo_shows_every_process(tmp_path: Path) -> None:
         stdin=subprocess.DEVNULL,
     )
     assert result.returncode == 0, result.stderr
+    panes: dict[str, str] = {}
+
+    def shown() -> bool:
+        for pane in ("0.0", "0.1", "0.2", "1.0"):
+            panes[pane] = tmux("capture-pane", "-p", "-t", f"{demo.SESSION}:{pane}")
+        return (
+            "请点选" in panes["0.0"]  # the kiosk's home screen
+            and "带班领导" in panes["0.1"]  # the hall display …
+            and "正在呼叫" in panes["0.1"]  # … showing a call the simulated hall made
+            and "2 号窗口" in panes["0.2"]  # the clerk console of window 2, asking to sign in
+            and "工作人员登录" in panes["0.2"]
+            and "模拟大厅" in panes["1.0"]
+        )
+
     try:
-        panes = {}
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            for pane in ("0.0", "0.1", "0.2", "1.0"):
-                panes[pane] = subprocess.run(
-                    ["tmux", "capture-pane", "-p", "-t", f"{demo.SESSION}:{pane}"],
-                    capture_output=True,
-                    text=True,
-                ).stdout
-            if "请点选" in panes["0.0"] and "正在呼叫" in panes["0.1"] and panes["0.2"].strip():
-                break
-            time.sleep(1)
-        assert "请点选" in panes["0.0"], panes["0.0"]  # the kiosk's home screen
-        assert "带班领导" in panes["0.1"], panes["0.1"]  # the hall display
-        assert "2" in panes["0.2"], panes["0.2"]  # the clerk console of window 2
-        assert "模拟大厅" in panes["1.0"], panes["1.0"]
+        wait_for(shown, timeout=120, what="every pane of the demo")
+    except AssertionError:
+        pytest.fail("the demo's panes show:\n" + "\n----\n".join(panes.values()))
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", demo.SESSION], capture_output=True)
+        tmux("kill-server")
+        shutil.rmtree(sockets, ignore_errors=True)
