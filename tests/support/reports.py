@@ -1,8 +1,16 @@
-"""A day in the hall played through the real core, shared by the report tests."""
+"""For the report tests: a day in the hall played through the real core, and what a report
+must say, computed straight from the ticket rows without the reports' code."""
 
 from __future__ import annotations
 
 import datetime as dt
+import math
+import statistics
+from collections.abc import Callable
+from types import SimpleNamespace
+from typing import Any
+
+from sqlalchemy import text
 
 from servicehall.queue import FixedClock, Hall
 
@@ -67,3 +75,112 @@ def play_monday(hall: Hall, clock: FixedClock) -> None:
     hall.call_ticket("C002", 13, clerk="z13")
     at(62)
     hall.skip(13)
+
+
+# ------------------------------------------------------------------ figures from the rows alone
+
+
+def _share(part: int, whole: int) -> float | None:
+    return round(part / whole, 4) if whole else None
+
+
+def _times(name: str, values: list[float]) -> dict[str, float | None]:
+    ordered = sorted(values)
+    count = len(ordered)
+
+    def nearest_rank(point: int) -> float | None:
+        return round(ordered[math.ceil(count * point / 100) - 1], 1) if count else None
+
+    return {
+        f"avg_{name}_s": round(statistics.fmean(ordered), 1) if count else None,
+        f"median_{name}_s": nearest_rank(50),
+        f"p90_{name}_s": nearest_rank(90),
+    }
+
+
+def _figures(rows: list[Any], today: dt.date, limits: dict[tuple[str, str], float]) -> dict:
+    def count(condition: Callable[[Any], bool]) -> int:
+        return sum(1 for row in rows if condition(row))
+
+    finished = [row for row in rows if row.status == "finished"]
+    limited = [row for row in finished if (row.origin_service, row.matter) in limits]
+    ratings = {key: count(lambda r, key=key: r.rating == key) for key in RATINGS}
+    rated = sum(ratings.values())
+    limit_met = sum(  # closed at the day's end, a ticket has no finish time: not met
+        1
+        for row in limited
+        if row.finished_ts is not None
+        and row.finished_ts - row.last_called_ts <= limits[(row.origin_service, row.matter)]
+    )
+    return {
+        "issued": len(rows),
+        "served": len(finished),
+        "no_show": count(
+            lambda r: r.status == "no_show" or (r.status == "expired" and r.skip_count > 0)
+        ),
+        "transferred": count(lambda r: r.transferred_from is not None),
+        "cancelled": count(lambda r: r.status == "cancelled"),
+        "expired": count(
+            lambda r: (
+                (r.status == "expired" and r.skip_count == 0)
+                or (r.status == "waiting" and r.day < today)
+            )
+        ),
+        "waiting": count(lambda r: r.status == "waiting" and r.day >= today),
+        "in_service": count(lambda r: r.status == "called"),
+        **ratings,
+        "rated": rated,
+        "satisfaction_rate": _share(ratings["satisfied"] + ratings["basic"], rated),
+        "limit_total": len(limited),
+        "limit_met": limit_met,
+        "limit_rate": _share(limit_met, len(limited)),
+        **_times("wait", [r.called_ts - r.issued_ts for r in rows if r.called_ts is not None]),
+        **_times(
+            "service",
+            [r.finished_ts - r.last_called_ts for r in rows if r.finished_ts is not None],
+        ),
+    }
+
+
+RATINGS = ("satisfied", "basic", "unsatisfied")
+
+
+def figures_from_tickets(hall: Hall, start: dt.date, end: dt.date) -> dict[str, Any]:
+    """The totals and the per-service rows of a report, computed in plain Python from the
+    ticket rows (one ``SELECT`` of the table, none of the reports' code): what a report over
+    ``start``–``end`` must say. ``{"totals": {...}, "services": {code: {...}}}``."""
+    query = text(
+        "SELECT day, origin_service, matter, status, issued_ts, called_ts, last_called_ts,"
+        " finished_ts, skip_count, transferred_from, rating FROM tickets WHERE hall = :hall"
+    )
+    fetched = hall.store.read(lambda conn: conn.execute(query, {"hall": hall.code}).all())
+    rows = []
+    for row in fetched:
+        day = row.day if isinstance(row.day, dt.date) else dt.date.fromisoformat(str(row.day))
+        if start <= day <= end:
+            rows.append(SimpleNamespace(**{**row._mapping, "day": day}))
+    limits = {
+        (service.code, matter.code): matter.limit_minutes * 60.0
+        for service in hall.config.services
+        for matter in service.matters
+        if matter.limit_minutes
+    }
+    today = hall.today()
+    services = sorted({row.origin_service for row in rows})
+    return {
+        "totals": _figures(rows, today, limits),
+        "services": {
+            code: _figures([r for r in rows if r.origin_service == code], today, limits)
+            for code in services
+        },
+    }
+
+
+def assert_report_says(report: dict[str, Any], expected: dict[str, Any]) -> None:
+    """The report's totals and service rows carry the figures computed from the tickets."""
+    totals = {key: report["totals"][key] for key in expected["totals"]}
+    assert totals == expected["totals"]
+    rows = {row["code"]: row for row in report["services"]}
+    assert set(rows) == set(expected["services"])
+    for code, figures in expected["services"].items():
+        assert {key: rows[code][key] for key in figures} == figures, code
