@@ -68,8 +68,13 @@ def test_command_gets_the_words_appended_or_substituted() -> None:
 
 
 def test_espeak_cmn_is_swapped_for_the_voice_that_reads_chinese() -> None:
-    announcer = Announcer(VoiceSettings(), check_output=False)  # the default: espeak-ng -v cmn
-    assert announcer.command("请")[:3] == ["espeak-ng", "-v", "cmn-latn-pinyin"]
+    # a hall.toml written before the default changed still says "-v cmn"
+    older = Announcer(
+        VoiceSettings(command=["espeak-ng", "-v", "cmn", "-s", "140"]), check_output=False
+    )
+    assert older.command("请") == ["espeak-ng", "-v", "cmn-latn-pinyin", "-s", "140", "请"]
+    default = Announcer(VoiceSettings(), check_output=False)  # already the right voice
+    assert default.command("请") == ["espeak-ng", "-v", "cmn-latn-pinyin", "-s", "140", "请"]
     assert espeak_command(["/usr/bin/espeak-ng", "-vcmn"]) == [
         "/usr/bin/espeak-ng",
         "-vcmn-latn-pinyin",
