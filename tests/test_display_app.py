@@ -85,13 +85,22 @@ async def test_a_recall_is_highlighted_again(
     async with app.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: app.snapshot is not None)
         banner = app.query_one(CallBanner)
+        flashes: list[tuple[str | None, bool]] = []  # every change of the red, as it happens
+        app.watch(banner, "highlight", lambda on: flashes.append((shown_call(app), on)), init=False)
         hall.call_next(1)
-        await until(pilot, lambda: shown_call(app) == "A001" and banner.highlight)
-        await until(pilot, lambda: not banner.highlight)
+        await until(pilot, lambda: ("A001", False) in flashes, what="A001 red, then not")
         hall.call_next(2)
-        await until(pilot, lambda: shown_call(app) == "B001")
+        await until(pilot, lambda: ("B001", False) in flashes, what="B001 red, then not")
         hall.recall(1)
-        await until(pilot, lambda: shown_call(app) == "A001" and banner.highlight)
+        await until(pilot, lambda: len(flashes) == 6, what="the recall red, then not")
+        assert flashes == [
+            ("A001", True),
+            ("A001", False),
+            ("B001", True),
+            ("B001", False),
+            ("A001", True),  # the recall flashes again
+            ("A001", False),
+        ]
         assert banner.call is not None and banner.call.recall
         assert "再次呼叫" in text_of(banner)
         assert [c.label for c in app.query_one(RecentCalls).calls] == ["A001", "B001"]

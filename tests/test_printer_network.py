@@ -1,8 +1,8 @@
-"""A fake network printer on 127.0.0.1: each behaviour ends in the documented outcome in time."""
+"""A fake network printer on 127.0.0.1: each behaviour ends in the documented outcome, and a
+dead printer makes the job give up by itself (how fast is measured in bench/bench_printer.py)."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 
 import pytest
@@ -12,10 +12,9 @@ from servicehall.printer import make_printer
 from servicehall.queue import Hall
 
 from support.printer import STATUS_OK, FakePrinter, decode, free_port
+from support.waiting import finishes
 
 TIMEOUT_S = 1.0
-BOUND_S = TIMEOUT_S + 2.0
-"""Generous: the point is that a dead printer never holds the kiosk much past its time-out."""
 
 
 @pytest.fixture
@@ -112,9 +111,7 @@ def test_paper_out_with_cancel_policy_withdraws_the_ticket(hall: Hall, fake: Fak
 
 def test_refused_connection(hall: Hall) -> None:
     ticket = hall.issue("A", "dibao")
-    started = time.monotonic()
     outcome = make_printer(_settings(free_port())).print_ticket(hall, ticket)
-    assert time.monotonic() - started < BOUND_S
     assert not outcome.ok and outcome.message.startswith("打印机未连接")
     assert hall.ticket(ticket.id).print_state == "failed"
 
@@ -122,19 +119,18 @@ def test_refused_connection(hall: Hall) -> None:
 @pytest.mark.parametrize("fake", ["stall"], indirect=True)
 def test_stalled_printer_times_out(hall: Hall, fake: FakePrinter) -> None:
     ticket = hall.issue("A", "dibao")
-    started = time.monotonic()
-    outcome = make_printer(_settings(fake.port)).print_ticket(hall, ticket)
-    assert time.monotonic() - started < BOUND_S
+    printer = make_printer(_settings(fake.port))
+    outcome = finishes(lambda: printer.print_ticket(hall, ticket), what="the stalled job")
     assert not outcome.ok and outcome.message.startswith("打印机无响应")
+    assert outcome.detail.startswith("no_reply") and "不再应答" in outcome.detail
     assert hall.ticket(ticket.id).print_state == "failed"
 
 
 @pytest.mark.parametrize("fake", ["hangup"], indirect=True)
 def test_printer_hanging_up_mid_job(hall: Hall, fake: FakePrinter) -> None:
     ticket = hall.issue("A", "dibao")
-    started = time.monotonic()
-    outcome = make_printer(_settings(fake.port)).print_ticket(hall, ticket)
-    assert time.monotonic() - started < BOUND_S
+    printer = make_printer(_settings(fake.port))
+    outcome = finishes(lambda: printer.print_ticket(hall, ticket), what="the broken-off job")
     assert not outcome.ok and outcome.message.startswith("打印中断")
     assert "hung_up" in outcome.detail
 

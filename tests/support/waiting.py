@@ -6,15 +6,17 @@ often, and gives up only after ``DEADLINE_S``: a loaded machine makes a test slo
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from textual.pilot import Pilot
 
 DEADLINE_S = 30.0
 """How long any wait may take before the test fails (the state normally comes in milliseconds)."""
 POLL_S = 0.02
+T = TypeVar("T")
 
 
 async def until(
@@ -35,3 +37,26 @@ def wait_for(check: Callable[[], object], timeout: float = DEADLINE_S, what: str
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out waiting for {what or check}")
         time.sleep(POLL_S)
+
+
+def finishes(call: Callable[[], T], timeout: float = DEADLINE_S, what: str = "") -> T:
+    """``call()``'s result, or a failure if it is still running after ``timeout``: for code
+    that must give up by itself (a dead printer, a held lock) rather than hang; how quickly it
+    gives up is a benchmark's business."""
+    result: list[T] = []
+    error: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            result.append(call())
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller below
+            error.append(exc)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(timeout)
+    if thread.is_alive():
+        raise AssertionError(f"{what or call} still running after {timeout:g} s: it hangs")
+    if error:
+        raise error[0]
+    return result[0]
