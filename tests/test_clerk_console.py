@@ -15,6 +15,7 @@ from servicehall.queue.clerks import save_clerk
 from servicehall.widgets import BigLabel
 
 from support.clerk import act, at_desk, message, sign_in
+from support.screen import screen_text
 from support.waiting import until
 
 SIZE = (100, 30)
@@ -237,7 +238,8 @@ async def test_two_consoles_racing_never_share_a_ticket(staffed: Hall) -> None:
 
 
 def test_console_snapshot(snap_compare, staffed: Hall) -> None:  # type: ignore[no-untyped-def]
-    staffed.issue("D", matter=staffed.service("D").matters[0].code)
+    matter = staffed.service("D").matters[0]
+    staffed.issue("D", matter=matter.code)
     staffed.issue("E", priority=True)
     staffed.issue("D")
 
@@ -248,8 +250,16 @@ def test_console_snapshot(snap_compare, staffed: Hall) -> None:  # type: ignore[
         await pilot.press("7")
         await until(pilot, lambda: pilot.app.screen.id == "ticket-prompt")
         await pilot.press(*"d001", "enter")
-        await until(pilot, lambda: desk.completed_s is not None)
-        await pilot.pause(0.2)
+        await until(pilot, lambda: desk.completed_s is not None and not desk.busy)
+        await until(pilot, lambda: desk.snapshot.current is not None, what="D001 on the desk")
+        await pilot.pause()
+        # what the picture must show: D001 called here, the priority ticket first in the queue
+        assert staffed.window_status(WINDOW).current == "D001"
+        assert message(pilot.app) == "已叫号 D001"
+        assert desk.query_one("#current-label", BigLabel).label == "D001"
+        assert [t.label for t in desk.snapshot.queue] == ["E001", "D002"]
+        shown = screen_text(pilot.app)
+        assert matter.name in shown and "王芳" in shown and "优先" in shown
 
     assert snap_compare(ClerkApp(staffed, WINDOW), terminal_size=SIZE, run_before=run_before)
 

@@ -16,6 +16,8 @@ import pytest
 from servicehall.clerk.keypad import KeypadBridge, answer, parse_line
 from servicehall.queue import Hall
 
+from support.waiting import DEADLINE_S, wait_for
+
 
 class Pty:
     """The keypad's end of a pty pair; the bridge opens the slave's name as its serial port."""
@@ -29,7 +31,7 @@ class Pty:
     def send(self, data: bytes) -> None:
         os.write(self.master, data)
 
-    def reply(self, timeout: float = 3.0) -> str:
+    def reply(self, timeout: float = DEADLINE_S) -> str:
         deadline = time.monotonic() + timeout
         while b"\r\n" not in self.buffer:
             left = deadline - time.monotonic()
@@ -62,10 +64,10 @@ def bridge(hall: Hall, port: tuple[Path, list[Pty]]) -> Iterator[KeypadBridge]:
     running = KeypadBridge(hall, str(link), retry_s=0.1)
     thread = threading.Thread(target=running.run, daemon=True)
     thread.start()
-    assert running.connected.wait(5)
+    assert running.connected.wait(DEADLINE_S)
     yield running
     running.stop()
-    thread.join(5)
+    thread.join(DEADLINE_S)
 
 
 def test_good_lines_run_the_window(hall: Hall, bridge: KeypadBridge, port) -> None:  # type: ignore[no-untyped-def]
@@ -112,15 +114,12 @@ def test_bridge_survives_the_port_vanishing(hall: Hall, bridge: KeypadBridge, po
     ptys[0].send(b"5 1\n")
     assert ptys[0].reply() == "OK 5 1 D001 1"
     ptys[0].close()  # the cable is pulled: reads fail, the device name dangles
-    deadline = time.monotonic() + 5
-    while bridge.connected.is_set():
-        assert time.monotonic() < deadline, "bridge did not notice the lost port"
-        time.sleep(0.02)
-    time.sleep(0.3)  # a few failed reopen attempts
+    wait_for(lambda: not bridge.connected.is_set(), what="the bridge noticing the lost port")
+    time.sleep(0.3)  # leave it to fail a few reopen attempts
     ptys.append(Pty())  # plugged back in: a new device behind the same name
     link.unlink()
     link.symlink_to(ptys[1].name)
-    assert bridge.connected.wait(5)
+    assert bridge.connected.wait(DEADLINE_S)
     ptys[1].send(b"5 1\n")
     assert ptys[1].reply() == "OK 5 1 D002 0"
 

@@ -1,8 +1,10 @@
-"""SVG snapshots of the hall display at the two designed sizes (80×24 and 160×45)."""
+"""SVG snapshots of the hall display at the two designed sizes (80×24 and 160×45).
+
+Before each picture is compared, the test checks what it must show, from the hall's own state:
+the recalled ticket on the banner, every window's ticket or 暂停, the people waiting."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -10,7 +12,13 @@ from textual.pilot import Pilot
 
 from servicehall.config import HallConfig
 from servicehall.display.app import HallDisplay
+from servicehall.display.banner import CallBanner
+from servicehall.display.bars import StatusLine
+from servicehall.display.board import WaitingCounts, WindowBoard
 from servicehall.queue import FixedClock, Hall
+
+from support.display import shown_call, text_of
+from support.waiting import until
 
 
 @pytest.fixture
@@ -31,11 +39,25 @@ def busy_hall(hall: Hall) -> Hall:
 async def wait_for_state(pilot: Pilot[None]) -> None:
     app = pilot.app
     assert isinstance(app, HallDisplay)
-    deadline = time.monotonic() + 5
-    while app.snapshot is None:
-        assert time.monotonic() < deadline
-        await pilot.pause(0.02)
-    await pilot.pause(0.1)
+    await until(pilot, lambda: app.snapshot is not None, what="the hall's state")
+    await pilot.pause()
+
+
+def shows_the_busy_hall(app: HallDisplay, hall: Hall) -> None:
+    """The display shows what the hall's status says (read through the core, not the display)."""
+    status = hall.status()
+    assert shown_call(app) == hall.window_status(2).current  # the last act: a recall at window 2
+    banner = app.query_one(CallBanner)
+    assert banner.call is not None and banner.call.recall and banner.call.window == 2
+    board = text_of(app.query_one(WindowBoard))
+    for window in status.windows:
+        if window.current:
+            assert window.current in board, window
+    assert "暂停" in board  # window 6
+    waiting = text_of(app.query_one(WaitingCounts))
+    for service in status.services:
+        if service.waiting:
+            assert f"{service.name} {service.waiting}" in waiting, service
 
 
 @pytest.mark.parametrize("size", [(80, 24), (160, 45)], ids=["80x24", "160x45"])
@@ -47,8 +69,12 @@ def test_display_snapshot(
     clock: FixedClock,
     busy_hall: Hall,
 ) -> None:
+    async def the_busy_hall(pilot: Pilot[None]) -> None:
+        await wait_for_state(pilot)
+        shows_the_busy_hall(app, busy_hall)
+
     app = HallDisplay(config, db_url, clock=clock)
-    assert snap_compare(app, terminal_size=size, run_before=wait_for_state)
+    assert snap_compare(app, terminal_size=size, run_before=the_busy_hall)
 
 
 def test_display_snapshot_database_lost(
@@ -59,19 +85,21 @@ def test_display_snapshot_database_lost(
     busy_hall: Hall,
 ) -> None:
     """The red line says the database is gone; the last state stays on the board."""
-    busy_hall.close()
 
     async def lose_database(pilot: Pilot[None]) -> None:
         await wait_for_state(pilot)
         app = pilot.app
         assert isinstance(app, HallDisplay)
+        shows_the_busy_hall(app, busy_hall)
+        busy_hall.close()
         path = Path(db_url.split(":///", 1)[1])
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
-        deadline = time.monotonic() + 5
-        while app.lost is None:
-            assert time.monotonic() < deadline
-            await pilot.pause(0.02)
+        await until(pilot, lambda: app.lost is not None, what="the loss noticed")
+        await pilot.pause()
+        status = app.query_one(StatusLine)
+        assert status.display and "数据库连接中断" in status.message
+        assert shown_call(app) is not None  # the last state stays on the board
 
     app = HallDisplay(config, db_url, clock=clock)
     assert snap_compare(app, terminal_size=(80, 24), run_before=lose_database)

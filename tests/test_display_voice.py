@@ -6,7 +6,6 @@ import shutil
 import subprocess
 import sys
 import threading
-import time
 import wave
 from pathlib import Path
 
@@ -18,6 +17,8 @@ from servicehall.config.models import VoiceSettings
 from servicehall.display.chime import RATE, write_chime
 from servicehall.display.phrase import call_phrase, chinese_number, spell_label
 from servicehall.display.voice import Announcement, Announcer, espeak_command, render_wav
+
+from support.waiting import DEADLINE_S, wait_for
 
 # A stand-in voice engine that really runs: it logs when it starts and ends speaking each text.
 RECORDER = (
@@ -91,7 +92,7 @@ def test_a_burst_is_spoken_in_order_never_overlapping(tmp_path: Path) -> None:
     assert announcer.pending() == len(labels)  # announce only queued: nothing was spoken yet
     thread = announcer.start()
     announcer.close()
-    thread.join(timeout=20)
+    thread.join(DEADLINE_S)
     assert not thread.is_alive()
     lines = log.read_text(encoding="utf-8").splitlines()
     expected = []
@@ -113,12 +114,12 @@ def test_announce_returns_while_speech_is_still_running(tmp_path: Path) -> None:
         announcer.announce(Announcement(f"A00{number}", number))
     spoken_so_far = log.read_text(encoding="utf-8") if log.exists() else ""
     assert "end A003" not in spoken_so_far
-    deadline = time.monotonic() + 10
-    while "end A003" not in (log.read_text(encoding="utf-8") if log.exists() else ""):
-        assert time.monotonic() < deadline, "the queue was not spoken"
-        time.sleep(0.02)
+    wait_for(
+        lambda: "end A003" in (log.read_text(encoding="utf-8") if log.exists() else ""),
+        what="the queue spoken",
+    )
     stop.set()
-    thread.join(timeout=5)
+    thread.join(DEADLINE_S)
 
 
 def test_voice_is_off_with_a_reason_when_it_cannot_speak(tmp_path: Path) -> None:

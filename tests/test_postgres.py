@@ -12,6 +12,7 @@ from servicehall.config import HallConfig
 from servicehall.queue import FixedClock, Hall, StoreError, UnknownInput
 
 from support.postgres import role_url
+from support.waiting import DEADLINE_S
 
 
 @pytest.fixture
@@ -98,7 +99,7 @@ def test_dropped_connections_recover_without_loss_or_duplicates(
     feed = display.watch()
     for _ in range(3):
         hall.issue("B", matter="yibao")
-    assert feed.wait(2.0) is True
+    assert feed.wait(DEADLINE_S) is True
     database = make_url(pg).database
     engine = _admin(pg)
     with engine.connect() as conn:  # what a server restart looks like to every client
@@ -113,8 +114,8 @@ def test_dropped_connections_recover_without_loss_or_duplicates(
     numbers = [hall.issue("B", matter="yibao").number for _ in range(3)]
     assert numbers == [4, 5, 6]
     with pytest.raises(StoreError):
-        feed.wait(1.0)  # the display learns the connection is gone …
-    assert feed.wait(1.0) is True  # … reconnects, and is told to catch up
+        feed.wait(DEADLINE_S)  # the display learns the connection is gone …
+    assert feed.wait(DEADLINE_S) is True  # … reconnects, and is told to catch up
     assert display.status().waiting("B") == 6
     assert display.call_next(2).label == "B001"  # type: ignore[union-attr]
     feed.close()

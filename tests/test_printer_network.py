@@ -12,7 +12,7 @@ from servicehall.printer import make_printer
 from servicehall.queue import Hall
 
 from support.printer import STATUS_OK, FakePrinter, decode, free_port
-from support.waiting import finishes
+from support.waiting import DEADLINE_S, finishes
 
 TIMEOUT_S = 1.0
 
@@ -38,7 +38,7 @@ def test_ok_printer_gets_the_ticket(hall: Hall, fake: FakePrinter) -> None:
     ticket = hall.issue("A", "dibao")
     outcome = make_printer(_settings(fake.port)).print_ticket(hall, ticket)
     assert outcome.ok and outcome.message == "" and outcome.ticket_kept
-    assert fake.done.wait(5)
+    assert fake.done.wait(DEADLINE_S)
     job = bytes(fake.received).split(b"\x10\x04\x01\x10\x04\x02\x10\x04\x04")
     assert len(job) == 3 and job[0] == b"" and job[2] == b""  # status, job, confirmation
     assert "A001" in decode(job[1]).lines
@@ -53,7 +53,7 @@ def test_silent_printer_is_sent_the_job_with_state_unknown(hall: Hall, fake: Fak
     outcome = printer.print_ticket(hall, ticket)
     assert outcome.ok
     assert "状态未知" in outcome.detail
-    assert fake.done.wait(5)
+    assert fake.done.wait(DEADLINE_S)
     assert b"B001" in fake.received
 
 
@@ -90,7 +90,7 @@ def test_paper_out_keeps_the_number(hall: Hall, fake: FakePrinter) -> None:
     assert not outcome.ok and outcome.ticket_kept
     assert outcome.message.startswith("打印机缺纸")
     assert "号码保留" in outcome.detail
-    assert fake.done.wait(5)
+    assert fake.done.wait(DEADLINE_S)
     assert b"A001" not in fake.received  # nothing is sent to a printer without paper
     after = hall.ticket(ticket.id)
     assert (after.status, after.print_state) == ("waiting", "failed")

@@ -9,6 +9,8 @@ import pytest
 from servicehall.config import HallConfig
 from servicehall.queue import FixedClock, Hall
 
+from support.waiting import DEADLINE_S
+
 
 @pytest.fixture
 def db_url(any_db_url: str) -> str:
@@ -86,7 +88,7 @@ def test_change_feed_wakes_on_another_connection_commit(config: HallConfig, db_u
         assert feed.wait(0.1) is False
         last = watcher_hall.status().last_event_id
         writer.issue("A", matter="dibao")
-        assert feed.wait(2.0) is True
+        assert feed.wait(DEADLINE_S) is True
         new = watcher_hall.events(after=last)
         assert [e.kind for e in new] == ["issue"]
         assert feed.wait(0.1) is False
