@@ -5,8 +5,9 @@ Run: .venv/bin/python bench/bench_kiosk_memory.py [tickets] [every]  (default 24
 two minutes). Each variant runs in a fresh process: a headless ``KioskApp`` at 100×30 on an
 SQLite file with the preview printer takes ``tickets`` tickets (service J, 取号, ticket screen,
 home) and, every ``every`` tickets, counts the live objects after a full collection
-(``gc.get_objects()`` plus the frozen ones) and reads the peak resident memory (VmHWM). The full (generation 2)
-collections the interpreter ran by itself during the taps are timed with ``gc.callbacks``.
+(``gc.get_objects()`` plus the frozen ones) and reads the peak resident memory (VmHWM). The
+full (generation 2) collections the interpreter ran by itself during the taps are timed with
+``gc.callbacks``.
 *Without upkeep* the app's ``keep_tidy`` is replaced by a no-op: no cache trim, no freeze.
 """
 
