@@ -6,7 +6,6 @@ Screenshots are written to the test's temporary folder (docs/screenshots keeps o
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from servicehall.config import load_config
 from servicehall.queue import Hall
 
 from support.browser import BrowserScreen, ServedApp, chromium_path
+from support.waiting import wait_for
 
 pytestmark = pytest.mark.slow
 
@@ -97,11 +97,10 @@ def test_a_tab_process_ends_when_its_server_is_killed(
         assert apps, "the tab's app runs as the server's child"
         served.proc.kill()  # outside systemd nothing else would take the children along
         served.proc.wait()
-        deadline = time.monotonic() + 15
-        while time.monotonic() < deadline and any(Path(f"/proc/{p}").exists() for p in apps):
-            time.sleep(0.2)
-        alive = [p for p in apps if Path(f"/proc/{p}").exists()]
-        assert alive == [], "an orphaned tab process kept running"
+        wait_for(
+            lambda: not any(Path(f"/proc/{p}").exists() for p in apps),
+            what="the orphaned tab processes to end",
+        )
     finally:
         screen.close()
         served.stop()

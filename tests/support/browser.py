@@ -20,6 +20,8 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
+from support.waiting import DEADLINE_S
+
 ROOT = Path(__file__).parents[2]
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -115,7 +117,7 @@ class BrowserScreen:
     def text(self) -> str:
         return "\n".join(self.screen.display) if self.screen else ""
 
-    def wait_for(self, needle: str, timeout: float = 30.0) -> str:
+    def wait_for(self, needle: str, timeout: float = DEADLINE_S) -> str:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             self.page.wait_for_timeout(200)  # lets Playwright deliver websocket frames
@@ -136,15 +138,19 @@ class BrowserScreen:
                 return
 
     def tap(self, needle: str, expect: str, attempts: int = 3) -> str:
-        """Tap ``needle`` until ``expect`` shows, as a person taps again when nothing happens."""
+        """Tap ``needle`` until ``expect`` shows, as a person taps again when nothing happens
+        (and not once the screen has moved on: a slow answer to the first tap is not a miss)."""
         for _ in range(attempts):
             self.wait_stable()
-            self.click_text(needle)
+            if expect in self.text():
+                return self.text()
+            if needle in self.text():
+                self.click_text(needle)
             try:
-                return self.wait_for(expect, timeout=8.0)
+                return self.wait_for(expect, timeout=DEADLINE_S / attempts)
             except AssertionError:
                 continue
-        return self.wait_for(expect, timeout=1.0)
+        return self.wait_for(expect)
 
     def click_text(self, needle: str) -> None:
         """Click the middle of the first place ``needle`` is shown, as a finger would."""
