@@ -366,8 +366,7 @@ async def test_database_unreachable_then_back(config, tmp_path: Path, clock):
     app = make_app(config, f"sqlite:///{path}", clock)
     async with app.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: app.trouble, what="trouble")
-        await pilot.pause(0.1)
-        assert "系统正在连接" in text_of(app, "#banner")
+        await until(pilot, lambda: "系统正在连接" in text_of(app, "#banner"), what="the banner")
         assert not app.screen.query(".service")
         path.rmdir()  # the database becomes reachable: the kiosk reconnects by itself
         await until(pilot, lambda: app.screen.query(".service"), what="reconnect")
@@ -445,9 +444,15 @@ async def test_service_buttons_are_finger_sized_and_all_visible(config, db_url, 
     app = make_app(config, db_url, FixedClock(MARKET_TUESDAY))
     async with app.run_test(size=size) as pilot:
         await ready(pilot)
-        await pilot.pause(0.2)
+        await until(
+            pilot,
+            lambda: (
+                len(app.screen.query("ServiceButton")) == 15
+                and all(b.region.height for b in app.screen.query("ServiceButton"))
+            ),
+            what="15 buttons laid out",
+        )
         buttons = list(app.screen.query("ServiceButton"))
-        assert len(buttons) == 15
         bar_top = app.screen.query_one("#home-bar").region.y
         for button in buttons:
             region = button.region
