@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from rich.table import Table
+from rich.text import Text
 
 from servicehall.cli.common import add_json, console, fail, open_hall, print_json
 from servicehall.queue.clerks import (
@@ -95,7 +96,8 @@ def cmd_list(args: argparse.Namespace) -> int:
     table.add_column("姓名")
     table.add_column("状态")
     for clerk in clerks:
-        table.add_row(clerk.clerk_id, clerk.name, "在岗" if clerk.active else "[red]已停用[/]")
+        state = "在岗" if clerk.active else Text("已停用", style="red")
+        table.add_row(clerk.clerk_id, clerk.name, state)
     console.print(table)
     return 0
 
@@ -107,7 +109,7 @@ def cmd_keypad(args: argparse.Namespace) -> int:
     bridge = KeypadBridge(hall, args.port, args.baud)
     console.print(f"叫号键盘桥接：{args.port}，{args.baud} 波特；Ctrl+C 退出。详情见日志。")
     if not Path(args.port).exists():
-        console.print(f"[yellow]串口 {args.port} 现在不存在，插上后会自动连接[/]")
+        console.print(f"串口 {args.port} 现在不存在，插上后会自动连接", style="yellow")
     try:
         bridge.run()
     except KeyboardInterrupt:

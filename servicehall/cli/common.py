@@ -10,12 +10,15 @@ from logging.handlers import RotatingFileHandler
 from typing import Any
 
 from rich.console import Console
+from rich.text import Text
 
 from servicehall.config import HallConfig, load_config
 from servicehall.queue import Hall, data_dir
 
-console = Console()
-err_console = Console(stderr=True)
+# Markup is off: names, labels and messages from people and hall.toml are printed as they are
+# ("[/]" is text, not a closing tag); styling is given with Text and style=.
+console = Console(markup=False, highlight=False)
+err_console = Console(stderr=True, markup=False, highlight=False)
 
 
 def setup_logging(verbose: bool = False, name: str = "servicehall") -> None:
@@ -40,7 +43,7 @@ def setup_logging(verbose: bool = False, name: str = "servicehall") -> None:
 
 def fail(message: str, code: int = 1) -> int:
     """Print one clear line for a person and return the exit code."""
-    err_console.print(f"[bold red]错误[/]：{message}", highlight=False, soft_wrap=True)
+    err_console.print(Text.assemble(("错误", "bold red"), "：", message), soft_wrap=True)
     return code
 
 

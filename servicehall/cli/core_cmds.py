@@ -8,6 +8,7 @@ import getpass
 import sys
 
 from rich.table import Table
+from rich.text import Text
 
 from servicehall.cli.common import (
     add_json,
@@ -113,9 +114,11 @@ def cmd_check_config(args: argparse.Namespace) -> int:
         print_json(summary)
     else:
         console.print(
-            f"[green]配置正确[/]：{summary['file']} — {summary['hall']}，"
-            f"{summary['services']} 项业务、{summary['matters']} 个事项、"
-            f"{summary['windows']} 个窗口"
+            Text.assemble(
+                ("配置正确", "green"),
+                f"：{summary['file']} — {summary['hall']}，{summary['services']} 项业务、"
+                f"{summary['matters']} 个事项、{summary['windows']} 个窗口",
+            )
         )
     return 0
 
@@ -128,12 +131,12 @@ def cmd_hash_pin(_args: argparse.Namespace) -> int:
     return 0
 
 
-def _ticket_line(hall: Hall, ticket: TicketView) -> str:
+def _ticket_line(hall: Hall, ticket: TicketView) -> Text:
     service = hall.service(ticket.service)
     windows = "、".join(f"{w.number}号" for w in hall.config.windows_for(ticket.service))
-    text = f"[bold]{ticket.label}[/] {service.name}"
+    text = Text.assemble((ticket.label, "bold"), f" {service.name}")
     if ticket.ahead is not None:
-        text += f"，前面还有 {ticket.ahead} 人，请到 {windows} 窗口"
+        text.append(f"，前面还有 {ticket.ahead} 人，请到 {windows} 窗口")
     return text
 
 
@@ -159,7 +162,7 @@ def cmd_take(args: argparse.Namespace) -> int:
             }
         )
     else:
-        console.print(_ticket_line(hall, ticket), highlight=False)
+        console.print(_ticket_line(hall, ticket))
         if outcome:
             show_outcome(outcome, ticket.label)
     return 6 if outcome and not outcome.ok else 0
@@ -255,10 +258,11 @@ def cmd_status(args: argparse.Namespace) -> int:
         return 0
     leader = f"{status.leader.name} {status.leader.title}" if status.leader else "未安排"
     console.print(
-        f"[bold]{hall.config.hall.name}[/]  {status.day}  "
-        f"{'办公中' if status.open_now else '非办公时间'}"
-        f"{'  今天是圩日' if status.market_day else ''}  带班领导：{leader}",
-        highlight=False,
+        Text.assemble(
+            (hall.config.hall.name, "bold"),
+            f"  {status.day}  {'办公中' if status.open_now else '非办公时间'}"
+            f"{'  今天是圩日' if status.market_day else ''}  带班领导：{leader}",
+        )
     )
     services = Table("编码", "业务", "等候", title="等候人数")
     for s in status.services:

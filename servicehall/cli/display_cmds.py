@@ -31,7 +31,7 @@ def cmd_display(args: argparse.Namespace) -> int:
     try:  # create the database on a fresh PC; if it is down the display waits for it
         Hall.open(config, db=args.db).close()
     except ServiceHallError as exc:
-        console.print(f"[yellow]{exc.message}[/]")
+        console.print(exc.message, style="yellow")
     announcer = None
     if not args.no_voice:
         announcer = Announcer(config.voice, chime_file=data_dir() / "chime.wav")

@@ -20,6 +20,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 from rich.table import Table
+from rich.text import Text
 
 from servicehall.cli.common import console, fail, open_hall, print_json
 from servicehall.queue import Hall, default_url
@@ -164,7 +165,7 @@ def _rate(value: float | None) -> str:
 def _print_totals(report: Report) -> None:
     t = report.totals
     console.print(
-        f"[bold]{report.hall_name}  {report.period.label()}[/]\n"
+        Text(f"{report.hall_name}  {report.period.label()}", style="bold"),
         f"取号 {t['issued']}  办结 {t['served']}  过号 {t['no_show']}  转办 {t['transferred']}  "
         f"取消 {t['cancelled']}  过期未叫 {t['expired']}  等候中 {t['waiting']}  "
         f"办理中 {t['in_service']}\n"
@@ -227,7 +228,7 @@ def _print_report(report: Report, view: tuple[str, ...]) -> None:
             for table in breakdown_tables(report, by):
                 console.print(table)
         if by == "hour":
-            console.print("\n[bold]各时段取号人数[/]")
+            console.print("\n各时段取号人数", style="bold")
             console.print(hour_chart(report.rows("hour")), highlight=False)
 
 
@@ -246,7 +247,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     end = parse_day(args.end) if args.end else None
     hall = open_hall(args)
     progress = Progress(
-        TextColumn("[bold]模拟[/] {task.description}"),
+        TextColumn("模拟 {task.description}", markup=False),
         BarColumn(),
         MofNCompleteColumn(),
         TextColumn("{task.fields[tickets]:,} 张号票"),

@@ -44,8 +44,11 @@ def _parse_period(text: str) -> Period:
     return Period(start=start, end=end)
 
 
+HALL_CODE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,31}$")
+
+
 class HallInfo(_Model):
-    code: str = Field(default="default", pattern=r"^[a-z0-9][a-z0-9_-]{0,31}$")
+    code: str = Field(default="default", pattern=HALL_CODE.pattern)
     name: str = Field(min_length=1)
     timezone: str = "Asia/Shanghai"
     hours: list[Period] = Field(min_length=1)

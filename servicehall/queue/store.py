@@ -21,11 +21,11 @@ from platformdirs import user_data_dir
 from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
-from sqlalchemy.pool import NullPool
 from sqlmodel import SQLModel
 
 import servicehall.queue.clerks  # noqa: F401  (registers the clerk accounts table)
-from servicehall.queue import tables  # registers the tables on SQLModel.metadata
+import servicehall.queue.lockouts  # noqa: F401  (registers the PIN lock-out table)
+from servicehall.queue import pg_security, tables  # tables registers them on SQLModel.metadata
 from servicehall.queue.errors import StoreError, UnknownInput
 from servicehall.queue.writelock import WriteLock, WriteLockTimeout
 
@@ -49,13 +49,16 @@ def default_url() -> str:
 
 
 def _sqlite_engine(url: str) -> Engine:
-    database = url.split(":///", 1)[1] if ":///" in url else ""
-    if database and database != ":memory:":
+    database = make_url(url).database or ""
+    if database in ("", ":memory:"):
+        # each connection would get its own empty database: nothing would ever be kept
+        raise UnknownInput("store_no_file", url=url)
+    try:
         Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError("store_unavailable", detail=f"{database}: {exc.strerror}") from exc
     engine = create_engine(
-        url,
-        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
-        poolclass=NullPool if database in ("", ":memory:") else None,
+        url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
     )
 
     @event.listens_for(engine, "connect")
@@ -114,20 +117,25 @@ class Store:
         database = self.engine.url.database
         self._write_lock: AbstractContextManager[object] = (
             WriteLock(database, BUSY_TIMEOUT_MS / 1000)
-            if self.dialect == "sqlite" and database and database != ":memory:"
+            if self.dialect == "sqlite" and database
             else nullcontext()
         )
 
     def create_schema(self) -> None:
-        """Create missing tables and indexes; upgrade an older database in place.
+        """Create missing tables and indexes; upgrade an older database in place; refuse a
+        database whose tables lack a column this version uses (renamed or dropped by hand).
 
         Changes so far are additive (a new table or index, a retired index dropped), which
-        ``create_all`` plus ``_upgrade_indexes`` cover on SQLite and PostgreSQL alike.
+        ``create_all`` plus ``_upgrade_indexes`` cover on SQLite and PostgreSQL alike; on
+        PostgreSQL the issuing function and the guards of ``pg_security`` are installed too.
         """
         with self._translated():
             SQLModel.metadata.create_all(self.engine)
             with self.engine.begin() as conn:
+                _check_columns(conn)
                 _upgrade_indexes(conn)
+                if self.dialect == "postgresql":
+                    pg_security.ensure(conn)
             if self.dialect == "sqlite":
                 # keeps the query planner's statistics fresh as history grows (cheap when not)
                 with self.engine.connect() as conn:
@@ -142,19 +150,12 @@ class Store:
     def _translated(self) -> Iterator[None]:
         try:
             yield
-        except OperationalError as exc:
-            log.exception("database error on %s", self.safe_url())
-            if "locked" in str(exc.orig).lower() or "busy" in str(exc.orig).lower():
-                raise StoreError("store_busy") from exc
-            raise StoreError("store_unavailable", detail=_short(exc)) from exc
         except DBAPIError as exc:
-            if getattr(exc.orig, "sqlstate", None) == "42501":  # insufficient_privilege
-                log.exception("permission denied on %s", self.safe_url())
-                raise StoreError("store_denied", detail=_short(exc)) from exc
-            if exc.connection_invalidated:
-                log.exception("database connection lost on %s", self.safe_url())
-                raise StoreError("store_unavailable", detail=_short(exc)) from exc
-            raise
+            error = _for_people(exc, self.engine.url.database or "")
+            if error is None:
+                raise
+            log.exception("database error on %s", self.safe_url())
+            raise error from exc
 
     def write(self, work: Callable[[Connection], T]) -> T:
         """Run ``work`` in one write transaction, retrying a transient failure before it commits."""
@@ -204,6 +205,58 @@ def _upgrade_indexes(conn: Connection) -> None:
         if table.name == "tickets":
             for name in present.intersection(tables.RETIRED_INDEXES):
                 conn.exec_driver_sql(f"DROP INDEX {name}")
+
+
+def _check_columns(conn: Connection) -> None:
+    """Every column this version uses must be there (one catalogue query for all tables)."""
+    if conn.dialect.name == "postgresql":
+        query = (
+            "SELECT c.relname, a.attname FROM pg_attribute a "
+            "JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') "
+            "AND a.attnum > 0 AND NOT a.attisdropped"
+        )
+    else:
+        query = (
+            "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p "
+            "WHERE m.type = 'table'"
+        )
+    live: dict[str, set[str]] = {}
+    for table, column in conn.exec_driver_sql(query):
+        live.setdefault(table, set()).add(column)
+    for table in SQLModel.metadata.sorted_tables:
+        missing = [c.name for c in table.columns if c.name not in live.get(table.name, ())]
+        if missing:
+            raise StoreError("store_schema", table=table.name, columns="、".join(missing))
+
+
+# SQLSTATEs and SQLite messages that mean something a person can act on
+_FULL = ("database or disk is full", "no space left on device", "disk full")
+_CORRUPT = ("file is not a database", "database disk image is malformed", "malformed database")
+_SCHEMA = ("no such column", "no such table", "has no column named")
+
+
+def _for_people(exc: DBAPIError, database: str) -> StoreError | UnknownInput | None:
+    """The error a person gets for a database failure, or None for a programming error."""
+    text = str(exc.orig).lower()
+    state = getattr(exc.orig, "sqlstate", None) or ""
+    if state == "53100" or any(word in text for word in _FULL):
+        return StoreError("store_full")
+    if any(word in text for word in _CORRUPT):
+        return StoreError("store_corrupt", file=database)
+    if state in ("42703", "42P01") or any(word in text for word in _SCHEMA):
+        return StoreError("store_schema_changed", detail=_short(exc))
+    if state == "42501":  # insufficient_privilege (a grant, a row policy or a guard)
+        return StoreError("store_denied", detail=_short(exc))
+    if state.startswith("22"):  # data exception: a value too long or out of range
+        return UnknownInput("store_bad_value", detail=_short(exc))
+    if isinstance(exc, OperationalError):
+        if "locked" in text or "busy" in text:
+            return StoreError("store_busy")
+        return StoreError("store_unavailable", detail=_short(exc))
+    if exc.connection_invalidated:
+        return StoreError("store_unavailable", detail=_short(exc))
+    return None
 
 
 def _short(exc: DBAPIError) -> str:
