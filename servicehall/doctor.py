@@ -42,6 +42,9 @@ def check_config(path: str | None) -> tuple[Check, HallConfig | None]:
             "配置文件", FAIL, exc.message, "按提示改正 hall.toml，再运行 check-config"
         ), None
     detail = f"{config.hall.name}：{len(config.services)} 项业务，{len(config.windows)} 个窗口"
+    warnings = config.warnings()
+    if warnings:
+        return Check("配置文件", WARN, f"{detail}；" + "；".join(warnings)), config
     return Check("配置文件", OK, detail), config
 
 

@@ -85,4 +85,5 @@ def test_doctor_command_json_and_exit_code(tmp_path: Path) -> None:
     after = doctor()
     assert after.returncode == 0, after.stdout
     states = {c["name"]: c["state"] for c in json.loads(after.stdout)["checks"]}
-    assert states == {"配置文件": OK, "系统时间": OK, "数据库": OK}
+    # the sample hall still has the published staff PIN: a warning, not a failure
+    assert states == {"配置文件": "warn", "系统时间": OK, "数据库": OK}

@@ -11,6 +11,7 @@ import importlib
 import logging
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from servicehall import __version__
 from servicehall.cli.common import fail, setup_logging
@@ -34,8 +35,15 @@ COMMAND_MODULES = (
 log = logging.getLogger("servicehall")
 
 
+class HallParser(argparse.ArgumentParser):
+    """Bad arguments are one line for a person (and exit code 2), like every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(fail(f"{self.prog}：{message}（-h 看用法）", 2))
+
+
 def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = HallParser(
         prog="servicehall",
         description="乡镇便民服务中心 取号排队系统 — kiosk, queue, hall display, clerk consoles",
     )

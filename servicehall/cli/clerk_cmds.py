@@ -10,7 +10,15 @@ from pathlib import Path
 from rich.table import Table
 from rich.text import Text
 
-from servicehall.cli.common import add_json, console, fail, open_hall, print_json
+from servicehall.cli.common import (
+    WINDOW,
+    add_json,
+    bounded_int,
+    console,
+    fail,
+    open_hall,
+    print_json,
+)
 from servicehall.queue.clerks import (
     check_clerk_id,
     check_pin_rules,
@@ -22,7 +30,7 @@ from servicehall.queue.clerks import (
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("clerk", help="窗口工作台（叫号、重呼、过号、办结、转办）；工作人员账号")
-    p.add_argument("--window", type=int, help="窗口号")
+    p.add_argument("--window", type=WINDOW, help="窗口号")
     p.set_defaults(func=cmd_console)
     accounts = p.add_subparsers(dest="clerk_command", metavar="SUBCOMMAND")
     add = accounts.add_parser("add", help="登记工作人员或修改其 PIN（PIN 不回显、只存散列）")
@@ -40,11 +48,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     p = sub.add_parser("keypad", help="有线叫号键盘（串口）桥接")
     p.add_argument("--port", required=True, help="串口，如 /dev/ttyUSB0")
-    p.add_argument("--baud", type=int, default=9600, help="波特率（默认 9600）")
+    p.add_argument(
+        "--baud", type=bounded_int(50, 4_000_000), default=9600, help="波特率（默认 9600）"
+    )
     p.set_defaults(func=cmd_keypad)
 
     p = sub.add_parser("rate", help="窗口评价器（满意 / 基本满意 / 不满意）")
-    p.add_argument("--window", type=int, required=True, help="窗口号")
+    p.add_argument("--window", type=WINDOW, required=True, help="窗口号")
     p.add_argument("--timeout", type=float, default=30.0, help="多少秒无人评价算未评价（默认 30）")
     p.set_defaults(func=cmd_rate)
 

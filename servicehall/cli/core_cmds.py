@@ -11,7 +11,9 @@ from rich.table import Table
 from rich.text import Text
 
 from servicehall.cli.common import (
+    WINDOW,
     add_json,
+    bounded_int,
     console,
     fail,
     open_hall,
@@ -55,7 +57,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         choices=("next", "recall", "skip", "finish", "transfer", "pick", "requeue", "cancel"),
     )
     p.add_argument("ticket", nargs="?", help="号票（pick/requeue/cancel 用），如 A012")
-    p.add_argument("--window", type=int, help="窗口号")
+    p.add_argument("--window", type=WINDOW, help="窗口号")
     p.add_argument("--clerk", help="工作人员编号")
     p.add_argument("--to", help="转办到的业务编码（transfer 用）")
     add_json(p)
@@ -63,7 +65,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     p = sub.add_parser("window", help="窗口暂停/恢复")
     p.add_argument("action", choices=("pause", "resume"))
-    p.add_argument("--window", type=int, required=True)
+    p.add_argument("--window", type=WINDOW, required=True)
     add_json(p)
     p.set_defaults(func=cmd_window)
 
@@ -79,10 +81,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(func=cmd_status)
 
     p = sub.add_parser("events", help="工作过程记录（审计）")
-    p.add_argument("--after", type=int, default=0)
-    p.add_argument("--limit", type=int, default=200)
+    p.add_argument("--after", type=bounded_int(0, 2**63 - 1), default=0)
+    p.add_argument("--limit", type=bounded_int(1, 100_000), default=200)
     p.add_argument("--ticket", help="只看这张号票，如 A012")
-    p.add_argument("--window", type=int)
+    p.add_argument("--window", type=WINDOW)
     p.add_argument("--day", help="只看这一天 YYYY-MM-DD（号票按这一天查找；默认全部/今天）")
     add_json(p)
     p.set_defaults(func=cmd_events)
@@ -109,10 +111,13 @@ def cmd_check_config(args: argparse.Namespace) -> int:
         "matters": sum(len(s.matters) for s in config.services),
         "windows": len(config.windows),
         "ok": True,
+        "warnings": config.warnings(),
     }
     if args.json:
         print_json(summary)
     else:
+        for warning in summary["warnings"]:
+            console.print(f"注意：{warning}", style="yellow")
         console.print(
             Text.assemble(
                 ("配置正确", "green"),

@@ -22,7 +22,7 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from servicehall.cli.common import console, fail, open_hall, print_json
+from servicehall.cli.common import bounded_int, console, fail, open_hall, print_json
 from servicehall.queue import Hall, default_url
 from servicehall.reports.breakdowns import BREAKDOWNS, TIME_KEYS
 from servicehall.reports.chart import hour_chart
@@ -60,8 +60,18 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("simulate", help="生成模拟历史数据（用于演示和性能测试）")
-    p.add_argument("--days", type=int, required=True, help="模拟多少天（日历天，休息日不取号）")
-    p.add_argument("--per-day", type=int, default=600, help="平常工作日的取号人数（默认 600）")
+    p.add_argument(
+        "--days",
+        type=bounded_int(1, 3_660),
+        required=True,
+        help="模拟多少天（日历天，休息日不取号）",
+    )
+    p.add_argument(
+        "--per-day",
+        type=bounded_int(1, 100_000),
+        default=600,
+        help="平常工作日的取号人数（默认 600）",
+    )
     p.add_argument("--seed", type=int, default=1, help="随机种子（相同种子得到相同数据）")
     p.add_argument("--end", help="最后一天 YYYY-MM-DD（默认昨天）")
     p.add_argument("--json", action="store_true", help="输出 JSON 摘要")
