@@ -295,5 +295,12 @@ def cmd_manager(args: argparse.Namespace) -> int:
     from servicehall.reports.manager_app import ManagerApp
 
     hall = open_hall(args)
-    ManagerApp(hall).run()
+    pin_hash = hall.config.manager_pin_hash
+    if not pin_hash:
+        return fail(
+            "没有设置管理员 PIN：用 servicehall hash-pin 生成，"
+            "填到 hall.toml 的 [manager] pin_hash",
+            2,
+        )
+    ManagerApp(hall, pin_hash=pin_hash).run()
     return 0

@@ -12,6 +12,7 @@ in memory (staff may need the maintenance screen exactly then).
 from __future__ import annotations
 
 import logging
+import socket
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -61,6 +62,11 @@ KIOSK_RULE = LockRule(free=4, lock_s=60.0, max_lock_s=900.0)
 CLERK_RULE = LockRule(free=2, lock_s=10.0, max_lock_s=900.0)
 """A clerk's sign-in: from the third wrong PIN, 10 s, then 20, 40 … up to 15 minutes."""
 MANAGER_RULE = KIOSK_RULE
+
+
+def this_pc(kind: str) -> str:
+    """The lock-out subject of this PC for ``kind`` (``kiosk``, ``manager``)."""
+    return f"{kind}:{socket.gethostname()}"[:64]
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from servicehall.reports.breakdowns import BREAKDOWNS
 from servicehall.reports.chart import hour_chart
 from servicehall.reports.columns import FIGURE_COLUMNS, Column, columns_for
 from servicehall.reports.export_csv import write_csv
+from servicehall.reports.manager_pin import ManagerPinScreen
 from servicehall.reports.period import Period, make_period
 from servicehall.reports.report import Report, build_report
 
@@ -122,9 +123,10 @@ class ManagerApp(App[None]):
         Binding("ctrl+q", "quit", "退出"),
     ]
 
-    def __init__(self, hall: Hall, export_dir: Path | None = None) -> None:
+    def __init__(self, hall: Hall, export_dir: Path | None = None, *, pin_hash: str = "") -> None:
         super().__init__()
         self.hall = hall
+        self.pin_hash = pin_hash
         self.export_dir = export_dir or default_export_dir()
         self.report: Report | None = None
         self._wanted: tuple[Period, str] | None = None
@@ -159,8 +161,15 @@ class ManagerApp(App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#table", DataTable).focus()
-        self.action_load()
+        if self.pin_hash:  # nothing is read before the PIN
+            self.push_screen(ManagerPinScreen(self.hall, self.pin_hash), self._unlocked)
+        else:
+            self._unlocked(True)
+
+    def _unlocked(self, ok: bool | None) -> None:
+        if ok:
+            self.query_one("#table", DataTable).focus()
+            self.action_load()
 
     # ------------------------------------------------------------------ choosing the period
 
