@@ -24,6 +24,7 @@ from servicehall.i18n import t
 from servicehall.queue import Hall
 from servicehall.queue.clerks import Clerk, find_clerk, list_clerks, verify_clerk
 from servicehall.queue.lockouts import CLERK_RULE, PinGuard
+from servicehall.widgets.plain import plain
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +43,7 @@ class SignInScreen(Screen[Clerk]):
     def compose(self) -> ComposeResult:
         win = self.hall.window(self.window)
         with Vertical(id="sign-in-box"):
-            yield Static(f"{win.number} 号窗口  {win.name}", id="sign-in-title")
+            yield Static(plain(f"{win.number} 号窗口  {win.name}"), id="sign-in-title")
             yield Static("工作人员登录  Clerk sign-in", id="sign-in-subtitle")
             yield Input(placeholder="工号 Clerk ID", id="clerk-id")
             yield Input(placeholder="PIN", password=True, id="pin")
@@ -129,5 +130,5 @@ class SignInScreen(Screen[Clerk]):
 
     def _say(self, message: str, *, error: bool = True) -> None:
         box = self.query_one("#sign-in-message", Static)
-        box.update(message)
+        box.update(plain(message))
         box.set_class(error, "error")
