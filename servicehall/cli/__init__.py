@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "servicehall.cli.display_cmds",
     "servicehall.cli.kiosk_cmds",
     "servicehall.cli.db_cmds",
+    "servicehall.cli.backup_cmds",
     "servicehall.cli.serve_cmds",
     "servicehall.cli.doctor_cmds",
     "servicehall.cli.demo_cmds",

@@ -285,6 +285,15 @@ class HallReader:
             for r in rows
         ]
 
+    def newest_event_ts(self) -> float | None:
+        """When the hall's newest record (of today and yesterday) was written, by whichever PC's
+        clock: a clock behind it has been set back, or lags the other PCs'."""
+        since = self.today() - dt.timedelta(days=1)
+        query = select(func.max(EVENTS.c.ts)).where(
+            EVENTS.c.hall == self.code, EVENTS.c.day >= since
+        )
+        return self.store.read(lambda conn: conn.execute(query).scalar())
+
     def estimate_wait_s(self, service: str, ahead: int) -> int:
         """Rough wait for someone with ``ahead`` people before them, from today's service times."""
         day = self.today()

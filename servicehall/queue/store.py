@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 from typing import TypeVar
@@ -207,22 +207,29 @@ def _upgrade_indexes(conn: Connection) -> None:
                 conn.exec_driver_sql(f"DROP INDEX {name}")
 
 
+SQLITE_COLUMNS = (
+    "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p "
+    "WHERE m.type = 'table'"
+)
+_PG_COLUMNS = (
+    "SELECT c.relname, a.attname FROM pg_attribute a "
+    "JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') "
+    "AND a.attnum > 0 AND NOT a.attisdropped"
+)
+
+
 def _check_columns(conn: Connection) -> None:
     """Every column this version uses must be there (one catalogue query for all tables)."""
-    if conn.dialect.name == "postgresql":
-        query = (
-            "SELECT c.relname, a.attname FROM pg_attribute a "
-            "JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
-            "WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') "
-            "AND a.attnum > 0 AND NOT a.attisdropped"
-        )
-    else:
-        query = (
-            "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p "
-            "WHERE m.type = 'table'"
-        )
+    query = _PG_COLUMNS if conn.dialect.name == "postgresql" else SQLITE_COLUMNS
+    check_columns(conn.exec_driver_sql(query).all())
+
+
+def check_columns(live_columns: Iterable[Sequence[str]]) -> None:
+    """Refuse a database (or a backup) whose ``(table, column)`` pairs lack one this version
+    uses; columns it does not know are fine (a newer version may have added them)."""
     live: dict[str, set[str]] = {}
-    for table, column in conn.exec_driver_sql(query):
+    for table, column in live_columns:
         live.setdefault(table, set()).add(column)
     for table in SQLModel.metadata.sorted_tables:
         missing = [c.name for c in table.columns if c.name not in live.get(table.name, ())]
