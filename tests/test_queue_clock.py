@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import OPEN_MONDAY
+from sqlalchemy import create_engine, text
 
 from servicehall.queue import FixedClock, Hall
 from servicehall.reports.period import make_period
@@ -75,3 +76,28 @@ def test_a_returning_no_show_with_nobody_waiting_keeps_arrival_order(
     later = hall.issue("A", matter="dibao")
     assert hall.call_next(1).label == first.label  # type: ignore[union-attr]
     assert hall.call_next(1).label == later.label  # type: ignore[union-attr]
+
+
+def test_a_database_from_before_the_arrival_sequence_is_numbered_once(
+    hall: Hall, clock: FixedClock, db_url: str
+) -> None:
+    """Upgraded in the middle of a day: the tickets already waiting (positions were times of
+    day, far above the new numbers) are still called before those issued after the upgrade."""
+    for _ in range(3):
+        hall.issue("A", matter="dibao")
+    hall.call_next(1)
+    hall.close()
+    engine = create_engine(db_url)
+    with engine.begin() as conn:  # what an older version left: times of day, no sequence table
+        conn.execute(text("UPDATE tickets SET queue_pos = (36000000000 + number) * 67108864"))
+        conn.execute(text("DROP TABLE day_sequences"))
+        if engine.dialect.name == "postgresql":
+            conn.execute(text("COMMENT ON TABLE tickets IS NULL"))
+    engine.dispose()
+    upgraded = Hall.open(hall.config, db=db_url, clock=clock)
+    clock.advance(minutes=5)
+    later = upgraded.issue("A", matter="dibao")
+    assert later.ahead == 2
+    called = [upgraded.call_next(1) for _ in range(3)]
+    assert [t.label for t in called if t] == ["A002", "A003", "A004"]
+    upgraded.close()

@@ -18,7 +18,18 @@ from pathlib import Path
 from typing import TypeVar
 
 from platformdirs import user_data_dir
-from sqlalchemy import Connection, Engine, create_engine, event, inspect
+from sqlalchemy import (
+    Connection,
+    Engine,
+    bindparam,
+    create_engine,
+    event,
+    exists,
+    insert,
+    inspect,
+    select,
+    update,
+)
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlmodel import SQLModel
@@ -128,9 +139,13 @@ class Store:
         Changes so far are additive (a new table or index, a retired index dropped), which
         ``create_all`` plus ``_upgrade_indexes`` cover on SQLite and PostgreSQL alike; on
         PostgreSQL the issuing function and the guards of ``pg_security`` are installed too.
+        A database from before ``day_sequences`` gets its open days numbered once.
         """
         with self._translated():
+            had_sequences = inspect(self.engine).has_table("day_sequences")
             SQLModel.metadata.create_all(self.engine)
+            if not had_sequences:
+                self.write(_number_open_days)
             with self.engine.begin() as conn:
                 _check_columns(conn)
                 _upgrade_indexes(conn)
@@ -191,6 +206,28 @@ class Store:
         self.engine.dispose()
         if isinstance(self._write_lock, WriteLock):
             self._write_lock.close()
+
+
+def _number_open_days(conn: Connection) -> None:
+    """Upgrade: queue positions were times of day; number each day that still has tickets in the
+    queue by its old order, so the tickets issued from now on go behind them."""
+    t, s = tables.Ticket.__table__, tables.DaySequence.__table__
+    open_days = conn.execute(
+        select(t.c.hall, t.c.day)
+        .where(t.c.status.in_((tables.WAITING, tables.NO_SHOW, tables.CALLED)))
+        .where(~exists().where(s.c.hall == t.c.hall, s.c.day == t.c.day))
+        .distinct()
+    ).all()
+    for hall, day in open_days:
+        ids = conn.execute(
+            select(t.c.id).where(t.c.hall == hall, t.c.day == day).order_by(t.c.queue_pos, t.c.id)
+        ).scalars()
+        positions = [
+            {"b_id": ticket_id, "queue_pos": seq << tables.QUEUE_SHIFT}
+            for seq, ticket_id in enumerate(ids, start=1)
+        ]
+        conn.execute(update(t).where(t.c.id == bindparam("b_id")), positions)
+        conn.execute(insert(s).values(hall=hall, day=day, last_seq=len(positions)))
 
 
 def _upgrade_indexes(conn: Connection) -> None:
