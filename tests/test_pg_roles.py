@@ -15,7 +15,7 @@ from sqlalchemy.exc import DBAPIError
 
 from servicehall.config import HallConfig
 from servicehall.queue import FixedClock, Hall, StoreError, UnknownInput, WrongState
-from servicehall.queue.lockouts import KIOSK_RULE, PinGuard
+from servicehall.queue.lockouts import CLERK_RULE, KIOSK_RULE, PinGuard
 from servicehall.queue.statements import COUNTERS, EVENTS, TICKETS
 
 pytestmark = pytest.mark.slow
@@ -271,7 +271,14 @@ def test_each_role_does_its_own_work(
     kiosk.record_print(printed.id, ok=True)
     assert kiosk.record("kiosk_reload", reason="staff") > 0
     guard = PinGuard(kiosk.store, kiosk.code, KIOSK_RULE)
-    guard.failed("kiosk:pc1")
+    for _ in range(5):
+        guard.failed("kiosk:pc1")
+    assert guard.wait_s("kiosk:pc1") > 0
+    fresh_guard = PinGuard(kiosk.store, kiosk.code, KIOSK_RULE)  # a new tab: same lock
+    assert fresh_guard.wait_s("kiosk:pc1") > 0
+    fresh_guard.succeeded("kiosk:pc1")
+    assert PinGuard(kiosk.store, kiosk.code, KIOSK_RULE).wait_s("kiosk:pc1") == 0
+    guard.failed("kiosk:pc1")  # one wrong PIN on the books
     assert kiosk.status().waiting("A") == 2
     with pytest.raises(StoreError):  # a kiosk never calls
         kiosk.call_next(1)
@@ -280,6 +287,14 @@ def test_each_role_does_its_own_work(
     kiosk.close()
 
     window = Hall.open(config, db=roles["window"], clock=clock)
+    clerks = PinGuard(window.store, window.code, CLERK_RULE)
+    assert clerks.failed("window:1", "clerk:mz01").failures == 1
+    clerks.succeeded("window:1", "clerk:mz01")
+    cleared = window.store.write(  # a window keeps clerks' lock-outs and cannot reach others'
+        lambda conn: conn.exec_driver_sql("DELETE FROM pin_lockouts").rowcount
+    )
+    assert cleared == 0
+    assert PinGuard(qingshi.store, qingshi.code, KIOSK_RULE).failed("kiosk:pc1").failures == 2
     window.sign_in(1, "mz01")
     called = window.call_next(1)
     assert called is not None and called.label == "A002"

@@ -62,7 +62,7 @@ def grant_statements(role: str, kind: str, hall: str) -> list[str]:
         sql += [
             f"GRANT INSERT ({_EVENT_COLUMNS}) ON events TO {who}",
             f"GRANT USAGE ON SEQUENCE events_id_seq TO {who}",
-            f"GRANT SELECT, INSERT, UPDATE ON pin_lockouts TO {who}",
+            f"GRANT SELECT, INSERT, UPDATE, DELETE ON pin_lockouts TO {who}",
         ]
     if kind == "kiosk":
         sql += [
