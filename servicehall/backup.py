@@ -209,7 +209,8 @@ def _sqlite_info(path: Path) -> BackupInfo:
         last = conn.execute("SELECT max(ts) FROM events").fetchone()[0]
     finally:
         conn.close()
-    return BackupInfo(path, halls, tickets, dt.datetime.fromtimestamp(last) if last else None)
+    when = dt.datetime.fromtimestamp(int(last)).astimezone() if last else None  # this PC's time
+    return BackupInfo(path, halls, tickets, when)
 
 
 def _schema(columns: list[tuple[str, str]], path: Path) -> None:

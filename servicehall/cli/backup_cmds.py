@@ -36,7 +36,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def _working(text: str) -> Progress:
     return Progress(
-        SpinnerColumn(), TextColumn(text), TimeElapsedColumn(), console=console, transient=True
+        SpinnerColumn(),
+        TextColumn(text, markup=False),  # a folder name is text, never markup
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
     )
 
 
