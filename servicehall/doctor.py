@@ -14,11 +14,16 @@ import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
+from sqlalchemy.engine import make_url
+
 from servicehall.config import HallConfig, load_config
 from servicehall.errors import ServiceHallError
-from servicehall.queue import Hall
+from servicehall.queue import Hall, default_url
 
 ROLES = ("kiosk", "display", "clerk", "server")
+CLOCK_SLACK_S = 120.0
+"""How far behind the newest record a clock may be before the doctor says so."""
+BACKUP_STALE_H = 48.0
 MIN_TERMINAL = {"kiosk": (100, 30), "display": (80, 24), "clerk": (80, 24)}
 OK, WARN, FAIL = "ok", "warn", "fail"
 
@@ -42,6 +47,9 @@ def check_config(path: str | None) -> tuple[Check, HallConfig | None]:
             "配置文件", FAIL, exc.message, "按提示改正 hall.toml，再运行 check-config"
         ), None
     detail = f"{config.hall.name}：{len(config.services)} 项业务，{len(config.windows)} 个窗口"
+    warnings = config.warnings()
+    if warnings:
+        return Check("配置文件", WARN, f"{detail}；" + "；".join(warnings)), config
     return Check("配置文件", OK, detail), config
 
 
@@ -159,7 +167,9 @@ def check_terminal(role: str) -> Check:
     )
 
 
-def check_clock(config: HallConfig) -> Check:
+def check_clock(config: HallConfig, newest: float | None = None) -> Check:
+    """The PC's clock: plausible, and not behind the newest record in the database (set back by
+    hand, a flat CMOS battery, or a PC whose clock lags the others')."""
     now = dt.datetime.now(config.hall.tz)
     if now.year < 2025:
         return Check(
@@ -168,7 +178,47 @@ def check_clock(config: HallConfig) -> Check:
             f"电脑时间是 {now:%Y-%m-%d %H:%M}，明显不对（主板电池没电？）",
             "校准电脑时间，否则号码每天不会从 1 重新开始",
         )
+    if newest is not None and newest - now.timestamp() > CLOCK_SLACK_S:
+        behind = (newest - now.timestamp()) / 60
+        last = dt.datetime.fromtimestamp(newest, config.hall.tz)
+        return Check(
+            "系统时间",
+            WARN,
+            f"电脑时间 {now:%m-%d %H:%M} 比数据库里最新的记录（{last:%m-%d %H:%M}）早 "
+            f"{behind:.0f} 分钟：时钟被调回过，或这台电脑的时间比其他电脑慢",
+            "校准时间（开启 NTP：timedatectl set-ntp true）；排队顺序不受影响，"
+            "这段时间的等候/办理时长按 0 计",
+        )
     return Check("系统时间", OK, f"{now:%Y-%m-%d %H:%M}（{config.hall.timezone}）")
+
+
+def newest_record(config: HallConfig, db: str | None) -> float | None:
+    """When the hall's newest record was written (by whichever PC's clock), or None."""
+    try:
+        hall = Hall.open(config, db=db, create=False)
+        try:
+            return hall.newest_event_ts()
+        finally:
+            hall.close()
+    except ServiceHallError:
+        return None  # the database check says what is wrong with it
+
+
+def check_backups(config: HallConfig) -> Check:
+    """The newest backup of this hall in the backup folder (the daily timer writes there)."""
+    from servicehall.backup import backups_of, default_dir, made_at
+
+    folder = default_dir()
+    found = backups_of(folder, config.hall.code)
+    fix = "运行 servicehall backup，并启用每日备份：systemctl enable --now servicehall-backup.timer"
+    if not found:
+        return Check("备份", WARN, f"{folder} 里还没有本大厅的备份", fix)
+    when = made_at(found[0])
+    age_h = (dt.datetime.now() - when).total_seconds() / 3600 if when else 0.0
+    detail = f"最近一次 {when:%Y-%m-%d %H:%M}，共 {len(found)} 份（{folder}）"
+    if age_h > BACKUP_STALE_H:
+        return Check("备份", WARN, f"{detail}：已超过 {age_h / 24:.0f} 天没有备份", fix)
+    return Check("备份", OK, detail)
 
 
 def run_checks(
@@ -178,10 +228,11 @@ def run_checks(
     checks = [config_check]
     if config is None:
         return checks
-    checks.append(check_clock(config))
-    checks.append(
-        wait_for_database(config, db, wait_db_s) if wait_db_s else check_database(config, db)
-    )
+    database = wait_for_database(config, db, wait_db_s) if wait_db_s else check_database(config, db)
+    newest = newest_record(config, db) if database.state == OK else None
+    checks += [check_clock(config, newest), database]
+    if role == "server" or make_url(db or default_url()).get_backend_name() == "sqlite":
+        checks.append(check_backups(config))  # where the database lives
     per_role: dict[str, list[Callable[[], Check]]] = {
         "kiosk": [lambda: check_printer(config), check_cjk_font, lambda: check_terminal("kiosk")],
         "display": [check_cjk_font, lambda: check_voice(config), lambda: check_terminal("display")],

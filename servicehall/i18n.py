@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 
 _language = os.environ.get("SERVICEHALL_LANG", "zh")
+SHOWN_LIMIT = 400
 
 CATALOG: dict[str, dict[str, str]] = {
     "unknown_service": {
@@ -78,6 +79,35 @@ CATALOG: dict[str, dict[str, str]] = {
         "zh": "数据库地址 {url} 用不了：只支持 sqlite:///文件路径 和 postgresql+psycopg://用户@主机/库名",
         "en": "Cannot use database URL {url}: use sqlite:///path or postgresql+psycopg://user@host/db",
     },
+    "store_no_file": {
+        "zh": "数据库地址 {url} 没有给出文件路径：请写成 sqlite:///文件路径，例如 sqlite:///hall.db",
+        "en": "Database URL {url} names no file: write sqlite:///path, e.g. sqlite:///hall.db",
+    },
+    "store_full": {
+        "zh": "磁盘已满，数据库写不进去（已有记录没有丢失）；请清理数据库所在磁盘的空间后再试",
+        "en": "The disk is full and the database cannot be written (nothing already stored was "
+        "lost); free space on the database's disk and try again",
+    },
+    "store_corrupt": {
+        "zh": "数据库文件 {file} 已损坏，无法读取；请停用各台电脑上的程序，"
+        "用 servicehall restore 从最近的备份恢复",
+        "en": "The database file {file} is damaged and cannot be read; stop the programs on "
+        "every PC and restore the latest backup with servicehall restore",
+    },
+    "store_schema": {
+        "zh": "数据库表 {table} 缺少列 {columns}（表结构被改动过？）；"
+        "请用 servicehall restore 从备份恢复，或请技术人员检查",
+        "en": "Database table {table} lacks column(s) {columns} (changed by hand?); restore a "
+        "backup with servicehall restore or ask a technician",
+    },
+    "store_schema_changed": {
+        "zh": "数据库的表结构与本程序不符（{detail}）；请运行 servicehall init 查看详情",
+        "en": "The database's tables do not match this program ({detail}); run servicehall init",
+    },
+    "store_bad_value": {
+        "zh": "数据库拒收了一个值（{detail}）：太长或超出范围",
+        "en": "The database refused a value ({detail}): too long or out of range",
+    },
     "store_denied": {
         "zh": "数据库账号无权执行此操作（{detail}）；请检查本机使用的数据库账号",
         "en": "The database account may not do this ({detail}); check this PC's database role",
@@ -98,6 +128,22 @@ CATALOG: dict[str, dict[str, str]] = {
         "zh": "工号不能为空、不能含空格，最多 32 个字符",
         "en": "A clerk id is 1-32 characters without spaces",
     },
+    "text_empty": {
+        "zh": "{field}不能为空",
+        "en": "{field} cannot be empty",
+    },
+    "text_control": {
+        "zh": "{field}含有控制字符（如 ESC、换行），请只用文字",
+        "en": "{field} contains control characters (ESC, line breaks …); use plain text",
+    },
+    "text_long": {
+        "zh": "{field}太长：最多 {limit} 个字",
+        "en": "{field} is too long: at most {limit} characters",
+    },
+    "already_rated": {
+        "zh": "{ticket} 已经评价过了，评价不能更改",
+        "en": "{ticket} has been rated already; a rating is never changed",
+    },
     "sign_in_refused": {
         "zh": "工号或 PIN 不对，请重新输入",
         "en": "Wrong clerk id or PIN; try again",
@@ -106,6 +152,14 @@ CATALOG: dict[str, dict[str, str]] = {
         "zh": "还没有登记工作人员：请先运行 servicehall clerk add 工号 --name 姓名",
         "en": "No clerks yet: run servicehall clerk add ID --name NAME first",
     },
+}
+
+FIELD_NAMES: dict[str, dict[str, str]] = {
+    "leader": {"zh": "带班领导姓名", "en": "The leader's name"},
+    "title": {"zh": "职务", "en": "The title"},
+    "clerk_id": {"zh": "工号", "en": "The clerk id"},
+    "clerk_name": {"zh": "姓名", "en": "The name"},
+    "reason": {"zh": "原因", "en": "The reason"},
 }
 
 STATUS_NAMES: dict[str, dict[str, str]] = {
@@ -127,9 +181,27 @@ def language() -> str:
     return _language
 
 
+def shown(value: object, limit: int = SHOWN_LIMIT) -> str:
+    """Text from outside (an argument, a name, a file) as it may appear in a message: control
+    characters made visible (an ESC would act on the terminal), long text cut short."""
+    text = "".join(f"\\x{ord(ch):02x}" if is_control(ch) else ch for ch in str(value)[: limit + 1])
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def is_control(ch: str) -> bool:
+    """C0 and C1 control characters and DEL (tab and newline included)."""
+    return ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0
+
+
 def t(key: str, **params: object) -> str:
     entry = CATALOG[key]
-    return entry.get(_language, entry["zh"]).format(**params)
+    safe = {k: shown(v) if isinstance(v, str) else v for k, v in params.items()}
+    return entry.get(_language, entry["zh"]).format(**safe)
+
+
+def field_name(field: str) -> str:
+    entry = FIELD_NAMES.get(field)
+    return entry.get(_language, entry["zh"]) if entry else field
 
 
 def status_name(status: str) -> str:

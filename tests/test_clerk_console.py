@@ -12,6 +12,7 @@ from servicehall.clerk.console import ClerkApp
 from servicehall.clerk.desk import DeskScreen
 from servicehall.queue import Hall
 from servicehall.queue.clerks import save_clerk
+from servicehall.queue.lockouts import LockRule
 from servicehall.widgets import BigLabel
 
 from support.clerk import act, at_desk, message, sign_in
@@ -268,7 +269,7 @@ async def test_repeated_wrong_pins_make_the_screen_wait(staffed: Hall) -> None:
     app = ClerkApp(staffed, WINDOW)
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
-        screen.lock_s = 2.0  # type: ignore[attr-defined]
+        screen.rule = LockRule(free=2, lock_s=2.0, max_lock_s=2.0)  # type: ignore[attr-defined]
 
         def refused() -> int:
             return sum(e.kind == "sign_in_refused" for e in staffed.events())
@@ -284,3 +285,28 @@ async def test_repeated_wrong_pins_make_the_screen_wait(staffed: Hall) -> None:
         await until(pilot, lambda: "可以再试" in str(box.content))
         await at_desk(pilot)
     assert staffed.window_status(WINDOW).clerk == "007"
+
+
+async def test_a_lock_out_outlives_the_console(staffed: Hall) -> None:
+    """Three wrong PINs, then a restarted console (or a reloaded browser tab) at the same window
+    and a console at another window: the clerk's right PIN is not even checked there."""
+    app = ClerkApp(staffed, WINDOW)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        for attempt in range(1, 4):
+            await sign_in(pilot, pin="0000")
+            await until(pilot, lambda n=attempt: not screen.checking and _refusals(staffed) == n)  # type: ignore[attr-defined]
+    for window in (WINDOW, 2):
+        again = ClerkApp(staffed, window)
+        async with again.run_test(size=SIZE) as pilot:
+            screen = again.screen
+            await sign_in(pilot)
+            box = screen.query_one("#sign-in-message", Static)
+            await until(pilot, lambda b=box: "输错次数太多" in str(b.content))
+            assert again.screen is screen
+    assert staffed.window_status(WINDOW).clerk is None
+    assert any(e.kind == "pin_locked" for e in staffed.events())
+
+
+def _refusals(hall: Hall) -> int:
+    return sum(e.kind == "sign_in_refused" for e in hall.events())

@@ -134,3 +134,24 @@ def test_answer_without_a_port(hall: Hall) -> None:
     hall.issue("A")
     assert answer(hall, b"1 7 A001") == "OK 1 7 A001 0"
     assert answer(hall, b"1 8 A001") == "ERR 1 4 ticket_not_waiting"
+
+
+def test_a_stray_byte_never_joins_the_next_request(  # type: ignore[no-untyped-def]
+    hall: Hall, bridge: KeypadBridge, port
+) -> None:
+    """Line noise sends "1"; a second and more later window 2 asks to call: window 2 calls,
+    not window 12."""
+    pty = port[1][0]
+    hall.issue("B")
+    hall.issue("N")
+    pty.send(b"1")
+    deadline = time.monotonic() + 10
+    while bridge.dropped == 0 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert bridge.dropped == 1
+    pty.send(b"2 1\r\n")
+    assert pty.reply() == "OK 2 1 B001 0"
+    assert hall.status().window(12).current is None
+    pty.send(b"5 ")  # a line sent in two pieces close together still counts
+    pty.send(b"0\r\n")
+    assert pty.reply().startswith("OK 5 0")

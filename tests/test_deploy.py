@@ -56,7 +56,15 @@ def test_servicehall_command_lines_parse(unit: Path) -> None:
 def test_units_restart_on_crash() -> None:
     for unit in UNITS.glob("*.service"):
         text = unit.read_text("utf-8")
-        assert "Restart=always" in text, unit.name
+        once = "Type=oneshot" in text  # the daily backup: tried again later if it failed
+        assert ("Restart=on-failure" if once else "Restart=always") in text, unit.name
+
+
+def test_the_daily_backup_has_a_timer() -> None:
+    timer = (UNITS / "servicehall-backup.timer").read_text("utf-8")
+    assert "OnCalendar=" in timer and "Persistent=true" in timer
+    service = (UNITS / "servicehall-backup.service").read_text("utf-8")
+    assert "servicehall backup" in service
 
 
 def test_systemd_accepts_the_units(tmp_path: Path) -> None:
@@ -65,7 +73,7 @@ def test_systemd_accepts_the_units(tmp_path: Path) -> None:
         pytest.skip("needs systemd-analyze (Debian's systemd package)")
     servicehall = Path(sys.executable).with_name("servicehall")
     stand_in = shutil.which("true") or "/bin/true"
-    for unit in UNITS.glob("*.service"):
+    for unit in [*UNITS.glob("*.service"), *UNITS.glob("*.timer")]:
         text = unit.read_text("utf-8").replace(VENV_BIN, str(servicehall))
         for tool in ("/usr/bin/xterm", "/usr/bin/chromium"):
             if not Path(tool).exists():
@@ -73,7 +81,7 @@ def test_systemd_accepts_the_units(tmp_path: Path) -> None:
         name = unit.name.replace("@.", f"@{INSTANCES.get(unit.name, 'x')}.")
         (tmp_path / name).write_text(text, "utf-8")
     result = subprocess.run(
-        [analyze, "verify", *sorted(str(p) for p in tmp_path.glob("*.service"))],
+        [analyze, "verify", *sorted(str(p) for p in tmp_path.glob("*.*"))],
         capture_output=True,
         text=True,
         timeout=60,

@@ -286,7 +286,8 @@ async def test_a_long_notice_scrolls_and_a_short_one_stands_still(
         first = text_of(ticker)
         assert first.startswith("本中心午间不休息")
         await until(pilot, lambda: text_of(ticker) != first)
-        assert text_of(ticker).startswith("中心午间不休息")
+        moved = text_of(ticker)  # one or more steps on (a loaded machine may draw two at once)
+        assert moved[:12] in notice * 2 and not moved.startswith("本中心午间不休息")
     app = HallDisplay(config, db_url, clock=clock)  # the sample's notice fits in 80 columns
     async with app.run_test(size=(80, 24)) as pilot:
         ticker = app.query_one(Ticker)

@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import socket
 from pathlib import Path
 
+import pytest
+
+from servicehall.backup import backup
 from servicehall.config import HallConfig
-from servicehall.doctor import FAIL, OK, WARN, check_database, check_printer, check_voice
-from servicehall.queue import Hall
+from servicehall.doctor import (
+    FAIL,
+    OK,
+    WARN,
+    check_backups,
+    check_clock,
+    check_database,
+    check_printer,
+    check_voice,
+    newest_record,
+)
+from servicehall.queue import FixedClock, Hall
 
 from support.cli import CliRun
 
@@ -55,4 +69,30 @@ def test_doctor_command_json_and_exit_code(tmp_path: Path, cli: CliRun) -> None:
     after = cli("--db", db, "doctor", "--role", "server", "--json")
     assert after.returncode == 0, after.stdout
     states = {c["name"]: c["state"] for c in json.loads(after.stdout)["checks"]}
-    assert states == {"配置文件": OK, "系统时间": OK, "数据库": OK}
+    # the sample hall still has the published staff PIN, and no backup yet: warnings
+    assert states == {"配置文件": WARN, "系统时间": OK, "数据库": OK, "备份": WARN}
+
+
+def test_a_clock_set_back_is_noticed(config: HallConfig, db_url: str) -> None:
+    """Another PC (or this one, before it was set back) wrote a record an hour ahead."""
+    ahead = FixedClock(dt.datetime.now(config.hall.tz) + dt.timedelta(hours=1))
+    assert check_clock(config, newest_record(config, db_url)).state == OK  # no database yet
+    hall = Hall.open(config, db=db_url, clock=ahead, enforce_hours=False)
+    hall.issue("A", matter="dibao")
+    hall.close()
+    result = check_clock(config, newest_record(config, db_url))
+    assert result.state == WARN and "早 60 分钟" in result.detail and "NTP" in result.fix
+
+
+def test_backups_are_checked(
+    config: HallConfig, db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SERVICEHALL_BACKUP_DIR", str(tmp_path / "backups"))
+    assert check_backups(config).state == WARN
+    hall = Hall.open(config, db=db_url)
+    made = backup(hall.store, hall.code, tmp_path / "backups")
+    hall.close()
+    assert check_backups(config).state == OK
+    made.rename(made.with_name("servicehall-qingshi-20200101-120000.db"))
+    stale = check_backups(config)
+    assert stale.state == WARN and "天没有备份" in stale.detail

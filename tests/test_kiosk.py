@@ -305,6 +305,29 @@ async def test_pin_screen_wrong_then_right_then_staff_quit(config, db_url, clock
     assert [e.kind for e in hall.events()][-1] == "kiosk_quit"
 
 
+async def test_a_pin_lock_out_survives_a_restart(config, db_url, clock, hall):
+    """Five wrong staff PINs lock the keypad; a restarted kiosk (or a new browser tab) on the
+    same PC is still locked: even the right PIN is not checked."""
+    app = make_app(config, db_url, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.click("#staff")
+        await until(pilot, lambda: app.screen.query("#keypad"), what="PIN screen")
+        for attempt in range(5):
+            await pilot.press(*"1111", "enter")
+            expected = "请 60 秒后再试" if attempt == 4 else "密码不对，请重试"
+            await until(pilot, lambda e=expected: e in text_of(app, "#pin-message"), what=expected)
+    again = make_app(config, db_url, clock)
+    async with again.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.click("#staff")
+        await until(pilot, lambda: again.screen.query("#keypad"), what="PIN screen")
+        await pilot.press(*"246810", "enter")
+        await until(pilot, lambda: "错误次数太多" in text_of(again, "#pin-message"), what="lock")
+        assert not again.screen.query("#maint-actions")
+    assert [e.kind for e in hall.events()].count("pin_locked") == 1
+
+
 async def test_maintenance_reprint_test_page_and_reload(
     config, db_url, clock, hall, tmp_path: Path
 ):

@@ -29,6 +29,7 @@ NOT_COMMANDS = {
     "servicehall serve": "names the command in prose; its full lines open “The hall in a browser”",
     "servicehall keypad": "a section title; the full line is in the section's first code block",
     "servicehall rate": "a section title; the full line is in the section's first code block",
+    "servicehall restore": "a section title; the full lines are in the section's code block",
     "servicehall db grant …": "step 2 of a PC's setup refers back to the full line in the "
     "PostgreSQL section",
     "servicehall simulate": "names the command in prose; its full lines are in the Reports "

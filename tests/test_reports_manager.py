@@ -124,3 +124,32 @@ def test_manager_snapshot(snap_compare, monday: Hall, tmp_path: Path) -> None:  
 
     app = ManagerApp(monday, export_dir=tmp_path)
     assert snap_compare(app, terminal_size=SIZE, run_before=the_day)
+
+
+async def test_nothing_is_shown_before_the_pin(monday: Hall, tmp_path: Path) -> None:
+    """The report screen (also when served to a browser) asks for the manager's PIN first;
+    wrong PINs are counted in the database, so a new tab gets no fresh guesses."""
+    pin_hash = monday.config.manager_pin_hash
+    app = ManagerApp(monday, export_dir=tmp_path, pin_hash=pin_hash)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.screen.id == "manager-pin"
+        assert app.report is None
+        for _ in range(5):
+            await pilot.press(*"1111", "enter")
+            await settle(pilot)
+        message = str(app.screen.query_one("#pin-message", Static).render())
+        assert "60 秒" in message
+        assert app.report is None
+    again = ManagerApp(monday, export_dir=tmp_path, pin_hash=pin_hash)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.press(*"246810", "enter")
+        await settle(pilot)
+        assert again.screen.id == "manager-pin" and again.report is None
+    guard_store = monday.store
+    guard_store.write(lambda conn: conn.exec_driver_sql("DELETE FROM pin_lockouts"))
+    third = ManagerApp(monday, export_dir=tmp_path, pin_hash=pin_hash)
+    async with third.run_test(size=SIZE) as pilot:
+        await pilot.press(*"246810", "enter")
+        await settle(pilot)
+        assert third.report is not None and "取号 8" in summary(third)

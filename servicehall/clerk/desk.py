@@ -29,6 +29,7 @@ from servicehall.errors import ServiceHallError
 from servicehall.queue import Hall
 from servicehall.queue.clerks import Clerk
 from servicehall.widgets import BigLabel
+from servicehall.widgets.plain import plain
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +71,7 @@ class DeskScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         win = self.hall.window(self.window)
         who = f"工作人员 {self.clerk.name}（{self.clerk.clerk_id}）"
-        yield Static(f"{win.number} 号窗口  {win.name}    {who}", id="desk-title")
+        yield Static(plain(f"{win.number} 号窗口  {win.name}    {who}"), id="desk-title")
         with Horizontal(id="desk-body"):
             with Vertical(id="serving"):
                 yield Static("正在办理", id="serving-title")
@@ -282,7 +283,7 @@ class DeskScreen(Screen[None]):
 
     def _say(self, message: str, *, error: bool = False) -> None:
         box = self.query_one("#message", Static)
-        box.update(message)
+        box.update(plain(message))
         box.set_class(error, "error")
 
 

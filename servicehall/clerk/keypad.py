@@ -16,7 +16,10 @@ by spaces or commas. Every request gets one reply line::
 window's services. ``code`` is the exit code of the command line (2 bad input, 3 refused,
 4 wrong state, 5 database) and ``reason`` an ASCII key such as ``nothing_called`` or
 ``bad_line``: keypads show digits and letters, not Chinese. A malformed line is answered with
-``ERR - 2 bad_line`` and ignored. When the port vanishes (cable pulled, USB adapter replugged) the
+``ERR - 2 bad_line`` and ignored. A line must arrive whole: a partial line followed by
+``PARTIAL_LINE_S`` (about a second) of silence is dropped unanswered and logged, so a stray byte
+from line noise never joins the next request (``1`` … ``2 1`` is not ``12 1``). When the port
+vanishes (cable pulled, USB adapter replugged) the
 bridge closes it and reopens it every ``retry_s`` seconds until it is back.
 """
 
@@ -25,6 +28,7 @@ from __future__ import annotations
 import logging
 import sys
 import threading
+import time
 from dataclasses import dataclass
 
 import serial
@@ -36,6 +40,8 @@ from servicehall.queue import Hall, HallError
 log = logging.getLogger(__name__)
 
 MAX_LINE = 64
+PARTIAL_LINE_S = 1.0
+"""Silence after which an unfinished line is dropped (a keypad sends a whole line at once)."""
 # What a vanished port raises: pyserial's error, the OS's, and on POSIX a bare termios.error
 PORT_ERRORS: tuple[type[Exception], ...] = (serial.SerialException, OSError)
 if sys.platform != "win32":
@@ -101,11 +107,21 @@ def answer(hall: Hall, raw: bytes) -> str:
 class KeypadBridge:
     """Reads request lines from a serial port and answers each; reopens a vanished port."""
 
-    def __init__(self, hall: Hall, port: str, baud: int = 9600, *, retry_s: float = 1.0) -> None:
+    def __init__(
+        self,
+        hall: Hall,
+        port: str,
+        baud: int = 9600,
+        *,
+        retry_s: float = 1.0,
+        partial_line_s: float = PARTIAL_LINE_S,
+    ) -> None:
         self.hall = hall
         self.port = port
         self.baud = baud
         self.retry_s = retry_s
+        self.partial_line_s = partial_line_s
+        self.dropped = 0
         self.stopping = threading.Event()
         self.connected = threading.Event()
         self.handled = 0
@@ -136,8 +152,18 @@ class KeypadBridge:
     def _serve(self, link: serial.Serial) -> None:
         pending = bytearray()
         overflow = False
+        last_byte = time.monotonic()
         while not self.stopping.is_set():
             chunk = link.read(link.in_waiting or 1)
+            now = time.monotonic()
+            if (pending or overflow) and now - last_byte >= self.partial_line_s:
+                log.info("keypad: dropped an unfinished line %r after silence", bytes(pending))
+                self.dropped += 1
+                pending.clear()
+                overflow = False
+            if not chunk:
+                continue
+            last_byte = now
             for byte in chunk:
                 if byte in (0x0A, 0x0D):
                     if overflow:

@@ -14,6 +14,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from servicehall.config import Service
+from servicehall.widgets.plain import plain
 
 
 class ServicePrompt(ModalScreen[str | None]):
@@ -30,7 +31,7 @@ class ServicePrompt(ModalScreen[str | None]):
         with Vertical(classes="prompt-box"):
             yield Static(f"把 {self.label} 转到哪项业务？（Esc 取消）", classes="prompt-title")
             yield OptionList(
-                *(Option(f"{s.code}  {s.name}", id=s.code) for s in self.services),
+                *(Option(plain(f"{s.code}  {s.name}"), id=s.code) for s in self.services),
                 id="service-options",
             )
 

@@ -22,6 +22,7 @@ from textual.worker import get_current_worker
 
 from servicehall.errors import ServiceHallError
 from servicehall.queue import EventView, Hall
+from servicehall.widgets.plain import plain
 from servicehall.widgets.upkeep import keep_tidy, let_go
 
 log = logging.getLogger(__name__)
@@ -55,7 +56,7 @@ class RatingApp(App[None]):
     def compose(self) -> ComposeResult:
         win = self.hall.window(self.window)
         with Vertical(id="rate-box"):
-            yield Static(f"{win.number} 号窗口  {win.name}", id="rate-window")
+            yield Static(plain(f"{win.number} 号窗口  {win.name}"), id="rate-window")
             yield Static("", id="rate-prompt")
             with Grid(id="rate-buttons"):
                 for code, name in CHOICES:

@@ -2,13 +2,16 @@
 
 Checking the PIN (one PBKDF2 hash) and writing the sign-in run in a thread worker. A refused
 attempt is recorded as ``sign_in_refused`` with the window and, only when it names a real clerk,
-the clerk id (an unknown id might be a PIN typed in the wrong box). From the third refusal in a
-row the screen waits ``LOCK_S`` seconds before it takes another attempt, to slow PIN guessing.
+the clerk id (an unknown id might be a PIN typed in the wrong box). Wrong PINs are counted in the
+database per clerk and per window (``servicehall.queue.lockouts``): from the third in a row the
+window, and that clerk anywhere, wait 10 s, then 20, 40 … before another attempt is checked; a
+restart or another console does not reset the count.
 """
 
 from __future__ import annotations
 
 import logging
+import math
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -20,11 +23,10 @@ from servicehall.errors import ServiceHallError
 from servicehall.i18n import t
 from servicehall.queue import Hall
 from servicehall.queue.clerks import Clerk, find_clerk, list_clerks, verify_clerk
+from servicehall.queue.lockouts import CLERK_RULE, PinGuard
+from servicehall.widgets.plain import plain
 
 log = logging.getLogger(__name__)
-
-FREE_ATTEMPTS = 2
-LOCK_S = 10.0
 
 
 class SignInScreen(Screen[Clerk]):
@@ -34,15 +36,14 @@ class SignInScreen(Screen[Clerk]):
         super().__init__(id="sign-in")
         self.hall = hall
         self.window = window
-        self.refusals = 0
-        self.lock_s = LOCK_S
+        self.rule = CLERK_RULE
         self.locked = False
         self.checking = False
 
     def compose(self) -> ComposeResult:
         win = self.hall.window(self.window)
         with Vertical(id="sign-in-box"):
-            yield Static(f"{win.number} 号窗口  {win.name}", id="sign-in-title")
+            yield Static(plain(f"{win.number} 号窗口  {win.name}"), id="sign-in-title")
             yield Static("工作人员登录  Clerk sign-in", id="sign-in-subtitle")
             yield Input(placeholder="工号 Clerk ID", id="clerk-id")
             yield Input(placeholder="PIN", password=True, id="pin")
@@ -63,7 +64,7 @@ class SignInScreen(Screen[Clerk]):
             return
         if self.locked:
             self.query_one("#pin", Input).value = ""
-            self._say(f"输错次数太多，请等 {self.lock_s:.0f} 秒再试")
+            self._say("输错次数太多，请稍后再试")
             return
         clerk_id = self.query_one("#clerk-id", Input).value.strip()
         pin_box = self.query_one("#pin", Input)
@@ -78,37 +79,45 @@ class SignInScreen(Screen[Clerk]):
 
     @work(thread=True, exclusive=True, group="sign-in")
     def _check(self, clerk_id: str, pin: str) -> None:
+        store, code = self.hall.store, self.hall.code
         try:
-            clerk = verify_clerk(self.hall.store, self.hall.code, clerk_id, pin)
-            if clerk is None:
-                message = self._refuse(clerk_id)
-            else:
-                self.hall.sign_in(self.window, clerk.clerk_id)
-                log.info("clerk %s signed in at window %d", clerk.clerk_id, self.window)
-                self.app.call_from_thread(self.dismiss, clerk)
+            known = find_clerk(store, code, clerk_id) is not None
+            subjects = (f"window:{self.window}", *((f"clerk:{clerk_id}",) if known else ()))
+            guard = PinGuard(store, code, self.rule)
+            wait = guard.wait_s(*subjects)
+            if wait > 0:  # locked (also by another console, or before a restart): not checked
+                self.app.call_from_thread(self._refused, "输错次数太多", wait)
                 return
-            self.app.call_from_thread(self._refused, message)
+            clerk = verify_clerk(store, code, clerk_id, pin)
+            if clerk is None:
+                attempt = guard.failed(*subjects)
+                message = self._refuse(clerk_id, known, attempt.wait_s)
+                self.app.call_from_thread(self._refused, message, attempt.wait_s)
+                return
+            guard.succeeded(*subjects)
+            self.hall.sign_in(self.window, clerk.clerk_id)
+            log.info("clerk %s signed in at window %d", clerk.clerk_id, self.window)
+            self.app.call_from_thread(self.dismiss, clerk)
         except ServiceHallError as exc:
             log.warning("sign-in failed at window %d: %s", self.window, exc.message)
-            self.app.call_from_thread(self._refused, exc.message, counted=False)
+            self.app.call_from_thread(self._refused, exc.message, 0.0)
 
-    def _refuse(self, clerk_id: str) -> str:
-        known = find_clerk(self.hall.store, self.hall.code, clerk_id) is not None
-        self.hall.record(
-            "sign_in_refused", window=self.window, clerk=clerk_id if known else None, known=known
-        )
+    def _refuse(self, clerk_id: str, known: bool, lock_s: float) -> str:
+        who = clerk_id if known else None
+        self.hall.record("sign_in_refused", window=self.window, clerk=who, known=known)
+        if lock_s:
+            self.hall.record("pin_locked", window=self.window, clerk=who, seconds=lock_s)
         log.info("sign-in refused at window %d (known clerk: %s)", self.window, known)
         if not list_clerks(self.hall.store, self.hall.code, active_only=True):
             return t("no_clerks")
         return t("sign_in_refused")
 
-    def _refused(self, message: str, counted: bool = True) -> None:
+    def _refused(self, message: str, wait_s: float) -> None:
         self.checking = False
-        self.refusals += counted
-        if counted and self.refusals > FREE_ATTEMPTS:
+        if wait_s > 0:
             self.locked = True
-            message += f"；请等 {self.lock_s:.0f} 秒再试"
-            self.set_timer(self.lock_s, self._unlock)
+            message += f"；请等 {math.ceil(wait_s)} 秒再试"
+            self.set_timer(wait_s, self._unlock)
         else:
             self.query_one("#sign-in-button", Button).disabled = False
         self.query_one("#pin", Input).focus()
@@ -121,5 +130,5 @@ class SignInScreen(Screen[Clerk]):
 
     def _say(self, message: str, *, error: bool = True) -> None:
         box = self.query_one("#sign-in-message", Static)
-        box.update(message)
+        box.update(plain(message))
         box.set_class(error, "error")

@@ -13,6 +13,7 @@ import importlib
 import logging
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from servicehall import __version__
 from servicehall.cli.common import fail, setup_logging
@@ -28,12 +29,20 @@ COMMAND_MODULES = (
     "servicehall.cli.display_cmds",
     "servicehall.cli.kiosk_cmds",
     "servicehall.cli.db_cmds",
+    "servicehall.cli.backup_cmds",
     "servicehall.cli.serve_cmds",
     "servicehall.cli.doctor_cmds",
     "servicehall.cli.demo_cmds",
 )
 
 log = logging.getLogger("servicehall")
+
+
+class HallParser(argparse.ArgumentParser):
+    """Bad arguments are one line for a person (and exit code 2), like every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(fail(f"{self.prog}：{message}（-h 看用法）", 2))
 
 
 def add_global_options(parser: argparse.ArgumentParser, default: object = None) -> None:
@@ -76,7 +85,7 @@ def _accept_global_options_after(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = HallParser(
         prog="servicehall",
         description="乡镇便民服务中心 取号排队系统 — kiosk, queue, hall display, clerk consoles",
     )

@@ -8,8 +8,17 @@ import sys
 from pathlib import Path
 
 from rich.table import Table
+from rich.text import Text
 
-from servicehall.cli.common import add_json, console, fail, open_hall, print_json
+from servicehall.cli.common import (
+    WINDOW,
+    add_json,
+    bounded_int,
+    console,
+    fail,
+    open_hall,
+    print_json,
+)
 from servicehall.queue.clerks import (
     check_clerk_id,
     check_pin_rules,
@@ -21,7 +30,7 @@ from servicehall.queue.clerks import (
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("clerk", help="窗口工作台（叫号、重呼、过号、办结、转办）；工作人员账号")
-    p.add_argument("--window", type=int, help="窗口号")
+    p.add_argument("--window", type=WINDOW, help="窗口号")
     p.set_defaults(func=cmd_console)
     accounts = p.add_subparsers(dest="clerk_command", metavar="SUBCOMMAND")
     add = accounts.add_parser("add", help="登记工作人员或修改其 PIN（PIN 不回显、只存散列）")
@@ -39,11 +48,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     p = sub.add_parser("keypad", help="有线叫号键盘（串口）桥接")
     p.add_argument("--port", required=True, help="串口，如 /dev/ttyUSB0")
-    p.add_argument("--baud", type=int, default=9600, help="波特率（默认 9600）")
+    p.add_argument(
+        "--baud", type=bounded_int(50, 4_000_000), default=9600, help="波特率（默认 9600）"
+    )
     p.set_defaults(func=cmd_keypad)
 
     p = sub.add_parser("rate", help="窗口评价器（满意 / 基本满意 / 不满意）")
-    p.add_argument("--window", type=int, required=True, help="窗口号")
+    p.add_argument("--window", type=WINDOW, required=True, help="窗口号")
     p.add_argument("--timeout", type=float, default=30.0, help="多少秒无人评价算未评价（默认 30）")
     p.set_defaults(func=cmd_rate)
 
@@ -95,7 +106,8 @@ def cmd_list(args: argparse.Namespace) -> int:
     table.add_column("姓名")
     table.add_column("状态")
     for clerk in clerks:
-        table.add_row(clerk.clerk_id, clerk.name, "在岗" if clerk.active else "[red]已停用[/]")
+        state = "在岗" if clerk.active else Text("已停用", style="red")
+        table.add_row(clerk.clerk_id, clerk.name, state)
     console.print(table)
     return 0
 
@@ -107,7 +119,7 @@ def cmd_keypad(args: argparse.Namespace) -> int:
     bridge = KeypadBridge(hall, args.port, args.baud)
     console.print(f"叫号键盘桥接：{args.port}，{args.baud} 波特；Ctrl+C 退出。详情见日志。")
     if not Path(args.port).exists():
-        console.print(f"[yellow]串口 {args.port} 现在不存在，插上后会自动连接[/]")
+        console.print(f"串口 {args.port} 现在不存在，插上后会自动连接", style="yellow")
     try:
         bridge.run()
     except KeyboardInterrupt:

@@ -6,16 +6,21 @@ import argparse
 import json
 import logging
 import sys
+from collections.abc import Callable
 from logging.handlers import RotatingFileHandler
 from typing import Any
 
 from rich.console import Console
+from rich.text import Text
 
 from servicehall.config import HallConfig, load_config
+from servicehall.i18n import shown
 from servicehall.queue import Hall, data_dir
 
-console = Console()
-err_console = Console(stderr=True)
+# Markup is off: names, labels and messages from people and hall.toml are printed as they are
+# ("[/]" is text, not a closing tag); styling is given with Text and style=.
+console = Console(markup=False, highlight=False)
+err_console = Console(stderr=True, markup=False, highlight=False)
 
 
 def setup_logging(verbose: bool = False, name: str = "servicehall") -> None:
@@ -25,7 +30,7 @@ def setup_logging(verbose: bool = False, name: str = "servicehall") -> None:
         return
     root.setLevel(logging.INFO)
     try:
-        handler: logging.Handler = RotatingFileHandler(
+        handler: logging.Handler = QuietFileHandler(
             data_dir() / f"{name}.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
         )
     except OSError:
@@ -38,9 +43,20 @@ def setup_logging(verbose: bool = False, name: str = "servicehall") -> None:
         root.addHandler(logging.StreamHandler(sys.stderr))
 
 
+class QuietFileHandler(RotatingFileHandler):
+    """The log file; when it cannot be written (a full disk) it says so once and stops, instead
+    of a logging traceback for every record."""
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 (logging's name)
+        error = sys.exc_info()[1]
+        logging.getLogger().removeHandler(self)
+        reason = getattr(error, "strerror", None) or str(error)
+        err_console.print(f"注意：日志写不进去（{reason}），本次不再记日志", style="yellow")
+
+
 def fail(message: str, code: int = 1) -> int:
     """Print one clear line for a person and return the exit code."""
-    err_console.print(f"[bold red]错误[/]：{message}", highlight=False, soft_wrap=True)
+    err_console.print(Text.assemble(("错误", "bold red"), "：", message), soft_wrap=True)
     return code
 
 
@@ -50,6 +66,28 @@ def config_of(args: argparse.Namespace) -> HallConfig:
 
 def open_hall(args: argparse.Namespace, **kwargs: Any) -> Hall:
     return Hall.open(config_of(args), db=args.db, **kwargs)
+
+
+def bounded_int(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from ``low`` to ``high``, or a clear refusal."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = None
+        if value is None or not low <= value <= high:
+            raise argparse.ArgumentTypeError(
+                f"应是 {low} 到 {high} 之间的整数，而不是 {shown(text)}"
+            )
+        return value
+
+    parse.__name__ = "整数"
+    return parse
+
+
+WINDOW = bounded_int(1, 999)
+"""A window number (hall.toml allows 1-999)."""
 
 
 def print_json(data: Any) -> None:

@@ -8,9 +8,12 @@ import getpass
 import sys
 
 from rich.table import Table
+from rich.text import Text
 
 from servicehall.cli.common import (
+    WINDOW,
     add_json,
+    bounded_int,
     console,
     fail,
     open_hall,
@@ -54,7 +57,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         choices=("next", "recall", "skip", "finish", "transfer", "pick", "requeue", "cancel"),
     )
     p.add_argument("ticket", nargs="?", help="号票（pick/requeue/cancel 用），如 A012")
-    p.add_argument("--window", type=int, help="窗口号")
+    p.add_argument("--window", type=WINDOW, help="窗口号")
     p.add_argument("--clerk", help="工作人员编号")
     p.add_argument("--to", help="转办到的业务编码（transfer 用）")
     add_json(p)
@@ -62,7 +65,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     p = sub.add_parser("window", help="窗口暂停/恢复")
     p.add_argument("action", choices=("pause", "resume"))
-    p.add_argument("--window", type=int, required=True)
+    p.add_argument("--window", type=WINDOW, required=True)
     add_json(p)
     p.set_defaults(func=cmd_window)
 
@@ -78,10 +81,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(func=cmd_status)
 
     p = sub.add_parser("events", help="工作过程记录（审计）")
-    p.add_argument("--after", type=int, default=0)
-    p.add_argument("--limit", type=int, default=200)
+    p.add_argument("--after", type=bounded_int(0, 2**63 - 1), default=0)
+    p.add_argument("--limit", type=bounded_int(1, 100_000), default=200)
     p.add_argument("--ticket", help="只看这张号票，如 A012")
-    p.add_argument("--window", type=int)
+    p.add_argument("--window", type=WINDOW)
     p.add_argument("--day", help="只看这一天 YYYY-MM-DD（号票按这一天查找；默认全部/今天）")
     add_json(p)
     p.set_defaults(func=cmd_events)
@@ -108,14 +111,19 @@ def cmd_check_config(args: argparse.Namespace) -> int:
         "matters": sum(len(s.matters) for s in config.services),
         "windows": len(config.windows),
         "ok": True,
+        "warnings": config.warnings(),
     }
     if args.json:
         print_json(summary)
     else:
+        for warning in summary["warnings"]:
+            console.print(f"注意：{warning}", style="yellow")
         console.print(
-            f"[green]配置正确[/]：{summary['file']} — {summary['hall']}，"
-            f"{summary['services']} 项业务、{summary['matters']} 个事项、"
-            f"{summary['windows']} 个窗口"
+            Text.assemble(
+                ("配置正确", "green"),
+                f"：{summary['file']} — {summary['hall']}，{summary['services']} 项业务、"
+                f"{summary['matters']} 个事项、{summary['windows']} 个窗口",
+            )
         )
     return 0
 
@@ -128,12 +136,12 @@ def cmd_hash_pin(_args: argparse.Namespace) -> int:
     return 0
 
 
-def _ticket_line(hall: Hall, ticket: TicketView) -> str:
+def _ticket_line(hall: Hall, ticket: TicketView) -> Text:
     service = hall.service(ticket.service)
     windows = "、".join(f"{w.number}号" for w in hall.config.windows_for(ticket.service))
-    text = f"[bold]{ticket.label}[/] {service.name}"
+    text = Text.assemble((ticket.label, "bold"), f" {service.name}")
     if ticket.ahead is not None:
-        text += f"，前面还有 {ticket.ahead} 人，请到 {windows} 窗口"
+        text.append(f"，前面还有 {ticket.ahead} 人，请到 {windows} 窗口")
     return text
 
 
@@ -159,7 +167,7 @@ def cmd_take(args: argparse.Namespace) -> int:
             }
         )
     else:
-        console.print(_ticket_line(hall, ticket), highlight=False)
+        console.print(_ticket_line(hall, ticket))
         if outcome:
             show_outcome(outcome, ticket.label)
     return 6 if outcome and not outcome.ok else 0
@@ -255,10 +263,11 @@ def cmd_status(args: argparse.Namespace) -> int:
         return 0
     leader = f"{status.leader.name} {status.leader.title}" if status.leader else "未安排"
     console.print(
-        f"[bold]{hall.config.hall.name}[/]  {status.day}  "
-        f"{'办公中' if status.open_now else '非办公时间'}"
-        f"{'  今天是圩日' if status.market_day else ''}  带班领导：{leader}",
-        highlight=False,
+        Text.assemble(
+            (hall.config.hall.name, "bold"),
+            f"  {status.day}  {'办公中' if status.open_now else '非办公时间'}"
+            f"{'  今天是圩日' if status.market_day else ''}  带班领导：{leader}",
+        )
     )
     services = Table("编码", "业务", "等候", title="等候人数")
     for s in status.services:

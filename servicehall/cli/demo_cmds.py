@@ -8,13 +8,18 @@ import subprocess
 import sys
 import webbrowser
 
-from servicehall.cli.common import config_of, console, fail
+from servicehall.cli.common import bounded_int, config_of, console, fail
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("demo", help="演示：取号机、叫号屏、窗口叫号台同屏运行，模拟大厅办事")
     p.add_argument("--no-tmux", action="store_true", help="不用 tmux，改为在浏览器中打开")
-    p.add_argument("--port", type=int, default=8600, help="浏览器方式的起始端口（默认 8600）")
+    p.add_argument(
+        "--port",
+        type=bounded_int(1, 65_535),
+        default=8600,
+        help="浏览器方式的起始端口（默认 8600）",
+    )
     p.add_argument("--simulate-only", action="store_true", help=argparse.SUPPRESS)
     p.set_defaults(func=cmd_demo)
 

@@ -6,7 +6,7 @@ import argparse
 import subprocess
 from pathlib import Path
 
-from servicehall.cli.common import config_of, console, fail
+from servicehall.cli.common import WINDOW, config_of, console, fail
 from servicehall.errors import ServiceHallError
 from servicehall.queue import Hall, data_dir
 
@@ -18,7 +18,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     p = sub.add_parser("say", help="试听叫号语音（检查音箱和语音设置）")
     p.add_argument("label", nargs="?", default="A012", help="号票，如 A012（默认 A012）")
-    p.add_argument("window", nargs="?", type=int, default=3, help="窗口号（默认 3）")
+    p.add_argument("window", nargs="?", type=WINDOW, default=3, help="窗口号（默认 3）")
     p.add_argument("--wav", metavar="PATH", help="不播放，写成 WAV 文件（espeak-ng）")
     p.set_defaults(func=cmd_say)
 
@@ -31,7 +31,7 @@ def cmd_display(args: argparse.Namespace) -> int:
     try:  # create the database on a fresh PC; if it is down the display waits for it
         Hall.open(config, db=args.db).close()
     except ServiceHallError as exc:
-        console.print(f"[yellow]{exc.message}[/]")
+        console.print(exc.message, style="yellow")
     announcer = None
     if not args.no_voice:
         announcer = Announcer(config.voice, chime_file=data_dir() / "chime.wav")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from rich.table import Table
+from rich.text import Text
 
 from servicehall.cli.common import add_json, console, print_json
 
@@ -33,11 +34,15 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"role": args.role, "ok": not failed, "checks": [c.as_dict() for c in checks]})
         return 1 if failed else 0
-    marks = {OK: "[green]正常[/]", "warn": "[yellow]注意[/]", FAIL: "[bold red]不通过[/]"}
+    marks = {
+        OK: Text("正常", style="green"),
+        "warn": Text("注意", style="yellow"),
+        FAIL: Text("不通过", style="bold red"),
+    }
     table = Table("检查项", "结果", "情况", "怎么办", title=f"本机检查（角色：{args.role}）")
     for check in checks:
         table.add_row(check.name, marks[check.state], check.detail, check.fix)
     console.print(table)
     if failed:
-        console.print("[bold red]有检查未通过，请按“怎么办”一栏处理后再试。[/]")
+        console.print("有检查未通过，请按“怎么办”一栏处理后再试。", style="bold red")
     return 1 if failed else 0

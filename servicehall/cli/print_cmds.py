@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from rich.panel import Panel
+from rich.text import Text
 
 from servicehall.cli.common import add_json, console, fail, open_hall, print_json
 from servicehall.printer import PrinterStatus, PrintOutcome, make_printer
@@ -32,13 +33,15 @@ def show_outcome(outcome: PrintOutcome, label: str | None = None) -> None:
     if outcome.preview:
         console.print(outcome.preview, highlight=False, markup=False, end="")
     if outcome.ok:
-        console.print(f"[green]已打印[/] {label or ''}  [dim]{outcome.detail}[/]", highlight=False)
+        console.print(
+            Text.assemble(("已打印", "green"), f" {label or ''}  ", (outcome.detail, "dim"))
+        )
         return
-    big = f"\n[bold]{label}[/]\n" if label and outcome.ticket_kept else ""
-    console.print(
-        Panel(f"{outcome.message}{big}", title="未打印", border_style="red"), highlight=False
-    )
-    console.print(f"[dim]{outcome.detail}[/]", highlight=False)
+    body = Text(outcome.message)
+    if label and outcome.ticket_kept:
+        body.append(f"\n{label}\n", style="bold")
+    console.print(Panel(body, title="未打印", border_style="red"))
+    console.print(outcome.detail, style="dim")
 
 
 def print_taken(hall: Hall, ticket: TicketView) -> PrintOutcome:

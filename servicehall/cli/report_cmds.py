@@ -20,8 +20,9 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 from rich.table import Table
+from rich.text import Text
 
-from servicehall.cli.common import console, fail, open_hall, print_json
+from servicehall.cli.common import bounded_int, console, fail, open_hall, print_json
 from servicehall.queue import Hall, default_url
 from servicehall.reports.breakdowns import BREAKDOWNS, TIME_KEYS
 from servicehall.reports.chart import hour_chart
@@ -59,8 +60,18 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("simulate", help="生成模拟历史数据（用于演示和性能测试）")
-    p.add_argument("--days", type=int, required=True, help="模拟多少天（日历天，休息日不取号）")
-    p.add_argument("--per-day", type=int, default=600, help="平常工作日的取号人数（默认 600）")
+    p.add_argument(
+        "--days",
+        type=bounded_int(1, 3_660),
+        required=True,
+        help="模拟多少天（日历天，休息日不取号）",
+    )
+    p.add_argument(
+        "--per-day",
+        type=bounded_int(1, 100_000),
+        default=600,
+        help="平常工作日的取号人数（默认 600）",
+    )
     p.add_argument("--seed", type=int, default=1, help="随机种子（相同种子得到相同数据）")
     p.add_argument("--end", help="最后一天 YYYY-MM-DD（默认昨天）")
     p.add_argument("--json", action="store_true", help="输出 JSON 摘要")
@@ -164,7 +175,7 @@ def _rate(value: float | None) -> str:
 def _print_totals(report: Report) -> None:
     t = report.totals
     console.print(
-        f"[bold]{report.hall_name}  {report.period.label()}[/]\n"
+        Text(f"{report.hall_name}  {report.period.label()}", style="bold"),
         f"取号 {t['issued']}  办结 {t['served']}  过号 {t['no_show']}  转办 {t['transferred']}  "
         f"取消 {t['cancelled']}  过期未叫 {t['expired']}  等候中 {t['waiting']}  "
         f"办理中 {t['in_service']}\n"
@@ -227,7 +238,7 @@ def _print_report(report: Report, view: tuple[str, ...]) -> None:
             for table in breakdown_tables(report, by):
                 console.print(table)
         if by == "hour":
-            console.print("\n[bold]各时段取号人数[/]")
+            console.print("\n各时段取号人数", style="bold")
             console.print(hour_chart(report.rows("hour")), highlight=False)
 
 
@@ -246,7 +257,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     end = parse_day(args.end) if args.end else None
     hall = open_hall(args)
     progress = Progress(
-        TextColumn("[bold]模拟[/] {task.description}"),
+        TextColumn("模拟 {task.description}", markup=False),
         BarColumn(),
         MofNCompleteColumn(),
         TextColumn("{task.fields[tickets]:,} 张号票"),
@@ -284,5 +295,12 @@ def cmd_manager(args: argparse.Namespace) -> int:
     from servicehall.reports.manager_app import ManagerApp
 
     hall = open_hall(args)
-    ManagerApp(hall).run()
+    pin_hash = hall.config.manager_pin_hash
+    if not pin_hash:
+        return fail(
+            "没有设置管理员 PIN：用 servicehall hash-pin 生成，"
+            "填到 hall.toml 的 [manager] pin_hash",
+            2,
+        )
+    ManagerApp(hall, pin_hash=pin_hash).run()
     return 0

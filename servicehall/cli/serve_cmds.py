@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 
-from servicehall.cli.common import config_of, console
+from servicehall.cli.common import WINDOW, bounded_int, config_of, console, fail
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -19,9 +19,21 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     p.add_argument("role", choices=ROLES)
     p.add_argument("--host", default="127.0.0.1", help="监听地址（默认只允许本机）")
-    p.add_argument("--port", type=int, default=8000)
-    p.add_argument("--font-size", type=int, help="浏览器中的字号（默认按角色放大）")
-    p.add_argument("--window", type=int, help="clerk：窗口号")
+    p.add_argument("--port", type=bounded_int(1, 65_535), default=8000)
+    p.add_argument("--font-size", type=bounded_int(6, 200), help="浏览器中的字号（默认按角色放大）")
+    p.add_argument("--window", type=WINDOW, help="clerk：窗口号")
+    p.add_argument(
+        "--max-tabs",
+        type=bounded_int(1, 50),
+        help="最多同时打开几个浏览器标签（默认 kiosk 2、display 3、clerk 2、manager 2）",
+    )
+    p.add_argument(
+        "--allow-host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="允许用这个主机名打开（IP 地址和 localhost 总是可以）；可重复",
+    )
     p.add_argument("--no-voice", action="store_true", help="display：不播报语音")
     p.add_argument("--ignore-hours", action="store_true", help="kiosk：不限办公时间（演示用）")
     p.set_defaults(func=cmd_serve)
@@ -30,7 +42,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def cmd_serve(args: argparse.Namespace) -> int:
     from servicehall.serve.server import app_command, serve
 
-    config_of(args)  # a bad hall.toml is reported here, once, not in every browser tab
+    config = config_of(args)  # a bad hall.toml is reported here, once, not in every browser tab
+    if args.role == "clerk":
+        if args.window is None:
+            return fail("serve clerk 需要 --window 窗口号（每个窗口一个服务）", 2)
+        if config.window(args.window) is None:
+            valid = "、".join(str(w.number) for w in config.windows)
+            return fail(f"没有 {args.window} 号窗口；已有窗口：{valid}", 2)
+    if args.role == "manager" and not config.manager_pin_hash:
+        return fail("没有设置管理员 PIN：先在 hall.toml 的 [manager] pin_hash 设置", 2)
     global_args: list[str] = []
     if args.config:
         global_args += ["--config", os.path.abspath(args.config)]
@@ -47,5 +67,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
         role_args.append("--ignore-hours")
     command = app_command(args.role, global_args, role_args)
     console.print(f"在浏览器打开 http://{args.host}:{args.port}/ （Ctrl+C 停止）", highlight=False)
-    serve(args.role, command, host=args.host, port=args.port, font_size=args.font_size)
+    serve(
+        args.role,
+        command,
+        host=args.host,
+        port=args.port,
+        font_size=args.font_size,
+        max_tabs=args.max_tabs,
+        allowed_hosts=tuple(args.allow_host),
+    )
     return 0

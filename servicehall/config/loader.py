@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from servicehall.config.models import HallConfig
 from servicehall.errors import ServiceHallError
+from servicehall.i18n import is_control, shown
 
 SAMPLE_NAME = "sample.toml"
 
@@ -62,11 +63,35 @@ def _explain(errors: list[dict]) -> str:
     return "；".join(parts)
 
 
+def _controls(value: object, path: tuple[int | str, ...] = ()) -> tuple[int | str, ...] | None:
+    """Where a string with a control character is (tabs and line breaks are text here)."""
+    if isinstance(value, str):
+        return path if any(is_control(ch) and ch not in "\t\n" for ch in value) else None
+    if not isinstance(value, dict | list):
+        return None
+    items = value.items() if isinstance(value, dict) else enumerate(value)
+    for key, item in items:
+        found = _controls(item, (*path, key))
+        if found is not None:
+            return found
+    return None
+
+
 def parse_config(text: str, source: str = "<text>") -> HallConfig:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"配置文件 {source} 语法错误：{exc}（TOML 格式）") from exc
+        raise ConfigError(f"配置文件 {source} 语法错误：{shown(exc)}（TOML 格式）") from exc
+    except RecursionError as exc:
+        raise ConfigError(f"配置文件 {source} 嵌套太深（[[…]] 或 {{…}} 套了上千层？）") from exc
+    try:
+        bad = _controls(data)
+    except RecursionError as exc:
+        raise ConfigError(f"配置文件 {source} 嵌套太深") from exc
+    if bad is not None:
+        raise ConfigError(
+            f"配置文件 {source} 有误：{_field_path(bad)}: 含有控制字符（如 ESC），请只用文字"
+        )
     try:
         return HallConfig.model_validate(data)
     except ValidationError as exc:

@@ -12,6 +12,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from servicehall.pins import is_pin_hash, is_published
+
 _PERIOD = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]):([0-5]\d)$")
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -44,8 +46,11 @@ def _parse_period(text: str) -> Period:
     return Period(start=start, end=end)
 
 
+HALL_CODE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,31}$")
+
+
 class HallInfo(_Model):
-    code: str = Field(default="default", pattern=r"^[a-z0-9][a-z0-9_-]{0,31}$")
+    code: str = Field(default="default", pattern=HALL_CODE.pattern)
     name: str = Field(min_length=1)
     timezone: str = "Asia/Shanghai"
     hours: list[Period] = Field(min_length=1)
@@ -236,11 +241,30 @@ class VoiceSettings(_Model):
     chime: bool = True
 
 
+def _pin_hash(value: str) -> str:
+    if value and not is_pin_hash(value):
+        raise ValueError(
+            "不是 servicehall hash-pin 生成的 PIN 散列值（请重新运行 hash-pin 复制整行）"
+        )
+    return value
+
+
 class KioskSettings(_Model):
     ticket_screen_seconds: int = Field(default=15, ge=3, le=300)
     idle_reset_seconds: int = Field(default=60, ge=10, le=3600)
     staff_pin_hash: str = ""
     language: Literal["zh", "en"] = "zh"
+
+    _check_pin = field_validator("staff_pin_hash")(_pin_hash)
+
+
+class ManagerSettings(_Model):
+    """``servicehall manager`` and ``serve manager`` ask for this PIN (the kiosk's staff PIN
+    when empty)."""
+
+    pin_hash: str = ""
+
+    _check_pin = field_validator("pin_hash")(_pin_hash)
 
 
 class HallConfig(_Model):
@@ -254,6 +278,7 @@ class HallConfig(_Model):
     display: DisplaySettings = Field(default_factory=DisplaySettings)
     voice: VoiceSettings = Field(default_factory=VoiceSettings)
     kiosk: KioskSettings = Field(default_factory=KioskSettings)
+    manager: ManagerSettings = Field(default_factory=ManagerSettings)
 
     @model_validator(mode="after")
     def _cross_references(self) -> HallConfig:
@@ -281,6 +306,24 @@ class HallConfig(_Model):
             if leader.window is not None and leader.window not in numbers:
                 raise ValueError(f"带班领导 {leader.name} 的窗口 {leader.window} 不存在")
         return self
+
+    @property
+    def manager_pin_hash(self) -> str:
+        return self.manager.pin_hash or self.kiosk.staff_pin_hash
+
+    def warnings(self) -> list[str]:
+        """What is allowed but unwise, for ``check-config`` and ``doctor``."""
+        found = []
+        if is_published(self.kiosk.staff_pin_hash):
+            found.append(
+                "取号机维护 PIN 还是示例里公开的 246810：请用 servicehall hash-pin 换一个，"
+                "填到 [kiosk] staff_pin_hash"
+            )
+        if not self.kiosk.staff_pin_hash:
+            found.append("没有设置取号机维护 PIN（[kiosk] staff_pin_hash）：工作人员进不了维护界面")
+        if self.manager.pin_hash and is_published(self.manager.pin_hash):
+            found.append("管理员 PIN 是公开的 246810：请换一个（[manager] pin_hash）")
+        return found
 
     def service(self, code: str) -> Service | None:
         return next((s for s in self.services if s.code == code), None)

@@ -166,7 +166,12 @@ class HallDisplay(App[None]):
 
     def _voice_off(self, reason: str) -> None:
         log.warning("voice off: %s", reason)
-        self.notify(f"语音播报已关闭：{reason}。叫号照常显示。", timeout=30, severity="warning")
+        self.notify(
+            f"语音播报已关闭：{reason}。叫号照常显示。",
+            timeout=30,
+            severity="warning",
+            markup=False,
+        )
 
     def voice_failed(self, reason: str) -> None:
         """Called from the announcer's thread when the voice command keeps failing."""

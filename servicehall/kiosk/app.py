@@ -40,6 +40,7 @@ from servicehall.queue import (
     StoreError,
     TicketView,
 )
+from servicehall.queue.lockouts import KIOSK_RULE, PinGuard
 from servicehall.widgets.upkeep import keep_tidy, let_go
 
 log = logging.getLogger(__name__)
@@ -86,8 +87,7 @@ class KioskApp(App[None], inherit_bindings=False):
         self.issuing = False
         self.last_ticket: TicketView | None = None
         self.staff_leaving = False
-        self.pin_failures = 0
-        self.pin_locked_until = 0.0
+        self._pin_guard: PinGuard | None = None
         self._last_input = time.monotonic()
         self.home_language = language or config.kiosk.language
         set_language(self.home_language)
@@ -127,7 +127,7 @@ class KioskApp(App[None], inherit_bindings=False):
 
     @work(thread=True, group="leave", name="staff quit")
     def _leave(self) -> None:
-        self._record("kiosk_quit")
+        self.record_event("kiosk_quit")
         self._from_thread(self.exit)
 
     # ------------------------------------------------------------------ navigation
@@ -156,6 +156,13 @@ class KioskApp(App[None], inherit_bindings=False):
 
     def action_toggle_language(self) -> None:
         self.set_language("en" if language() == "zh" else "zh")
+
+    def pin_guard(self) -> PinGuard:
+        """Wrong staff PINs, counted in the database (in memory while it is unreachable)."""
+        if self._pin_guard is None or (self.hall and self._pin_guard.store is not self.hall.store):
+            store = self.hall.store if self.hall else None
+            self._pin_guard = PinGuard(store, self.config.hall.code, KIOSK_RULE)
+        return self._pin_guard
 
     def action_staff(self) -> None:
         from servicehall.kiosk.screens.pin import PinScreen
@@ -314,7 +321,7 @@ class KioskApp(App[None], inherit_bindings=False):
 
     # ------------------------------------------------------------------ staff work
 
-    def _record(self, kind: str, hall: Hall | None = None, **detail: object) -> None:
+    def record_event(self, kind: str, hall: Hall | None = None, **detail: object) -> None:
         """Append a staff action to the event log (blocking; from a worker)."""
         hall = hall or self.hall
         if hall is not None:
@@ -328,7 +335,7 @@ class KioskApp(App[None], inherit_bindings=False):
         config = load_config(self.config_path)
         hall = Hall.open(config, db=self.db, clock=self.clock, enforce_hours=self.enforce_hours)
         printer = make_printer(config.printer)
-        self._record("kiosk_reload", hall, services=len(config.services))
+        self.record_event("kiosk_reload", hall, services=len(config.services))
 
         def swap() -> None:
             old = self.hall

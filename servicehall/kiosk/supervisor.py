@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable
 
 from servicehall.kiosk.app import KioskApp
+from servicehall.serve.lifeline import served
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +32,7 @@ def supervise(
         app = make_app()
         started = time.monotonic()
         app.run(headless=headless)
-        if app.staff_leaving:
+        if app.staff_leaving or served():  # a browser tab's kiosk ends with its tab
             return 0
         log.error("kiosk stopped unexpectedly (return code %s); restarting", app.return_code)
         now = time.monotonic()

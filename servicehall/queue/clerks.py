@@ -18,6 +18,7 @@ from sqlmodel import Field, SQLModel
 
 from servicehall.pins import hash_pin, verify_pin
 from servicehall.queue.errors import UnknownInput
+from servicehall.queue.names import clean_text
 
 if TYPE_CHECKING:  # the store imports this module to register the table
     from servicehall.queue.store import Store
@@ -58,8 +59,8 @@ def check_pin_rules(pin: str) -> None:
 
 
 def check_clerk_id(clerk_id: str) -> str:
-    clean = clerk_id.strip()
-    if not clean or len(clean) > 32 or any(ch.isspace() for ch in clean):
+    clean = clean_text(clerk_id, "clerk_id")
+    if any(ch.isspace() for ch in clean):
         raise UnknownInput("bad_clerk_id")
     return clean
 
@@ -72,9 +73,10 @@ def _dummy_hash() -> str:
 def save_clerk(store: Store, hall: str, clerk_id: str, name: str, pin: str) -> Clerk:
     """Add a clerk, or replace an existing clerk's name and PIN."""
     clerk_id = check_clerk_id(clerk_id)
+    name = clean_text(name, "clerk_name", required=False)
     check_pin_rules(pin)
     values = {
-        "name": name.strip() or clerk_id,
+        "name": name or clerk_id,
         "pin_hash": hash_pin(pin),
         "changed_ts": time.time(),
     }

@@ -20,11 +20,9 @@ from servicehall.config import HallConfig, load_config
 from servicehall.i18n import status_name
 from servicehall.queue.clock import Clock
 from servicehall.queue.errors import Refused, StoreError, UnknownInput, WrongState
+from servicehall.queue.names import REASON_LIMIT, clean_text
 from servicehall.queue.reader import HallReader
-from servicehall.queue.statements import (
-    TICKETS,
-    WINDOWS,
-)
+from servicehall.queue.statements import SEQUENCES, TICKETS, WINDOWS
 from servicehall.queue.store import Store
 from servicehall.queue.tables import (
     CALLED,
@@ -32,6 +30,7 @@ from servicehall.queue.tables import (
     EXPIRED,
     FINISHED,
     NO_SHOW,
+    QUEUE_SHIFT,
     WAITING,
 )
 from servicehall.queue.views import (
@@ -52,16 +51,10 @@ def format_label(code: str, number: int) -> str:
     return f"{code}{number:03d}"
 
 
-def queue_position(local: dt.datetime, number: int) -> int:
-    """Place in the day's queue: arrival time first, then the number within the service.
-
-    Microseconds since hall-local midnight, shifted left 26 bits, plus the number shifted left
-    10 bits: two tickets of one service never share a position even when issued in the same
-    microsecond, and there is room to put a returning no-show between two neighbours.
-    """
-    midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
-    micros = (local - midnight) // dt.timedelta(microseconds=1)
-    return (micros << 26) | ((number & 0xFFFF) << 10)
+def queue_position(seq: int) -> int:
+    """Place in the day's queue from the hall's arrival sequence (``day_sequences``), so the
+    order never depends on the wall clock, which may be set back."""
+    return seq << QUEUE_SHIFT
 
 
 class Hall(HallReader):
@@ -193,9 +186,11 @@ class Hall(HallReader):
     def _finish_row(
         self, conn: Connection, row: Row[Any], wrow: Row[Any], now: dt.datetime, *, auto: bool
     ) -> Row[Any]:
-        done = self._update_ticket(conn, row.id, status=FINISHED, finished_ts=now.timestamp())
+        started = row.last_called_ts or row.issued_ts
+        ts = not_before(now, started)
+        done = self._update_ticket(conn, row.id, status=FINISHED, finished_ts=ts)
         self._set_window(conn, wrow.number, now, current_ticket_id=None)
-        served_s = round(now.timestamp() - (row.last_called_ts or row.issued_ts), 1)
+        served_s = round(ts - started, 1)
         detail: dict[str, Any] = {"service_s": served_s}
         if auto:
             detail["auto"] = True
@@ -205,7 +200,7 @@ class Hall(HallReader):
     def _call_row(
         self, conn: Connection, row: Row[Any], wrow: Row[Any], clerk: str | None, now: dt.datetime
     ) -> Row[Any]:
-        ts = now.timestamp()
+        ts = not_before(now, row.issued_ts, row.last_called_ts)
         called = self._update_ticket(
             conn,
             row.id,
@@ -246,29 +241,53 @@ class Hall(HallReader):
 
         def work(conn: Connection) -> Row[Any]:
             # no expiry here: a kiosk only adds tickets and never rewrites earlier ones
-            number = self._next_number(conn, day, svc.code)
-            if svc.daily_cap is not None and number > svc.daily_cap:
-                raise Refused("cap_reached", service=svc.name, cap=svc.daily_cap)
-            ts = now.timestamp()
-            values = {
-                "hall": self.code,
-                "day": day,
-                "service": svc.code,
-                "origin_service": svc.code,
-                "number": number,
-                "label": format_label(svc.code, number),
-                "matter": matter,
-                "priority": priority,
-                "status": WAITING,
-                "queue_pos": queue_position(now, number),
-                "issued_ts": ts,
-            }
-            row = conn.execute(self._sql.insert_ticket, values).one()
+            row = self._insert_ticket(conn, day, svc.code, matter, priority, now.timestamp())
+            if svc.daily_cap is not None and row.number > svc.daily_cap:
+                raise Refused("cap_reached", service=svc.name, cap=svc.daily_cap)  # rolls back
             self._event(conn, "issue", now, ticket=row, matter=matter, priority=priority)
             return row
 
         row = self.store.write(work)
         return self._view(row, self._ahead_after_issue(row))
+
+    def _insert_ticket(
+        self,
+        conn: Connection,
+        day: dt.date,
+        service: str,
+        matter: str | None,
+        priority: bool,
+        ts: float,
+    ) -> Row[Any]:
+        """Draw the next number and arrival sequence and add the ticket, in the caller's
+        transaction. On PostgreSQL one function does it: roles never touch the counters."""
+        if self.store.dialect == "postgresql":
+            params = {
+                "b_hall": self.code,
+                "b_day": day,
+                "b_service": service,
+                "b_matter": matter,
+                "b_priority": priority,
+                "b_ts": ts,
+            }
+            ticket_id = conn.execute(self._sql.issue_function, params).scalar_one()
+            return conn.execute(self._sql.ticket_by_id, {"b_id": ticket_id}).one()
+        number = self._next_number(conn, day, service)
+        seq = conn.execute(self._sql.next_seq, {"b_hall": self.code, "b_day": day}).scalar_one()
+        values = {
+            "hall": self.code,
+            "day": day,
+            "service": service,
+            "origin_service": service,
+            "number": number,
+            "label": format_label(service, number),
+            "matter": matter,
+            "priority": priority,
+            "status": WAITING,
+            "queue_pos": queue_position(int(seq)),
+            "issued_ts": ts,
+        }
+        return conn.execute(self._sql.insert_ticket, values).one()
 
     def _ahead_after_issue(self, row: Row[Any]) -> int | None:
         """People ahead of a ticket just issued, counted after its write has committed.
@@ -291,6 +310,7 @@ class Hall(HallReader):
         Returns ``None`` when nobody waits for this window's services (not an error).
         """
         win = self.window(window)
+        clerk = _clerk_id(clerk)
         now = self.now()
         day = now.date()
 
@@ -314,6 +334,7 @@ class Hall(HallReader):
     def call_ticket(self, ticket: int | str, window: int, clerk: str | None = None) -> TicketView:
         """Call a specific waiting ticket (or a no-show who came back) to a window."""
         win = self.window(window)
+        clerk = _clerk_id(clerk)
         now = self.now()
 
         def work(conn: Connection) -> TicketView:
@@ -351,7 +372,10 @@ class Hall(HallReader):
 
         def change(conn: Connection, wrow: Row[Any], row: Row[Any], now: dt.datetime) -> TicketView:
             row = self._update_ticket(
-                conn, row.id, recall_count=row.recall_count + 1, last_called_ts=now.timestamp()
+                conn,
+                row.id,
+                recall_count=row.recall_count + 1,
+                last_called_ts=not_before(now, row.last_called_ts),
             )
             self._event(
                 conn,
@@ -445,8 +469,13 @@ class Hall(HallReader):
                 position = (low + positions[behind]) // 2
             elif positions:
                 position = positions[-1] + 1
-            else:
-                position = queue_position(now, row.number)
+            else:  # nobody waits here: behind everyone who arrived so far today
+                seq = conn.execute(
+                    select(SEQUENCES.c.last_seq).where(
+                        SEQUENCES.c.hall == self.code, SEQUENCES.c.day == row.day
+                    )
+                ).scalar()
+                position = queue_position(int(seq or 0)) + (1 << (QUEUE_SHIFT - 1))
             row = self._update_ticket(conn, row.id, status=WAITING, queue_pos=position, window=None)
             ahead = self._ahead(conn, row)
             self._event(conn, "requeue", now, ticket=row, ahead=ahead)
@@ -456,6 +485,7 @@ class Hall(HallReader):
 
     def cancel(self, ticket: int | str, reason: str = "") -> TicketView:
         """Withdraw a waiting, called or skipped ticket (the villager left, a print failed)."""
+        reason = clean_text(reason, "reason", limit=REASON_LIMIT, required=False)
         now = self.now()
 
         def work(conn: Connection) -> TicketView:
@@ -473,6 +503,7 @@ class Hall(HallReader):
     # ------------------------------------------------------------------ windows and leaders
 
     def pause(self, window: int, reason: str = "") -> WindowStatus:
+        reason = clean_text(reason, "reason", limit=REASON_LIMIT, required=False)
         now = self.now()
 
         def work(conn: Connection) -> None:
@@ -501,6 +532,7 @@ class Hall(HallReader):
 
     def sign_in(self, window: int, clerk: str) -> WindowStatus:
         """Record which clerk sits at a window (their calls are attributed to them)."""
+        clerk = clean_text(clerk, "clerk_id")
         now = self.now()
 
         def work(conn: Connection) -> None:
@@ -524,6 +556,8 @@ class Hall(HallReader):
 
     def set_leader(self, name: str, title: str = "") -> LeaderView:
         """Change today's on-duty leader (带班领导) on the day; the rota stays the default."""
+        name = clean_text(name, "leader")
+        title = clean_text(title, "title", required=False)
         now = self.now()
         day = now.date()
 
@@ -561,7 +595,7 @@ class Hall(HallReader):
         return self.store.write(work)
 
     def rate(self, ticket: int | str, rating: str) -> TicketView:
-        """群众满意率: store the villager's rating of a finished ticket."""
+        """群众满意率: store the villager's rating of a finished ticket, once."""
         if rating not in RATINGS:
             raise UnknownInput("bad_rating")
         now = self.now()
@@ -570,6 +604,8 @@ class Hall(HallReader):
             row = self._ticket_row(conn, ticket)
             if row.status != FINISHED:
                 raise WrongState("ticket_not_waiting", ticket=row.label, state=_state(row.status))
+            if row.rating is not None:  # written once: 满意率 is never rewritten
+                raise WrongState("already_rated", ticket=row.label)
             row = self._update_ticket(conn, row.id, rating=rating)
             self._event(
                 conn, "rate", now, ticket=row, window=row.window, clerk=row.clerk, rating=rating
@@ -581,3 +617,13 @@ class Hall(HallReader):
 
 def _state(status: str) -> str:
     return status_name(status)
+
+
+def _clerk_id(clerk: str | None) -> str | None:
+    return None if clerk is None else clean_text(clerk, "clerk_id")
+
+
+def not_before(now: dt.datetime, *earlier: float | None) -> float:
+    """``now`` as a timestamp, but never before what already happened to the ticket: a clock
+    set back (NTP, a flat CMOS battery) must not make a waiting or service time negative."""
+    return max([now.timestamp(), *(ts for ts in earlier if ts is not None)])

@@ -16,6 +16,7 @@ from servicehall.config import HallConfig, Service, Window
 from servicehall.queue.clock import Clock, SystemClock
 from servicehall.queue.errors import UnknownInput
 from servicehall.queue.feed import ChangeFeed, open_feed
+from servicehall.queue.names import MAX_ID, ticket_ref
 from servicehall.queue.statements import EVENTS, LEADERS, TICKETS, WINDOWS, Statements
 from servicehall.queue.store import Store
 from servicehall.queue.tables import FINISHED, WAITING
@@ -93,13 +94,13 @@ class HallReader:
         self, conn: Connection, ref: int | str, *, lock: bool = True, day: dt.date | None = None
     ) -> Row[Any]:
         """A ticket by id, or by label on ``day`` (today by default)."""
-        if isinstance(ref, int) or ref.strip().isdigit():
+        checked = ticket_ref(ref)
+        if isinstance(checked, int):
             query = self._sql.ticket_by_id_locked if lock else self._sql.ticket_by_id
-            params: dict[str, Any] = {"b_id": int(ref)}
+            params: dict[str, Any] = {"b_id": checked}
         else:
             query = self._sql.ticket_by_label_locked if lock else self._sql.ticket_by_label
-            label = ref.strip().upper()
-            params = {"b_hall": self.code, "b_day": day or self.today(), "b_label": label}
+            params = {"b_hall": self.code, "b_day": day or self.today(), "b_label": checked}
         row = conn.execute(query, params).first()
         if row is None or row.hall != self.code:
             raise UnknownInput("unknown_ticket", ticket=ref)
@@ -251,8 +252,14 @@ class HallReader:
         window: int | None = None,
         day: dt.date | None = None,
     ) -> list[EventView]:
-        """The event log after an id, oldest first: the change feed's payload, the audit trail."""
-        query = select(EVENTS).where(EVENTS.c.hall == self.code, EVENTS.c.id > after)
+        """The event log after an id, oldest first: the change feed's payload, the audit trail.
+
+        Numbers beyond what the columns hold match nothing (never an overflow error)."""
+        if not (after < MAX_ID and limit > 0) or not all(
+            0 < n <= MAX_ID for n in (ticket, window) if n is not None
+        ):
+            return []
+        query = select(EVENTS).where(EVENTS.c.hall == self.code, EVENTS.c.id > max(after, 0))
         if ticket is not None:
             query = query.where(EVENTS.c.ticket_id == ticket)
         if window is not None:
@@ -260,7 +267,7 @@ class HallReader:
         if day is not None:
             query = query.where(EVENTS.c.day == day)
         rows = self.store.read(
-            lambda conn: conn.execute(query.order_by(EVENTS.c.id).limit(limit)).all()
+            lambda conn: conn.execute(query.order_by(EVENTS.c.id).limit(min(limit, MAX_ID))).all()
         )
         return [
             EventView(
@@ -277,6 +284,15 @@ class HallReader:
             )
             for r in rows
         ]
+
+    def newest_event_ts(self) -> float | None:
+        """When the hall's newest record (of today and yesterday) was written, by whichever PC's
+        clock: a clock behind it has been set back, or lags the other PCs'."""
+        since = self.today() - dt.timedelta(days=1)
+        query = select(func.max(EVENTS.c.ts)).where(
+            EVENTS.c.hall == self.code, EVENTS.c.day >= since
+        )
+        return self.store.read(lambda conn: conn.execute(query).scalar())
 
     def estimate_wait_s(self, service: str, ahead: int) -> int:
         """Rough wait for someone with ``ahead`` people before them, from today's service times."""

@@ -1,60 +1,78 @@
-"""Least-privilege PostgreSQL roles for the processes of a multi-PC hall.
+"""Least-privilege PostgreSQL roles for the processes of a multi-PC hall, each bound to one hall.
 
-- ``kiosk``: reads the hall and adds tickets; it may mark its own fresh tickets printed or
-  withdrawn, and nothing else: history (called, finished, earlier tickets) is out of its reach,
-  enforced with column grants and row-level security on ``tickets``.
-- ``window``: a clerk console or keypad bridge: calls, finishes, transfers, signs clerks in.
-- ``display``: the hall TV: reads only.
-No role but the owner may UPDATE or DELETE the event log: it is append-only for everyone else.
+``servicehall db grant ROLE --kind K --hall CODE`` gives an existing login role exactly what a
+``K`` process needs and binds it to the hall ``CODE``; row-level security, the issuing function
+and the ticket guard of :mod:`servicehall.queue.pg_security` do the rest:
+
+- ``kiosk``: reads its hall, issues tickets (only through ``servicehall_issue``), marks its hall's
+  waiting tickets printed, withdraws one that did not print, appends its own events.
+- ``window``: a clerk console, keypad bridge or rating pad: calls, finishes, transfers, signs
+  clerks in, rates a finished ticket once; no ticket is ever added or deleted.
+- ``display``: the hall TV: reads its hall only.
 The login roles themselves (and their passwords) are created by the database administrator.
 """
 
 from __future__ import annotations
 
-ROLE_KINDS: dict[str, str] = {
-    "kiosk": "取号机：只能新增号票、记录打印结果，不能改写或删除历史",
-    "window": "窗口/呼叫器：叫号、重呼、过号、转办、办结、签到",
-    "display": "大厅显示屏：只读",
-}
+from servicehall.queue.pg_security import ROLE_KINDS
 
-_READABLE = "tickets, events, day_counters, window_states, leader_overrides"
+__all__ = ["ROLE_KINDS", "grant_statements", "revoke_statements"]
+
+_READ = "hall_roles, tickets, events, day_counters, day_sequences, window_states, leader_overrides"
+_EVENT_COLUMNS = 'hall, ts, day, kind, ticket_id, label, service, "window", clerk, detail'
+_WINDOW_TICKET_COLUMNS = (
+    'service, status, queue_pos, called_ts, last_called_ts, finished_ts, "window", clerk, '
+    "recall_count, skip_count, transferred_from, rating"
+)
+_ISSUE = "servicehall_issue(text, date, text, text, boolean, double precision)"
 
 
-def grant_statements(role: str, kind: str) -> list[str]:
-    """The SQL that gives an existing login ``role`` exactly what a ``kind`` process needs."""
+def quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def revoke_statements(role: str) -> list[str]:
+    """Take back whatever a role was given on the hall's tables (before a new grant)."""
+    who = quote(role)
+    return [
+        f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {who}",
+        f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM {who}",
+        f"REVOKE ALL ON FUNCTION {_ISSUE} FROM {who}",
+        f"DELETE FROM hall_roles WHERE role = {_literal(role)}",
+    ]
+
+
+def grant_statements(role: str, kind: str, hall: str) -> list[str]:
+    """The SQL that binds an existing login ``role`` to ``hall`` as a ``kind`` process."""
     if kind not in ROLE_KINDS:
         raise ValueError(f"unknown role kind {kind!r}")
-    who = '"' + role.replace('"', '""') + '"'
-    policy = f"servicehall_{kind}_{role}".replace('"', "")[:60]
+    who = quote(role)
     sql = [
+        *revoke_statements(role),
+        f"INSERT INTO hall_roles (role, hall, kind) VALUES "
+        f"({_literal(role)}, {_literal(hall)}, {_literal(kind)})",
         f"GRANT USAGE ON SCHEMA public TO {who}",
-        f"GRANT SELECT ON {_READABLE} TO {who}",
-        "ALTER TABLE tickets ENABLE ROW LEVEL SECURITY",
-        "DROP POLICY IF EXISTS servicehall_read ON tickets",
-        "CREATE POLICY servicehall_read ON tickets FOR SELECT USING (true)",
+        f"GRANT SELECT ON {_READ} TO {who}",
     ]
+    if kind in ("kiosk", "window"):
+        sql += [
+            f"GRANT INSERT ({_EVENT_COLUMNS}) ON events TO {who}",
+            f"GRANT USAGE ON SEQUENCE events_id_seq TO {who}",
+            f"GRANT SELECT, INSERT, UPDATE, DELETE ON pin_lockouts TO {who}",
+        ]
     if kind == "kiosk":
         sql += [
-            f"GRANT INSERT ON tickets, events TO {who}",
-            f"GRANT INSERT, UPDATE ON day_counters TO {who}",
+            f"GRANT EXECUTE ON FUNCTION {_ISSUE} TO {who}",
             f"GRANT UPDATE (print_state, status) ON tickets TO {who}",
-            f"GRANT USAGE ON SEQUENCE tickets_id_seq, events_id_seq TO {who}",
-            f'DROP POLICY IF EXISTS "{policy}_add" ON tickets',
-            f'CREATE POLICY "{policy}_add" ON tickets FOR INSERT TO {who} '
-            "WITH CHECK (status = 'waiting')",
-            f'DROP POLICY IF EXISTS "{policy}_fresh" ON tickets',
-            f'CREATE POLICY "{policy}_fresh" ON tickets FOR UPDATE TO {who} '
-            "USING (status = 'waiting' AND print_state IN ('none', 'failed')) "
-            "WITH CHECK (status IN ('waiting', 'cancelled'))",
         ]
     elif kind == "window":
         sql += [
             f"GRANT SELECT ON clerk_accounts TO {who}",
-            f"GRANT INSERT, UPDATE ON tickets, window_states, leader_overrides TO {who}",
-            f"GRANT INSERT ON events TO {who}",
-            f"GRANT USAGE ON SEQUENCE events_id_seq TO {who}",
-            f'DROP POLICY IF EXISTS "{policy}_work" ON tickets',
-            f'CREATE POLICY "{policy}_work" ON tickets FOR UPDATE TO {who} '
-            "USING (true) WITH CHECK (true)",
+            f"GRANT UPDATE ({_WINDOW_TICKET_COLUMNS}) ON tickets TO {who}",
+            f"GRANT INSERT, UPDATE ON window_states, leader_overrides TO {who}",
         ]
     return sql

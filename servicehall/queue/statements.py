@@ -17,6 +17,7 @@ from servicehall.queue.tables import (
     CALLED,
     WAITING,
     DayCounter,
+    DaySequence,
     Event,
     LeaderOverride,
     Ticket,
@@ -25,6 +26,7 @@ from servicehall.queue.tables import (
 
 TICKETS = Ticket.__table__
 COUNTERS = DayCounter.__table__
+SEQUENCES = DaySequence.__table__
 WINDOWS = WindowState.__table__
 EVENTS = Event.__table__
 LEADERS = LeaderOverride.__table__
@@ -46,6 +48,24 @@ class Statements:
             index_elements=[COUNTERS.c.hall, COUNTERS.c.day, COUNTERS.c.service],
             set_={"last_number": COUNTERS.c.last_number + 1},
         ).returning(COUNTERS.c.last_number)
+        arrival = upsert(SEQUENCES).values(
+            hall=bindparam("b_hall"), day=bindparam("b_day"), last_seq=1
+        )
+        self.next_seq = arrival.on_conflict_do_update(
+            index_elements=[SEQUENCES.c.hall, SEQUENCES.c.day],
+            set_={"last_seq": SEQUENCES.c.last_seq + 1},
+        ).returning(SEQUENCES.c.last_seq)
+        # PostgreSQL: numbers are drawn only inside the issuing function (see pg_security)
+        self.issue_function = select(
+            func.servicehall_issue(
+                bindparam("b_hall"),
+                bindparam("b_day"),
+                bindparam("b_service"),
+                bindparam("b_matter"),
+                bindparam("b_priority"),
+                bindparam("b_ts"),
+            )
+        )
         leader = upsert(LEADERS).values(
             hall=bindparam("b_hall"),
             day=bindparam("b_day"),

@@ -12,20 +12,31 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 from typing import TypeVar
 
 from platformdirs import user_data_dir
-from sqlalchemy import Connection, Engine, create_engine, event, inspect
+from sqlalchemy import (
+    Connection,
+    Engine,
+    bindparam,
+    create_engine,
+    event,
+    exists,
+    insert,
+    inspect,
+    select,
+    update,
+)
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
-from sqlalchemy.pool import NullPool
 from sqlmodel import SQLModel
 
 import servicehall.queue.clerks  # noqa: F401  (registers the clerk accounts table)
-from servicehall.queue import tables  # registers the tables on SQLModel.metadata
+import servicehall.queue.lockouts  # noqa: F401  (registers the PIN lock-out table)
+from servicehall.queue import pg_security, tables  # tables registers them on SQLModel.metadata
 from servicehall.queue.errors import StoreError, UnknownInput
 from servicehall.queue.writelock import WriteLock, WriteLockTimeout
 
@@ -49,13 +60,16 @@ def default_url() -> str:
 
 
 def _sqlite_engine(url: str) -> Engine:
-    database = url.split(":///", 1)[1] if ":///" in url else ""
-    if database and database != ":memory:":
+    database = make_url(url).database or ""
+    if database in ("", ":memory:"):
+        # each connection would get its own empty database: nothing would ever be kept
+        raise UnknownInput("store_no_file", url=url)
+    try:
         Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError("store_unavailable", detail=f"{database}: {exc.strerror}") from exc
     engine = create_engine(
-        url,
-        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
-        poolclass=NullPool if database in ("", ":memory:") else None,
+        url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
     )
 
     @event.listens_for(engine, "connect")
@@ -114,20 +128,29 @@ class Store:
         database = self.engine.url.database
         self._write_lock: AbstractContextManager[object] = (
             WriteLock(database, BUSY_TIMEOUT_MS / 1000)
-            if self.dialect == "sqlite" and database and database != ":memory:"
+            if self.dialect == "sqlite" and database
             else nullcontext()
         )
 
     def create_schema(self) -> None:
-        """Create missing tables and indexes; upgrade an older database in place.
+        """Create missing tables and indexes; upgrade an older database in place; refuse a
+        database whose tables lack a column this version uses (renamed or dropped by hand).
 
         Changes so far are additive (a new table or index, a retired index dropped), which
-        ``create_all`` plus ``_upgrade_indexes`` cover on SQLite and PostgreSQL alike.
+        ``create_all`` plus ``_upgrade_indexes`` cover on SQLite and PostgreSQL alike; on
+        PostgreSQL the issuing function and the guards of ``pg_security`` are installed too.
+        A database from before ``day_sequences`` gets its open days numbered once.
         """
         with self._translated():
+            had_sequences = inspect(self.engine).has_table("day_sequences")
             SQLModel.metadata.create_all(self.engine)
+            if not had_sequences:
+                self.write(_number_open_days)
             with self.engine.begin() as conn:
+                _check_columns(conn)
                 _upgrade_indexes(conn)
+                if self.dialect == "postgresql":
+                    pg_security.ensure(conn)
             if self.dialect == "sqlite":
                 # keeps the query planner's statistics fresh as history grows (cheap when not)
                 with self.engine.connect() as conn:
@@ -142,19 +165,12 @@ class Store:
     def _translated(self) -> Iterator[None]:
         try:
             yield
-        except OperationalError as exc:
-            log.exception("database error on %s", self.safe_url())
-            if "locked" in str(exc.orig).lower() or "busy" in str(exc.orig).lower():
-                raise StoreError("store_busy") from exc
-            raise StoreError("store_unavailable", detail=_short(exc)) from exc
         except DBAPIError as exc:
-            if getattr(exc.orig, "sqlstate", None) == "42501":  # insufficient_privilege
-                log.exception("permission denied on %s", self.safe_url())
-                raise StoreError("store_denied", detail=_short(exc)) from exc
-            if exc.connection_invalidated:
-                log.exception("database connection lost on %s", self.safe_url())
-                raise StoreError("store_unavailable", detail=_short(exc)) from exc
-            raise
+            error = _for_people(exc, self.engine.url.database or "")
+            if error is None:
+                raise
+            log.exception("database error on %s", self.safe_url())
+            raise error from exc
 
     def write(self, work: Callable[[Connection], T]) -> T:
         """Run ``work`` in one write transaction, retrying a transient failure before it commits."""
@@ -192,6 +208,28 @@ class Store:
             self._write_lock.close()
 
 
+def _number_open_days(conn: Connection) -> None:
+    """Upgrade: queue positions were times of day; number each day that still has tickets in the
+    queue by its old order, so the tickets issued from now on go behind them."""
+    t, s = tables.Ticket.__table__, tables.DaySequence.__table__
+    open_days = conn.execute(
+        select(t.c.hall, t.c.day)
+        .where(t.c.status.in_((tables.WAITING, tables.NO_SHOW, tables.CALLED)))
+        .where(~exists().where(s.c.hall == t.c.hall, s.c.day == t.c.day))
+        .distinct()
+    ).all()
+    for hall, day in open_days:
+        ids = conn.execute(
+            select(t.c.id).where(t.c.hall == hall, t.c.day == day).order_by(t.c.queue_pos, t.c.id)
+        ).scalars()
+        positions = [
+            {"b_id": ticket_id, "queue_pos": seq << tables.QUEUE_SHIFT}
+            for seq, ticket_id in enumerate(ids, start=1)
+        ]
+        conn.execute(update(t).where(t.c.id == bindparam("b_id")), positions)
+        conn.execute(insert(s).values(hall=hall, day=day, last_seq=len(positions)))
+
+
 def _upgrade_indexes(conn: Connection) -> None:
     """Add the indexes an older database lacks and drop the retired ones it still has (only
     what is there: a role that may open the hall but not drop things must get through)."""
@@ -204,6 +242,65 @@ def _upgrade_indexes(conn: Connection) -> None:
         if table.name == "tickets":
             for name in present.intersection(tables.RETIRED_INDEXES):
                 conn.exec_driver_sql(f"DROP INDEX {name}")
+
+
+SQLITE_COLUMNS = (
+    "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p "
+    "WHERE m.type = 'table'"
+)
+_PG_COLUMNS = (
+    "SELECT c.relname, a.attname FROM pg_attribute a "
+    "JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') "
+    "AND a.attnum > 0 AND NOT a.attisdropped"
+)
+
+
+def _check_columns(conn: Connection) -> None:
+    """Every column this version uses must be there (one catalogue query for all tables)."""
+    query = _PG_COLUMNS if conn.dialect.name == "postgresql" else SQLITE_COLUMNS
+    check_columns(conn.exec_driver_sql(query).all())
+
+
+def check_columns(live_columns: Iterable[Sequence[str]]) -> None:
+    """Refuse a database (or a backup) whose ``(table, column)`` pairs lack one this version
+    uses; columns it does not know are fine (a newer version may have added them)."""
+    live: dict[str, set[str]] = {}
+    for table, column in live_columns:
+        live.setdefault(table, set()).add(column)
+    for table in SQLModel.metadata.sorted_tables:
+        missing = [c.name for c in table.columns if c.name not in live.get(table.name, ())]
+        if missing:
+            raise StoreError("store_schema", table=table.name, columns="、".join(missing))
+
+
+# SQLSTATEs and SQLite messages that mean something a person can act on
+_FULL = ("database or disk is full", "no space left on device", "disk full")
+_CORRUPT = ("file is not a database", "database disk image is malformed", "malformed database")
+_SCHEMA = ("no such column", "no such table", "has no column named")
+
+
+def _for_people(exc: DBAPIError, database: str) -> StoreError | UnknownInput | None:
+    """The error a person gets for a database failure, or None for a programming error."""
+    text = str(exc.orig).lower()
+    state = getattr(exc.orig, "sqlstate", None) or ""
+    if state == "53100" or any(word in text for word in _FULL):
+        return StoreError("store_full")
+    if any(word in text for word in _CORRUPT):
+        return StoreError("store_corrupt", file=database)
+    if state in ("42703", "42P01") or any(word in text for word in _SCHEMA):
+        return StoreError("store_schema_changed", detail=_short(exc))
+    if state == "42501":  # insufficient_privilege (a grant, a row policy or a guard)
+        return StoreError("store_denied", detail=_short(exc))
+    if state.startswith("22"):  # data exception: a value too long or out of range
+        return UnknownInput("store_bad_value", detail=_short(exc))
+    if isinstance(exc, OperationalError):
+        if "locked" in text or "busy" in text:
+            return StoreError("store_busy")
+        return StoreError("store_unavailable", detail=_short(exc))
+    if exc.connection_invalidated:
+        return StoreError("store_unavailable", detail=_short(exc))
+    return None
 
 
 def _short(exc: DBAPIError) -> str:

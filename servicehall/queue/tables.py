@@ -1,5 +1,5 @@
-"""The hall's tables (SQLModel): tickets, day counters, window state, the event log, leader changes,
-and the reports' summaries of closed days.
+"""The hall's tables (SQLModel): tickets, day counters and the day's arrival sequence, window
+state, the event log, leader changes, and the reports' summaries of closed days.
 
 Times are stored as UTC epoch seconds (portable arithmetic for waiting and service times on SQLite
 and PostgreSQL alike); ``day`` is the hall-local date. Every row carries its ``hall`` code so one
@@ -18,6 +18,10 @@ RETIRED_INDEXES = ("ix_tickets_queue",)
 
 # SQLite only auto-increments an INTEGER PRIMARY KEY; PostgreSQL gets a BIGINT identity.
 _BIG_ID = BigInteger().with_variant(Integer(), "sqlite")
+
+QUEUE_SHIFT = 20
+"""A ticket's queue position is its arrival number of the day (``day_sequences``) shifted left
+this many bits: room to place a returning no-show between two neighbours about twenty times."""
 
 WAITING = "waiting"
 CALLED = "called"
@@ -69,6 +73,17 @@ class DayCounter(SQLModel, table=True):
     day: dt.date = Field(primary_key=True)
     service: str = Field(primary_key=True, max_length=1)
     last_number: int
+
+
+class DaySequence(SQLModel, table=True):
+    """The hall's arrival counter of a day, across services: a ticket's place in the queue comes
+    from it, never from the wall clock (which may be set back)."""
+
+    __tablename__ = "day_sequences"
+
+    hall: str = Field(primary_key=True, max_length=32)
+    day: dt.date = Field(primary_key=True)
+    last_seq: int = Field(sa_column=Column(BigInteger, nullable=False))
 
 
 class WindowState(SQLModel, table=True):

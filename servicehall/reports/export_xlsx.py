@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -31,6 +32,8 @@ def _cell_value(column: Column, row: dict[str, Any]) -> Any:
         return None
     if column.kind == "seconds":
         return round(value / 60, 1)
+    if isinstance(value, str):  # a name stored before names were checked: Excel refuses controls
+        return ILLEGAL_CHARACTERS_RE.sub("", value)
     return value
 
 

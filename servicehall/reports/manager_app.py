@@ -26,8 +26,10 @@ from servicehall.reports.breakdowns import BREAKDOWNS
 from servicehall.reports.chart import hour_chart
 from servicehall.reports.columns import FIGURE_COLUMNS, Column, columns_for
 from servicehall.reports.export_csv import write_csv
+from servicehall.reports.manager_pin import ManagerPinScreen
 from servicehall.reports.period import Period, make_period
 from servicehall.reports.report import Report, build_report
+from servicehall.widgets.plain import plain
 
 SHOWN = (
     "issued",
@@ -89,7 +91,7 @@ class AuditScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="audit-box"):
-            yield Label(self.heading, id="audit-title")
+            yield Label(plain(self.heading), id="audit-title")
             yield DataTable(id="audit-table", zebra_stripes=True, cursor_type="row")
             yield Button("关闭", id="audit-close")
 
@@ -97,7 +99,7 @@ class AuditScreen(ModalScreen[None]):
         table = self.query_one("#audit-table", DataTable)
         table.add_columns("时间", "操作", "号票", "窗口", "工作人员", "详情")
         for event in self.events:
-            table.add_row(
+            cells = (
                 f"{event.at:%m-%d %H:%M:%S}",
                 event_name(event.kind),
                 event.label or "",
@@ -105,6 +107,7 @@ class AuditScreen(ModalScreen[None]):
                 event.clerk or "",
                 detail_text(event.detail),
             )
+            table.add_row(*(Text(cell) for cell in cells))  # names are text, never markup
         if not self.events:
             table.add_row("", "这一天没有记录", "", "", "", "")
 
@@ -122,9 +125,10 @@ class ManagerApp(App[None]):
         Binding("ctrl+q", "quit", "退出"),
     ]
 
-    def __init__(self, hall: Hall, export_dir: Path | None = None) -> None:
+    def __init__(self, hall: Hall, export_dir: Path | None = None, *, pin_hash: str = "") -> None:
         super().__init__()
         self.hall = hall
+        self.pin_hash = pin_hash
         self.export_dir = export_dir or default_export_dir()
         self.report: Report | None = None
         self._wanted: tuple[Period, str] | None = None
@@ -159,8 +163,15 @@ class ManagerApp(App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#table", DataTable).focus()
-        self.action_load()
+        if self.pin_hash:  # nothing is read before the PIN
+            self.push_screen(ManagerPinScreen(self.hall, self.pin_hash), self._unlocked)
+        else:
+            self._unlocked(True)
+
+    def _unlocked(self, ok: bool | None) -> None:
+        if ok:
+            self.query_one("#table", DataTable).focus()
+            self.action_load()
 
     # ------------------------------------------------------------------ choosing the period
 
@@ -256,7 +267,7 @@ class ManagerApp(App[None]):
         shown = keys + [by_key[key] for key in SHOWN]
         table.add_columns(*[c.heading for c in shown])
         for row in self.report.rows(self.by):
-            table.add_row(*[c.text(row) for c in shown])
+            table.add_row(*[Text(c.text(row)) for c in shown])
 
     # ------------------------------------------------------------------ exporting
 
@@ -281,7 +292,7 @@ class ManagerApp(App[None]):
             try:
                 report = build_report(self.hall, period)  # the workbook holds every breakdown
             except ServiceHallError as exc:
-                self.call_from_thread(self.notify, exc.message, severity="error")
+                self.call_from_thread(self.notify, exc.message, severity="error", markup=False)
                 return
         name = f"报表_{period.start}" + ("" if period.single_day else f"_至_{period.end}")
         if kind == "csv":
@@ -297,10 +308,13 @@ class ManagerApp(App[None]):
                 write_csv(report, by, path)
         except OSError as exc:
             self.call_from_thread(
-                self.notify, f"无法写入 {path}：{exc.strerror or exc}", severity="error"
+                self.notify,
+                f"无法写入 {path}：{exc.strerror or exc}",
+                severity="error",
+                markup=False,
             )
             return
-        self.call_from_thread(self.notify, f"已保存：{path}", timeout=8)
+        self.call_from_thread(self.notify, f"已保存：{path}", timeout=8, markup=False)
 
     # ------------------------------------------------------------------ audit trail
 
@@ -320,7 +334,7 @@ class ManagerApp(App[None]):
         try:
             events = audit_trail(self.hall, day, ref)
         except ServiceHallError as exc:
-            self.call_from_thread(self.notify, exc.message, severity="error")
+            self.call_from_thread(self.notify, exc.message, severity="error", markup=False)
             return
         what = f"{ref.strip()} 号窗口" if ref.strip().isdigit() else ref.strip().upper()
         title = f"工作过程记录：{what}（{day}）"

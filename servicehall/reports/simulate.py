@@ -32,6 +32,7 @@ from servicehall.queue.tables import (
     EXPIRED,
     FINISHED,
     DayCounter,
+    DaySequence,
     Event,
     Ticket,
 )
@@ -39,6 +40,7 @@ from servicehall.reports.summaries import forget
 
 TICKETS = Ticket.__table__
 COUNTERS = DayCounter.__table__
+SEQUENCES = DaySequence.__table__
 EVENTS = Event.__table__
 
 MARKET_FACTOR = 1.6
@@ -281,6 +283,10 @@ def _code(matter: Matter | None) -> str | None:
     return matter.code if matter else None
 
 
+def _issued(ticket: _Ticket) -> float:
+    return ticket.issued_ts
+
+
 def _daily_count(hall: Hall, day: dt.date, per_day: int, rng: random.Random) -> int:
     factor = MARKET_FACTOR if hall.is_market_day(day) else 1.0
     factor *= (1.1, 1.0, 0.95, 0.95, 1.05, 0.6, 0.5)[day.weekday()]
@@ -296,6 +302,7 @@ class _Writer:
     def write(self, conn: Connection, day: dt.date, tickets: list[_Ticket]) -> int:
         hall = self.hall
         forget(conn, hall.code, day, day)  # a report may have summarised the empty day
+        arrival = {id(t): seq for seq, t in enumerate(sorted(tickets, key=_issued), start=1)}
         rows = [
             {
                 "hall": hall.code,
@@ -305,9 +312,7 @@ class _Writer:
                 "label": format_label(t.origin, t.number),
                 "matter": _code(t.matter),
                 "priority": False,
-                "queue_pos": queue_position(
-                    dt.datetime.fromtimestamp(t.issued_ts, hall.tz), t.number
-                ),
+                "queue_pos": queue_position(arrival[id(t)]),
                 "issued_ts": t.issued_ts,
                 "print_state": "none",
                 **t.values,
@@ -325,6 +330,7 @@ class _Writer:
                 for s, n in last.items()
             ],
         )
+        conn.execute(insert(SEQUENCES).values(hall=hall.code, day=day, last_seq=len(tickets)))
         ids = {
             (row.origin_service, row.number): row.id
             for row in conn.execute(

@@ -22,9 +22,14 @@ def mark_children() -> None:
     os.environ[ENV] = "1"
 
 
+def served() -> bool:
+    """Whether this process is a browser tab's app, started by ``servicehall serve``."""
+    return os.environ.get(ENV) == "1"
+
+
 def tie_to_parent() -> None:
     """Called at the start of a served app: exit with the server."""
-    if os.environ.get(ENV) != "1" or not sys.platform.startswith("linux"):
+    if not served() or not sys.platform.startswith("linux"):
         return
     parent = os.getppid()
     try:

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from servicehall.queue.pg_security import run_statements
 from servicehall.queue.roles import grant_statements
 
 SERVER = os.environ.get(
@@ -83,16 +84,15 @@ def role_name(kind: str) -> str:
 
 
 @contextmanager
-def role_url(db_url: str, kind: str) -> Iterator[str]:
-    """The database URL as a fresh login role granted ``kind`` (the schema must exist);
-    the role is dropped afterwards."""
+def role_url(db_url: str, kind: str, hall: str = "qingshi") -> Iterator[str]:
+    """The database URL as a fresh login role granted ``kind`` for ``hall`` (the schema must
+    exist); the role is dropped afterwards."""
     name = role_name(kind)
     password = f"{kind}-pw"
-    admin = create_engine(db_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
+    admin = create_engine(db_url)
+    with admin.begin() as conn:
         conn.execute(text(f"CREATE ROLE {name} LOGIN PASSWORD '{password}'"))
-        for statement in grant_statements(name, kind):
-            conn.execute(text(statement))
+        run_statements(conn, grant_statements(name, kind, hall))
     try:
         yield (
             make_url(db_url)
@@ -100,7 +100,14 @@ def role_url(db_url: str, kind: str) -> Iterator[str]:
             .render_as_string(hide_password=False)
         )
     finally:
-        with admin.connect() as conn:
+        with admin.begin() as conn:
+            conn.execute(
+                text(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = :name"
+                ),
+                {"name": name},
+            )
+            conn.execute(text("DELETE FROM hall_roles WHERE role = :name"), {"name": name})
             conn.execute(text(f"DROP OWNED BY {name}"))
             conn.execute(text(f"DROP ROLE {name}"))
         admin.dispose()

@@ -8,6 +8,8 @@ from textual import events, on
 from textual.screen import Screen
 from textual.widgets import Button, Static
 
+from servicehall.widgets.plain import plain
+
 if TYPE_CHECKING:
     from servicehall.kiosk.app import KioskApp
 
@@ -24,7 +26,7 @@ class KioskScreen(Screen[Any]):
         if not self.is_attached:
             return
         for static in self.query(selector).results(Static):
-            static.update(text)
+            static.update(plain(text))
 
     def on_mouse_down(self, event: events.MouseDown) -> None:
         """A tap anywhere on the screen (mouse events bubble up to it) counts as use."""

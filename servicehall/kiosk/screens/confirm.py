@@ -11,6 +11,7 @@ from servicehall.config import Matter, Service
 from servicehall.kiosk.screens.base import KioskScreen
 from servicehall.kiosk.strings import s, windows_text
 from servicehall.kiosk.widgets import NavBar
+from servicehall.widgets.plain import plain
 
 
 class ConfirmScreen(KioskScreen):
@@ -26,17 +27,17 @@ class ConfirmScreen(KioskScreen):
         heading = self.service.name
         if self.matter is not None and self.matter.name != self.service.name:
             heading += f"  {self.matter.name}"
-        yield Static(heading, classes="title")
+        yield Static(plain(heading), classes="title")
         with VerticalScroll(id="materials"):
             materials = self.matter.materials if self.matter else []
             if materials:
                 yield Static(s("bring_materials"), classes="subtitle")
                 for number, item in enumerate(materials, 1):
-                    yield Static(f"{number}. {item}", classes="material")
+                    yield Static(plain(f"{number}. {item}"), classes="material")
             else:
                 yield Static(s("no_materials"), classes="subtitle")
             yield Static(
-                s("served_at", windows=windows_text(self.kiosk.config, self.service.code)),
+                plain(s("served_at", windows=windows_text(self.kiosk.config, self.service.code))),
                 classes="served-at",
             )
         yield Static("", id="progress")
@@ -66,5 +67,5 @@ class ConfirmScreen(KioskScreen):
         progress = next(iter(self.query("#progress").results(Static)), None)
         if progress is None or not self.is_attached:
             return
-        progress.update(text)
+        progress.update(plain(text))
         progress.display = True

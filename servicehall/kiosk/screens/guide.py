@@ -10,6 +10,7 @@ from textual.widgets import Button, Static
 from servicehall.kiosk.screens.base import KioskScreen
 from servicehall.kiosk.strings import s
 from servicehall.kiosk.widgets import NavBar
+from servicehall.widgets.plain import plain
 
 
 class GuideScreen(KioskScreen):
@@ -19,7 +20,9 @@ class GuideScreen(KioskScreen):
         yield Static(s("guide_title"), classes="title")
         with Grid(id="guide-services"):
             for service in self.kiosk.config.services:
-                yield Button(service.name, id=f"guide-{service.code}", classes="guide-service")
+                yield Button(
+                    plain(service.name), id=f"guide-{service.code}", classes="guide-service"
+                )
         yield NavBar()
 
     @on(Button.Pressed, ".guide-service")

@@ -12,6 +12,7 @@ from servicehall.config import Matter, Service
 from servicehall.kiosk.screens.base import KioskScreen
 from servicehall.kiosk.strings import s, windows_text
 from servicehall.kiosk.widgets import NavBar
+from servicehall.widgets.plain import plain
 
 
 class GuideDetailScreen(KioskScreen):
@@ -24,7 +25,7 @@ class GuideDetailScreen(KioskScreen):
 
     def compose(self) -> ComposeResult:
         matter = self.matter
-        yield Static(f"{self.service.name}  {matter.name}", classes="title")
+        yield Static(plain(f"{self.service.name}  {matter.name}"), classes="title")
         with VerticalScroll(id="guide-detail"):
             materials = "".join(f"\n  {n}. {m}" for n, m in enumerate(matter.materials, 1))
             sections = (
@@ -40,7 +41,7 @@ class GuideDetailScreen(KioskScreen):
                 text.append(value or s("not_stated"))
                 yield Static(text, classes="fact")
             yield Static(
-                s("served_at", windows=windows_text(self.kiosk.config, self.service.code)),
+                plain(s("served_at", windows=windows_text(self.kiosk.config, self.service.code))),
                 classes="fact",
             )
         if self._available_today():

@@ -14,6 +14,7 @@ from servicehall.kiosk.screens.base import KioskScreen
 from servicehall.kiosk.strings import hours_text, s
 from servicehall.kiosk.widgets import ServiceButton
 from servicehall.queue import HallStatus
+from servicehall.widgets.plain import plain
 
 MIN_BUTTON_CELLS = 25
 
@@ -23,7 +24,7 @@ class HomeScreen(KioskScreen):
 
     def compose(self) -> ComposeResult:
         config = self.kiosk.config
-        yield Static(config.hall.name, id="hall-name")
+        yield Static(plain(config.hall.name), id="hall-name")
         yield Static(s("welcome"), id="welcome")
         yield Static("", id="banner")
         yield Grid(id="services")
@@ -90,7 +91,7 @@ class HomeScreen(KioskScreen):
             text, kind = s("market_day"), "market"
         else:
             text, kind = "", ""
-        banner.update(text)
+        banner.update(plain(text))
         banner.set_classes(kind)
         banner.display = bool(text)
 

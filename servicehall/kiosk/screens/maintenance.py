@@ -13,6 +13,7 @@ from servicehall.errors import ServiceHallError
 from servicehall.kiosk.screens.base import KioskScreen
 from servicehall.kiosk.strings import s
 from servicehall.kiosk.widgets import NavBar
+from servicehall.widgets.plain import plain
 
 
 class MaintenanceScreen(KioskScreen):
@@ -20,9 +21,11 @@ class MaintenanceScreen(KioskScreen):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="maint"):
-            yield Static(f"{s('maint_title')}  {self.kiosk.config.hall.name}", classes="title")
+            yield Static(
+                plain(f"{s('maint_title')}  {self.kiosk.config.hall.name}"), classes="title"
+            )
             yield Static(s("printer_state", state=s("printer_checking")), id="printer-state")
-            yield Static(self._last_ticket_text(), id="last-ticket")
+            yield Static(plain(self._last_ticket_text()), id="last-ticket")
             with Grid(id="maint-actions"):
                 yield Button(s("printer_test"), id="printer-test", classes="maint")
                 yield Button(s("reprint"), id="reprint", classes="maint")

@@ -11,6 +11,7 @@ from servicehall.config import Service
 from servicehall.kiosk.screens.base import KioskScreen
 from servicehall.kiosk.strings import s
 from servicehall.kiosk.widgets import NavBar
+from servicehall.widgets.plain import plain
 
 
 class MatterScreen(KioskScreen):
@@ -28,11 +29,11 @@ class MatterScreen(KioskScreen):
             title = s("choose_village", service=self.service.name)
         else:
             title = s("choose_matter", service=self.service.name)
-        yield Static(title, classes="title")
+        yield Static(plain(title), classes="title")
         columns = 2 if len(self.service.matters) > 3 else 1
         with Grid(id="matters", classes=f"columns-{columns}"):
             for index, matter in enumerate(self.service.matters):
-                yield Button(matter.name, id=f"matter-{index}", classes="matter")
+                yield Button(plain(matter.name), id=f"matter-{index}", classes="matter")
         yield NavBar()
 
     @on(Button.Pressed, ".matter")

@@ -9,6 +9,7 @@ from textual.widgets import Static
 from servicehall.kiosk.screens.base import KioskScreen
 from servicehall.kiosk.strings import hours_text
 from servicehall.kiosk.widgets import Countdown, NavBar
+from servicehall.widgets.plain import plain
 
 
 class NoticeScreen(KioskScreen):
@@ -22,9 +23,9 @@ class NoticeScreen(KioskScreen):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="notice"):
-            yield Static(self.title_text, id="notice-title")
-            yield Static(self.message, id="notice-message")
+            yield Static(plain(self.title_text), id="notice-title")
+            yield Static(plain(self.message), id="notice-message")
             if self.show_hours:
-                yield Static(hours_text(self.kiosk.config), id="notice-hours")
+                yield Static(plain(hours_text(self.kiosk.config)), id="notice-hours")
             yield Countdown(self.kiosk.config.kiosk.ticket_screen_seconds)
         yield NavBar(back=False)

@@ -1,12 +1,14 @@
 """The staff PIN screen: a touch keypad guarding the maintenance screen.
 
-The PIN is checked against ``kiosk.staff_pin_hash`` in a thread worker (PBKDF2 takes a moment);
-after five wrong PINs the keypad locks for a minute.
+The PIN is checked against ``kiosk.staff_pin_hash`` in a thread worker (PBKDF2 takes a moment).
+Wrong PINs are counted in the database for this PC (``kiosk:<host name>``), so neither a crash,
+a restart nor a new browser tab gives fresh guesses: the fifth in a row locks the keypad for a
+minute, each further one twice as long (up to 15 minutes), and a lock is recorded as an event.
 """
 
 from __future__ import annotations
 
-import time
+import math
 
 from textual import events, on, work
 from textual.app import ComposeResult
@@ -18,10 +20,9 @@ from servicehall.kiosk.strings import s
 from servicehall.kiosk.widgets import Keypad, NavBar
 from servicehall.kiosk.widgets.keypad import CLEAR, ENTER
 from servicehall.pins import verify_pin
+from servicehall.queue.lockouts import this_pc
 
 MAX_PIN_DIGITS = 12
-MAX_FAILURES = 5
-LOCK_SECONDS = 60
 
 
 class PinScreen(KioskScreen):
@@ -75,12 +76,8 @@ class PinScreen(KioskScreen):
         self.query_one("#pin-message", Static).update(message)
 
     def _check(self) -> None:
-        kiosk = self.kiosk
-        stored = kiosk.config.kiosk.staff_pin_hash
-        wait = kiosk.pin_locked_until - time.monotonic()
-        if wait > 0:
-            self._show(s("pin_locked", s=int(wait) + 1))
-        elif not stored:
+        stored = self.kiosk.config.kiosk.staff_pin_hash
+        if not stored:
             self._show(s("pin_missing"))
         elif self.digits:
             self.checking = True
@@ -89,25 +86,31 @@ class PinScreen(KioskScreen):
 
     @work(thread=True, exclusive=True, group="pin")
     def _verify(self, pin: str, stored: str) -> None:
-        ok = verify_pin(pin, stored)
-        self.app.call_from_thread(self._verified, ok)
+        guard = self.kiosk.pin_guard()
+        subject = this_pc("kiosk")
+        wait = guard.wait_s(subject)
+        if wait > 0:  # locked: the PIN is not even checked
+            self.app.call_from_thread(self._verified, False, wait)
+            return
+        if verify_pin(pin, stored):
+            guard.succeeded(subject)
+            self.app.call_from_thread(self._verified, True, 0.0)
+            return
+        attempt = guard.failed(subject)
+        if attempt.wait_s:
+            self.kiosk.record_event("pin_locked", seconds=attempt.wait_s, failures=attempt.failures)
+        self.app.call_from_thread(self._verified, False, attempt.wait_s)
 
-    def _verified(self, ok: bool) -> None:
+    def _verified(self, ok: bool, locked_s: float) -> None:
         from servicehall.kiosk.screens.maintenance import MaintenanceScreen
 
-        kiosk = self.kiosk
         self.checking = False
         self.digits = ""
         if not self.is_current:  # the kiosk went home meanwhile: never open maintenance
             return
         if ok:
-            kiosk.pin_failures = 0
             self.app.switch_screen(MaintenanceScreen())
-            return
-        kiosk.pin_failures += 1
-        if kiosk.pin_failures >= MAX_FAILURES:
-            kiosk.pin_failures = 0
-            kiosk.pin_locked_until = time.monotonic() + LOCK_SECONDS
-            self._show(s("pin_locked", s=LOCK_SECONDS))
+        elif locked_s:
+            self._show(s("pin_locked", s=math.ceil(locked_s)))
         else:
             self._show(s("pin_wrong"))

@@ -12,6 +12,7 @@ from servicehall.kiosk.strings import s, windows_text
 from servicehall.kiosk.widgets import Countdown, NavBar
 from servicehall.printer import PrintOutcome
 from servicehall.widgets import BigLabel
+from servicehall.widgets.plain import plain
 
 FAILED_PRINT_TIME_FACTOR = 2
 """A villager without paper gets longer to note the number."""
@@ -39,21 +40,22 @@ class TicketScreen(KioskScreen):
             heading += f"  [{s('priority_mark')}]"
         with Horizontal():
             with Vertical(id="ticket-main"):
-                yield Static(heading, id="ticket-heading")
+                yield Static(plain(heading), id="ticket-heading")
                 yield BigLabel(ticket.label, id="ticket-label")
                 names = [service.name if service else ticket.service]
                 if matter is not None and matter.name != names[0]:
                     names.append(matter.name)
-                yield Static("  ".join(names), id="ticket-service")
+                yield Static(plain("  ".join(names)), id="ticket-service")
                 yield Static(
-                    s("go_to", windows=windows_text(config, ticket.service)), id="ticket-window"
+                    plain(s("go_to", windows=windows_text(config, ticket.service))),
+                    id="ticket-window",
                 )
                 ahead = ticket.ahead or 0
                 yield Static(s("ahead", n=ahead) if ahead else s("ahead_none"), id="ticket-ahead")
                 if self.issued.wait_s is not None and ahead:
                     minutes = max(1, round(self.issued.wait_s / 60))
                     yield Static(s("wait_minutes", m=minutes), id="ticket-wait")
-                yield Static(self._print_text(), id="print-status")
+                yield Static(plain(self._print_text()), id="print-status")
                 yield Countdown(self.kiosk.config.kiosk.ticket_screen_seconds, held=True)
             yield Static("", id="ticket-preview")
         yield NavBar(back=False)
@@ -96,12 +98,12 @@ class TicketScreen(KioskScreen):
     def _show_outcome(self) -> None:
         outcome = self.outcome
         status = self.query_one("#print-status", Static)
-        status.update(self._print_text())
+        status.update(plain(self._print_text()))
         status.set_class(outcome is not None and outcome.ok, "ok")
         status.set_class(outcome is not None and not outcome.ok, "failed")
         label = self.query_one("#ticket-label", BigLabel)
         withdrawn = outcome is not None and not outcome.ok and not outcome.ticket_kept
         label.color = "grey50" if withdrawn else "yellow"
         preview = self.query_one("#ticket-preview", Static)
-        preview.update(outcome.preview if outcome is not None and outcome.preview else "")
+        preview.update(plain(outcome.preview if outcome is not None and outcome.preview else ""))
         preview.display = bool(outcome is not None and outcome.preview)

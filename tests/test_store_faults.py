@@ -1,0 +1,161 @@
+"""A damaged, changed, full or missing store gets one clear line and the right exit code, never a
+traceback; nothing already stored is lost."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, event, func, select, text
+
+from servicehall.config import HallConfig
+from servicehall.queue import FixedClock, Hall, StoreError, UnknownInput
+from servicehall.queue.statements import COUNTERS, EVENTS, TICKETS
+
+ROOT = Path(__file__).parent.parent
+
+
+def _cli(tmp_path: Path, db: str, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "servicehall", "--db", db, *args],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "SERVICEHALL_IGNORE_HOURS": "1", **env},
+        timeout=60,
+    )
+
+
+def _one_line(result: subprocess.CompletedProcess[str], code: int, *words: str) -> None:
+    assert result.returncode == code, result.stderr
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    for word in words:
+        assert word in lines[0]
+
+
+def test_random_bytes_instead_of_a_database(tmp_path: Path) -> None:
+    db_file = tmp_path / "hall.db"
+    db_file.write_bytes(os.urandom(64 * 1024))
+    for args in (("init",), ("take", "A"), ("status",)):
+        _one_line(_cli(tmp_path, f"sqlite:///{db_file}", *args), 5, "已损坏", "restore")
+
+
+def test_two_overwritten_pages(tmp_path: Path, config: HallConfig, clock: FixedClock) -> None:
+    db_file = tmp_path / "hall.db"
+    hall = Hall.open(config, db=f"sqlite:///{db_file}", clock=clock)
+    for _ in range(300):
+        hall.issue("A", matter="dibao")
+    root = hall.store.read(
+        lambda conn: conn.exec_driver_sql(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'tickets'"
+        ).scalar_one()
+    )
+    hall.store.read(lambda conn: conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").all())
+    hall.close()
+    with db_file.open("r+b") as f:  # the tickets table's root page and the one after it
+        for page in (root, root + 1):
+            f.seek((page - 1) * 4096)
+            f.write(os.urandom(4096))
+    for args in (("take", "A"), ("call", "next", "--window", "1")):
+        _one_line(_cli(tmp_path, f"sqlite:///{db_file}", *args), 5, "已损坏", "restore")
+
+
+def test_a_renamed_column_is_reported_by_init_and_take(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'hall.db'}"
+    assert _cli(tmp_path, db, "init").returncode == 0
+    engine = create_engine(db)
+    with engine.begin() as conn:
+        conn.execute(text("ALTER TABLE tickets RENAME COLUMN matter TO matter_old"))
+    engine.dispose()
+    _one_line(_cli(tmp_path, db, "init"), 5, "tickets", "matter")
+    _one_line(_cli(tmp_path, db, "take", "A"), 5, "tickets", "matter")
+
+
+@pytest.mark.parametrize("url", ["sqlite:///", "sqlite://", "sqlite:///:memory:"])
+def test_a_database_url_without_a_file(tmp_path: Path, url: str) -> None:
+    _one_line(_cli(tmp_path, url, "status"), 2, "sqlite:///")
+    with pytest.raises(UnknownInput):
+        Hall.open(None, db=url)
+
+
+def test_a_full_database_refuses_cleanly_and_keeps_everything(
+    tmp_path: Path, config: HallConfig, clock: FixedClock
+) -> None:
+    """SQLite's own size limit gives the very error (SQLITE_FULL) a full disk gives."""
+    hall = Hall.open(config, db=f"sqlite:///{tmp_path / 'hall.db'}", clock=clock)
+    pages = hall.store.read(lambda c: c.exec_driver_sql("PRAGMA page_count").scalar_one())
+
+    @event.listens_for(hall.store.engine, "connect")
+    def _limit(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
+        dbapi_conn.execute(f"PRAGMA max_page_count = {pages + 4}")
+
+    hall.store.engine.dispose()
+    issued = 0
+    with pytest.raises(StoreError) as full:
+        for _ in range(5000):
+            hall.issue("A", matter="dibao")
+            issued += 1
+    assert full.value.key == "store_full"
+    assert "磁盘已满" in full.value.message
+    event.remove(hall.store.engine, "connect", _limit)
+    hall.store.engine.dispose()
+
+    def counts(conn):  # type: ignore[no-untyped-def]
+        return (
+            conn.execute(select(func.count()).select_from(TICKETS)).scalar_one(),
+            conn.execute(select(func.max(COUNTERS.c.last_number))).scalar_one(),
+            conn.execute(select(func.count()).where(EVENTS.c.kind == "issue")).scalar_one(),
+        )
+
+    assert hall.store.read(counts) == (issued, issued, issued)
+    assert hall.issue("A", matter="dibao").number == issued + 1
+    hall.close()
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 300 KB tmpfs: a real file system that fills up (needs root, as in CI)."""
+    mount = tmp_path / "small"
+    mount.mkdir()
+    made = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=300k", "tmpfs", str(mount)], capture_output=True
+    )
+    if made.returncode != 0:
+        pytest.skip(f"cannot mount a small tmpfs here: {made.stderr.decode().strip()}")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def test_a_full_disk_says_so(tmp_path: Path, small_disk: Path, config: HallConfig) -> None:
+    db = f"sqlite:///{small_disk / 'hall.db'}"
+    hall = Hall.open(config, db=db, enforce_hours=False)
+    (small_disk / "filler").write_bytes(b"\0" * 150_000)
+    with pytest.raises(StoreError) as full:
+        for _ in range(3000):
+            hall.issue("A", matter="dibao")
+    hall.close()
+    assert full.value.key == "store_full"
+    _one_line(_cli(tmp_path, db, "take", "A"), 5, "磁盘已满")
+
+
+def test_a_full_log_disk_costs_one_line(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "servicehall.log").symlink_to("/dev/full")
+    db = f"sqlite:///{tmp_path / 'hall.db'}"
+    result = _cli(tmp_path, db, "init", SERVICEHALL_HOME=str(home))
+    assert result.returncode == 0
+    assert "Traceback" not in result.stderr and "Logging error" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) <= 1
+    taken = _cli(tmp_path, db, "take", "Z", SERVICEHALL_HOME=str(home))
+    assert taken.returncode == 2
+    assert len(taken.stderr.strip().splitlines()) <= 2
+    assert "Logging error" not in taken.stderr
