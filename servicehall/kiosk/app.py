@@ -63,6 +63,8 @@ class KioskApp(App[None], inherit_bindings=False):
     ]
 
     hall_status: reactive[HallStatus | None] = reactive(None, always_update=True)
+    waits: reactive[dict[str, int]] = reactive(dict, always_update=True)
+    """Per service open today: the wait a ticket taken now can expect, in seconds."""
     trouble: reactive[str] = reactive("")
 
     def __init__(
@@ -178,12 +180,12 @@ class KioskApp(App[None], inherit_bindings=False):
                 _sleep_unless(lambda: worker.is_cancelled, RECONNECT_PAUSE_S)
                 continue
             try:
-                self._publish(hall.status())
+                self._publish(hall, hall.status())
                 refreshed = time.monotonic()
                 while not worker.is_cancelled:
                     changed = feed.wait(0.5)
                     if changed or time.monotonic() - refreshed > STATUS_REFRESH_S:
-                        self._publish(hall.status())
+                        self._publish(hall, hall.status())
                         refreshed = time.monotonic()
             except StoreError as exc:
                 self._report_trouble(exc)
@@ -199,12 +201,20 @@ class KioskApp(App[None], inherit_bindings=False):
         log.info("kiosk connected to %s", hall.store.safe_url())
         return hall
 
-    def _publish(self, status: HallStatus) -> None:
+    def _publish(self, hall: Hall, status: HallStatus) -> None:
+        """Show the status at once, then each open service's wait (one read per service)."""
+
         def apply() -> None:
             self.trouble = ""
             self.hall_status = status
 
         self._from_thread(apply)
+        waits = {
+            st.code: hall.estimate_wait_s(st.code, st.waiting)
+            for st in status.services
+            if st.available_today
+        }
+        self._from_thread(lambda: setattr(self, "waits", waits))
 
     def _report_trouble(self, exc: Exception) -> None:
         message = exc.message if isinstance(exc, StoreError) else str(exc)

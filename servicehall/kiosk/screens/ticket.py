@@ -9,6 +9,7 @@ from textual.widgets import Static
 from servicehall.kiosk.issuing import Issued
 from servicehall.kiosk.screens.base import KioskScreen
 from servicehall.kiosk.strings import s, windows_text
+from servicehall.kiosk.waits import wait_text
 from servicehall.kiosk.widgets import Countdown, NavBar
 from servicehall.printer import PrintOutcome
 from servicehall.widgets import BigLabel
@@ -51,8 +52,8 @@ class TicketScreen(KioskScreen):
                 ahead = ticket.ahead or 0
                 yield Static(s("ahead", n=ahead) if ahead else s("ahead_none"), id="ticket-ahead")
                 if self.issued.wait_s is not None and ahead:
-                    minutes = max(1, round(self.issued.wait_s / 60))
-                    yield Static(s("wait_minutes", m=minutes), id="ticket-wait")
+                    wait = wait_text(self.issued.wait_s)
+                    yield Static(s("wait_estimate", wait=wait), id="ticket-wait")
                 yield Static(self._print_text(), id="print-status")
                 yield Countdown(self.kiosk.config.kiosk.ticket_screen_seconds, held=True)
             yield Static("", id="ticket-preview")
@@ -104,4 +105,4 @@ class TicketScreen(KioskScreen):
         label.color = "grey50" if withdrawn else "yellow"
         preview = self.query_one("#ticket-preview", Static)
         preview.update(outcome.preview if outcome is not None and outcome.preview else "")
-        preview.display = bool(outcome is not None and outcome.preview)
+        preview.set_class(bool(outcome is not None and outcome.preview), "-shown")
