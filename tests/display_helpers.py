@@ -23,6 +23,11 @@ def text_of(widget: Widget) -> str:
     return console.export_text()
 
 
+def words_of(widget: Widget) -> str:
+    """What the widget shows, with each run of blanks (the columns' padding) as one space."""
+    return " ".join(text_of(widget).split())
+
+
 async def until(pilot: Pilot[None], check: Callable[[], object], timeout: float = 10.0) -> None:
     """Let the app run until ``check()`` holds; fail after ``timeout`` seconds."""
     deadline = time.monotonic() + timeout
