@@ -48,9 +48,11 @@ def _bindings() -> list[Binding]:
 
 
 class DeskScreen(Screen[None]):
-    """One window's console after sign-in."""
+    """One window's console after sign-in; from 80×24 up (keys in two rows below 104 columns)."""
 
     BINDINGS = _bindings()
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (104, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
 
     def __init__(self, hall: Hall, window: int, clerk: Clerk) -> None:
         super().__init__(id="desk")
@@ -306,16 +308,18 @@ def _queue_text(snapshot: WindowSnapshot) -> Text:
 
 
 def _counts_text(snapshot: WindowSnapshot) -> str:
-    parts = [f"{name} {snapshot.counts.get(code, 0)}" for code, name in COUNT_NAMES]
-    return "今日本窗口\n" + "  ".join(parts)
+    """Today's counts, two a line so they fit the side panel of an 80-column console."""
+    parts = [f"{name} {snapshot.counts.get(code, 0):<3}" for code, name in COUNT_NAMES]
+    return "今日本窗口\n" + "\n".join("  ".join(parts[i : i + 2]) for i in range(0, len(parts), 2))
 
 
 def _materials_text(snapshot: WindowSnapshot) -> Text:
+    """The papers to check, run together (the list must fit the few rows under the ticket)."""
     if snapshot.current is None:
         return Text("")
     if not snapshot.materials:
         return Text("所需材料：无", style="dim")
-    text = Text("所需材料：\n", style="bold")
-    for i, item in enumerate(snapshot.materials, 1):
-        text.append(f"{i}. {item}\n", style="not bold")
+    text = Text("所需材料：", style="bold")
+    items = "；".join(f"{i}. {item}" for i, item in enumerate(snapshot.materials, 1))
+    text.append(items, style="not bold")
     return text

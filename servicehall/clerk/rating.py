@@ -36,6 +36,7 @@ class RatingApp(App[None]):
 
     CSS_PATH = "clerk.tcss"
     TITLE = "servicehall 评价"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (36, "-wide")]
     BINDINGS = [
         Binding(str(i), f"rate('{code}')", name, show=False)
         for i, (code, name) in enumerate(CHOICES, 1)
