@@ -12,7 +12,7 @@ import logging
 import time
 
 from sqlalchemy.exc import SQLAlchemyError
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical
@@ -21,6 +21,7 @@ from textual.widgets import Button, Static
 from textual.worker import get_current_worker
 
 from servicehall.errors import ServiceHallError
+from servicehall.grids import log_grid
 from servicehall.queue import EventView, Hall
 from servicehall.widgets.upkeep import keep_tidy, let_go
 
@@ -69,6 +70,9 @@ class RatingApp(App[None]):
 
     def on_unmount(self) -> None:
         let_go()
+
+    def on_resize(self, event: events.Resize) -> None:
+        log_grid("rate", event.size.width, event.size.height)
 
     # ------------------------------------------------------------------ states
 

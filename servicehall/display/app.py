@@ -27,6 +27,7 @@ from servicehall.display.follower import Follower, Lost, Snapshot
 from servicehall.display.layout import RECENT_WIDTH, DisplayPlan, plan_display
 from servicehall.display.recent import RecentCalls
 from servicehall.display.voice import Announcement, Announcer
+from servicehall.grids import log_grid
 from servicehall.queue import Clock, SystemClock
 from servicehall.widgets.upkeep import keep_tidy, let_go
 
@@ -134,6 +135,7 @@ class HallDisplay(App[None]):
     # ------------------------------------------------------------------ layout
 
     def on_resize(self, event: events.Resize) -> None:
+        log_grid("display", event.size.width, event.size.height)
         self.lay_out()
 
     def lay_out(self) -> None:

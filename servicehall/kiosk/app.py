@@ -24,6 +24,7 @@ from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from servicehall.config import HallConfig, Matter, Service, load_config
+from servicehall.grids import log_grid
 from servicehall.i18n import language, set_language
 from servicehall.kiosk.issuing import GaveUp, Issued, issue_with_retry
 from servicehall.kiosk.screens.home import HomeScreen
@@ -107,6 +108,9 @@ class KioskApp(App[None], inherit_bindings=False):
 
     def on_unmount(self) -> None:
         let_go()
+
+    def on_resize(self, event: events.Resize) -> None:
+        log_grid("kiosk", event.size.width, event.size.height)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in BLOCKED_ACTIONS and not self.staff_leaving:
