@@ -13,8 +13,10 @@ import pytest
 
 from servicehall.cli import build_parser
 
-UNITS = Path(__file__).parent.parent / "deploy" / "systemd"
+DEPLOY = Path(__file__).parent.parent / "deploy"
+UNITS = DEPLOY / "systemd"
 VENV_BIN = "/opt/servicehall/.venv/bin/servicehall"
+XTERM_SCRIPT = "/opt/servicehall/deploy/servicehall-xterm"
 INSTANCES = {
     "servicehall-clerk@.service": "3",
     "servicehall-serve@.service": "display",
@@ -32,10 +34,12 @@ def _exec_lines(unit: Path) -> list[str]:
 
 
 def _servicehall_args(command: str, instance: str) -> list[str] | None:
+    """The servicehall arguments of a command line (the xterm script passes its own on)."""
     words = shlex.split(command.replace("%i", instance).replace("${SERVICEHALL_PORT}", "8000"))
-    if VENV_BIN not in words:
-        return None
-    return words[words.index(VENV_BIN) + 1 :]
+    for program in (VENV_BIN, XTERM_SCRIPT):
+        if program in words:
+            return words[words.index(program) + 1 :]
+    return None
 
 
 @pytest.mark.parametrize("unit", sorted(UNITS.glob("*.service")), ids=lambda p: p.name)
@@ -67,6 +71,7 @@ def test_systemd_accepts_the_units(tmp_path: Path) -> None:
     stand_in = shutil.which("true") or "/bin/true"
     for unit in UNITS.glob("*.service"):
         text = unit.read_text("utf-8").replace(VENV_BIN, str(servicehall))
+        text = text.replace(XTERM_SCRIPT, str(DEPLOY / "servicehall-xterm"))
         for tool in ("/usr/bin/xterm", "/usr/bin/chromium"):
             if not Path(tool).exists():
                 text = text.replace(tool, stand_in)
