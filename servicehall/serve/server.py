@@ -16,6 +16,7 @@ import aiohttp_jinja2
 from aiohttp import web
 from textual_serve.server import Server
 
+from servicehall.grids import DESIGNED
 from servicehall.serve.lifeline import mark_children
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -24,17 +25,22 @@ DEFAULT_FONT_SIZE = {"display": 28, "kiosk": 20, "clerk": 20, "manager": 18}
 
 
 class HallServer(Server):
-    """textual-serve with the project's page and a per-role default font size."""
+    """textual-serve with the project's page, a per-role default font size, and the grid the
+    page fits its font to (``grids.DESIGNED``; none for roles without one, e.g. the manager)."""
 
-    def __init__(self, command: str, *, font_size: int, **kwargs: Any) -> None:
+    def __init__(
+        self, command: str, *, font_size: int, grid: tuple[int, int] | None, **kwargs: Any
+    ) -> None:
         super().__init__(command, templates_path=TEMPLATES, **kwargs)
         self.font_size = font_size
+        self.grid = f"{grid[0]}x{grid[1]}" if grid else ""
 
     @aiohttp_jinja2.template("app_index.html")
     async def handle_index(self, request: web.Request) -> dict[str, Any]:
         context = await Server.handle_index.__wrapped__(self, request)  # type: ignore[attr-defined]
         if "fontsize" not in request.query:
             context["font_size"] = self.font_size
+        context["grid"] = self.grid
         context["ping_url"] = ""
         return context
 
@@ -56,5 +62,6 @@ def serve(role: str, command: str, *, host: str, port: int, font_size: int | Non
         port=port,
         title=TITLES.get(role, role),
         font_size=font_size or DEFAULT_FONT_SIZE.get(role, 20),
+        grid=None if font_size else DESIGNED.get(role),
     )
     server.serve()
