@@ -100,7 +100,7 @@ class HallDisplay(App[None]):
     def on_mount(self) -> None:
         self._follow()
         keep_tidy(self)
-        self.set_interval(self.config.display.page_seconds, self.turn_pages)
+        self.set_timer(self.config.display.page_seconds, self.turn_pages)
         if self.announcer is not None:
             self.announcer.on_off = self.voice_failed
             if self.announcer.on:
@@ -171,9 +171,14 @@ class HallDisplay(App[None]):
         waiting.styles.height = plan.waiting_height
 
     def turn_pages(self) -> None:
-        """The page timer: the next page of windows and of waiting counts (if they page)."""
+        """The page timer: the next page of windows and of waiting counts (if they page).
+
+        Each turn starts the next wait only now (not an interval timer, which catches up after a
+        busy moment), so every page stays up at least ``display.page_seconds``.
+        """
         self.board.next_page()
         self.waiting.next_page()
+        self.set_timer(self.config.display.page_seconds, self.turn_pages)
 
     # ------------------------------------------------------------------ showing
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
@@ -54,8 +55,16 @@ class PagedCells(LineCachedWidget):
     title: reactive[bool] = reactive(False, layout=True)
     page: reactive[int] = reactive(0)
 
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 (Textual's own name)
+        super().__init__(id=id)
+        self.page_since = time.monotonic()
+        """When the page shown now came up (monotonic seconds)."""
+
     def items(self) -> Sequence[object]:
         raise NotImplementedError
+
+    def watch_page(self) -> None:
+        self.page_since = time.monotonic()
 
     @property
     def per_page(self) -> int:
