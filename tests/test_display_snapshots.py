@@ -1,4 +1,4 @@
-"""SVG snapshots of the hall display at the two designed sizes (80×24 and 160×45)."""
+"""SVG snapshots of the hall display at the smallest grid (54×16) and a 4K-class one (152×44)."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ async def wait_for_state(pilot: Pilot[None]) -> None:
     await pilot.pause(0.1)
 
 
-@pytest.mark.parametrize("size", [(80, 24), (160, 45)], ids=["80x24", "160x45"])
+@pytest.mark.parametrize("size", [(54, 16), (152, 44)], ids=["54x16", "152x44"])
 def test_display_snapshot(
     snap_compare,  # type: ignore[no-untyped-def]
     size: tuple[int, int],
@@ -74,4 +74,4 @@ def test_display_snapshot_database_lost(
             await pilot.pause(0.02)
 
     app = HallDisplay(config, db_url, clock=clock)
-    assert snap_compare(app, terminal_size=(80, 24), run_before=lose_database)
+    assert snap_compare(app, terminal_size=(76, 22), run_before=lose_database)

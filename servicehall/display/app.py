@@ -154,9 +154,7 @@ class HallDisplay(App[None]):
             return
         self.plan = plan
         self.leader.styles.height = plan.leader_rows
-        self.query_one("#middle").styles.height = plan.call_rows + (
-            plan.recent_rows if plan.recent == "below" else 0
-        )
+        # the call takes what is left: the red line of a lost database shrinks it, never hides
         self.query_one("#middle").set_class(plan.recent == "below", "-stacked")
         self.banner.lines = plan.call_fit.lines
         self.recent.display = bool(plan.recent)
