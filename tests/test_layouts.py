@@ -105,3 +105,10 @@ def test_the_tv_pages_windows_only_when_they_do_not_fit() -> None:
                          recent_calls=6)  # fmt: skip
     assert roomy.board_pages(15) == 1 and roomy.waiting_pages(14) == 1
     assert roomy.call_fit.dot is not None and roomy.call_fit.dot[1] >= 2
+
+
+def test_a_line_never_ends_on_an_arrow_the_font_draws_two_cells_wide() -> None:
+    procedure = Text("申请 → 镇人民政府受理并入户调查 → 村（居）民评议、公示 → 县民政局审批 → 发放")
+    for width in range(20, 70):
+        for page in page_paragraphs([procedure], width, 50, spacing=1):
+            assert all(line.cell_len <= width - 1 for line in page), width

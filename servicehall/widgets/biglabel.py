@@ -43,6 +43,11 @@ class BigLabel(Widget):
         self.set_reactive(BigLabel.label, label)
         self.set_reactive(BigLabel.color, color)
 
+    def rows_for(self, width: int, height: int) -> int:
+        """Rows the label takes with the largest dots ``width``×``height`` holds (1: plain text)."""
+        dot = fit_dot(self.label, width, height, largest=self.largest) if self.label else None
+        return big_height(dot[1]) if dot else 1
+
     @property
     def rows_drawn(self) -> int:
         """How many rows the label's dots take now (1 for the plain-text fallback)."""

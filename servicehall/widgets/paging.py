@@ -15,6 +15,8 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
+from servicehall.widgets.glyphs import spare_cells
+
 
 @dataclass(frozen=True)
 class GridPlan:
@@ -86,12 +88,13 @@ def page_paragraphs(
     """Paragraphs wrapped to ``width`` and cut into pages of at most ``height`` lines.
 
     A paragraph that fits on a page is never split across two; ``spacing`` blank lines separate
-    paragraphs on a page (none at a page's top). With no paragraphs there is one empty page.
+    paragraphs on a page (none at a page's top). With no paragraphs there is one empty page. A
+    paragraph holding a glyph the CJK font draws wide ("→") keeps a cell free at each line's end.
     """
     height = max(1, height)
     pages: list[list[Text]] = [[]]
     for paragraph in paragraphs:
-        lines = wrap_lines(paragraph, width) or [Text("")]
+        lines = wrap_lines(paragraph, width - spare_cells(paragraph.plain)) or [Text("")]
         page = pages[-1]
         gap = spacing if page else 0
         if page and len(page) + gap + len(lines) > height and len(lines) <= height:

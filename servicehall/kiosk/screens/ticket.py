@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
@@ -58,6 +59,27 @@ class TicketScreen(KioskScreen):
                 yield Countdown(self.kiosk.config.kiosk.ticket_screen_seconds, held=True)
             yield Static("", id="ticket-preview")
         yield NavBar(back=False)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.call_after_refresh(self._fit_label)
+
+    def _fit_label(self) -> None:
+        """The number as big as the width and the rows left over allow; the block is centred.
+
+        (A label stretched over every spare row would leave the words far below it on a
+        portrait panel.)
+        """
+        main = next(iter(self.query("#ticket-main")), None)
+        if main is None:
+            return
+        label = main.query_one("#ticket-label", BigLabel)
+        others = sum(
+            child.outer_size.height + child.styles.margin.top + child.styles.margin.bottom
+            for child in main.children
+            if child is not label and child.display
+        )
+        room = main.content_size.height - others - label.styles.margin.top
+        label.styles.height = label.rows_for(label.content_size.width, room)
 
     def on_mount(self) -> None:
         if not self._composed:  # switched away again before this handler ran
