@@ -324,7 +324,7 @@ async def test_clerk_console_at_grid(size: tuple[int, int], hall: Hall) -> None:
         for code, label in keys.items():
             assert_button(app, desk.query_one(f"#act-{code}", Button), label, rows=2)
         label = desk.query_one("#current-label", BigLabel)
-        assert label.label == "D001" and label.dot is not None and label.rows_drawn == 7
+        assert label.label == "D001" and label.dot is not None and label.rows_drawn >= 7
         assert on_screen(app, label)
         shown = squeezed("".join(screen_rows(app)))
         for text in ("5 号窗口", "王芳", "农业农技", "叫号后", "E001", "已叫号 D001", "F12 签退"):

@@ -196,8 +196,7 @@ def _kiosk(config: Any, db: str, clock: Any, hall: Any, screen: str) -> Any:
     }
 
     class GalleryKiosk(KioskApp):
-        def on_mount(self) -> None:
-            super().on_mount()
+        def on_mount(self) -> None:  # KioskApp's own runs too (Textual calls each class's)
             if screen in screens:
                 self.set_timer(1.0, self._open)
 
@@ -225,11 +224,13 @@ def _clerk(config: Any, db: str, clock: Any, hall: Any, screen: str) -> Any:
     clerk = find_clerk(hall.store, hall.code, "007")
 
     class GalleryClerk(ClerkApp):
-        def on_mount(self) -> None:
-            super().on_mount()
+        def on_mount(self) -> None:  # ClerkApp's own opens the sign-in; the desk goes on top
             if screen == "desk":
-                hall.sign_in(5, "007")
-                self.push_screen(DeskScreen(hall, 5, clerk))
+                self.set_timer(0.5, self._desk)
+
+        def _desk(self) -> None:
+            hall.sign_in(5, "007")
+            self.push_screen(DeskScreen(hall, 5, clerk))
 
     return GalleryClerk(hall, 5)
 
@@ -241,8 +242,7 @@ def _rating(config: Any, db: str, clock: Any, hall: Any, screen: str) -> Any:
     finished = [e for e in hall.events() if e.kind == "finish"][-1]
 
     class GalleryRating(RatingApp):
-        def on_mount(self) -> None:
-            super().on_mount()
+        def on_mount(self) -> None:  # RatingApp's own runs too
             self.call_after_refresh(lambda: self.ask(finished))
 
     return GalleryRating(hall, 1, timeout_s=600)

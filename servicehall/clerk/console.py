@@ -6,6 +6,8 @@ returns to sign-in. All database work happens in the screens' thread workers.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual import events
 from textual.app import App
 
@@ -20,7 +22,7 @@ from servicehall.widgets.upkeep import keep_tidy, let_go
 class ClerkApp(App[None]):
     """The window console: ``ClerkApp(hall, window).run()``."""
 
-    CSS_PATH = "clerk.tcss"
+    CSS_PATH = Path(__file__).with_name("clerk.tcss")  # also for a subclass elsewhere
     TITLE = "servicehall 窗口"
 
     def __init__(self, hall: Hall, window: int) -> None:

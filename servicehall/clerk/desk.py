@@ -76,7 +76,7 @@ class DeskScreen(Screen[None]):
         with Horizontal(id="desk-body"):
             with Vertical(id="serving"):
                 yield Static("正在办理", id="serving-title")
-                yield BigLabel("", id="current-label", largest=(2, 1))
+                yield BigLabel("", id="current-label")
                 yield Static("", id="current-info")
                 yield Static("", id="materials")
             with Vertical(id="side"):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import time
+from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 from textual import events, on, work
@@ -35,7 +36,7 @@ RETRY_S = 2.0
 class RatingApp(App[None]):
     """The rating pad of one window."""
 
-    CSS_PATH = "clerk.tcss"
+    CSS_PATH = Path(__file__).with_name("clerk.tcss")  # also for a subclass elsewhere
     TITLE = "servicehall 评价"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (36, "-wide")]
     BINDINGS = [

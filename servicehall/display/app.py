@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import threading
+from pathlib import Path
 
 from textual import events, work
 from textual.app import App, ComposeResult
@@ -45,7 +46,7 @@ class HallDisplay(App[None]):
     every ``display.page_seconds`` when they do not fit.
     """
 
-    CSS_PATH = "display.tcss"
+    CSS_PATH = Path(__file__).with_name("display.tcss")  # also for a subclass elsewhere
     TITLE = "大厅叫号屏"
     BINDINGS = [("ctrl+q", "quit", "退出")]
 
