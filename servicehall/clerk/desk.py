@@ -14,7 +14,7 @@ import time
 
 from rich.text import Text
 from sqlalchemy.exc import SQLAlchemyError
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
@@ -29,11 +29,14 @@ from servicehall.errors import ServiceHallError
 from servicehall.queue import Hall
 from servicehall.queue.clerks import Clerk
 from servicehall.widgets import BigLabel
+from servicehall.widgets.bigfont import GLYPH_ROWS
 
 log = logging.getLogger(__name__)
 
 FEED_WAIT_S = 0.5
 RETRY_S = 2.0
+MATERIALS_ROWS = 3
+SAMPLE_LABEL = "W888"  # the widest label: the panel does not jump between tickets
 COUNT_NAMES = (("call", "叫号"), ("finish", "办结"), ("skip", "过号"), ("transfer", "转办"))
 
 
@@ -88,6 +91,23 @@ class DeskScreen(Screen[None]):
             for action in ACTIONS:
                 yield Button(f"{action.digit} {action.name}", id=f"act-{action.code}")
         yield Static("F1–F8 或数字键 1–8 操作    F12 签退", id="key-hint")
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.call_after_refresh(self._fit_label)
+
+    def _fit_label(self) -> None:
+        """The ticket as big as the panel allows with a few rows left for the papers to check."""
+        serving = self.query_one("#serving")
+        label = serving.query_one("#current-label", BigLabel)
+        others = sum(
+            child.outer_size.height
+            for child in serving.children
+            if child.id not in ("current-label", "materials")
+        )
+        room = serving.content_size.height - others - MATERIALS_ROWS
+        label.styles.height = max(
+            GLYPH_ROWS, label.rows_for(label.content_size.width, room, "W888")
+        )
 
     def on_mount(self) -> None:
         self._refresh_from_hall()

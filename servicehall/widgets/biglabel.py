@@ -43,9 +43,13 @@ class BigLabel(Widget):
         self.set_reactive(BigLabel.label, label)
         self.set_reactive(BigLabel.color, color)
 
-    def rows_for(self, width: int, height: int) -> int:
-        """Rows the label takes with the largest dots ``width``×``height`` holds (1: plain text)."""
-        dot = fit_dot(self.label, width, height, largest=self.largest) if self.label else None
+    def rows_for(self, width: int, height: int, label: str | None = None) -> int:
+        """Rows the label (or ``label``) takes with the largest dots ``width``×``height`` holds.
+
+        1 when even the smallest dots do not fit (the label is then plain bold text).
+        """
+        text = self.label if label is None else label
+        dot = fit_dot(text, width, height, largest=self.largest) if text else None
         return big_height(dot[1]) if dot else 1
 
     @property
