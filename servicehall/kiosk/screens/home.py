@@ -24,7 +24,7 @@ from servicehall.widgets.paging import plan_grid, wrap_lines
 
 BAR_ROWS = 3
 GRID_PADDING = 2  # cells left and right of the buttons
-HEADERS = (("-roomy", 5), ("-plain", 2), ("-compact", 1))
+HEADERS = (("-roomy", 6), ("-plain", 2), ("-compact", 1))
 """Header styles, most generous first, with the rows each takes (name band, greeting, gap)."""
 
 
