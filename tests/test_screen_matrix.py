@@ -88,14 +88,34 @@ async def test_kiosk_at_grid(
         await ready(pilot)
         await until(pilot, lambda: app.waits, what="wait estimates")
         await pilot.pause()
-        await _home(pilot, hall)
+        await _home(pilot)
         await _matters(pilot, config)
         await _confirm_and_ticket(pilot, config)
         await _guide(pilot, config)
         await _staff(pilot)
 
 
-async def _home(pilot: Pilot[Any], hall: Hall) -> None:
+@pytest.mark.parametrize("size", [(56, 20), (70, 23)], ids=grid_id)
+async def test_kiosk_on_a_market_day_at_grid(
+    size: tuple[int, int], config: HallConfig, db_url: str
+) -> None:
+    """圩日: one more service (村事镇办) and the green banner, still every button whole."""
+    from conftest import MARKET_TUESDAY
+
+    market = FixedClock(MARKET_TUESDAY)
+    Hall.open(config, db=db_url, clock=market).close()
+    app = make_app(config, db_url, market)
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        await until(pilot, lambda: app.waits, what="wait estimates")
+        await pilot.pause()
+        banner = app.screen.query_one("#banner")
+        assert on_screen(app, banner) and "圩日" in squeezed(shown_text(app, banner))
+        await _home(pilot)
+        assert "V" in {b.service.code for b in app.screen.query(ServiceButton)}
+
+
+async def _home(pilot: Pilot[Any]) -> None:
     app = pilot.app
     home = app.screen
     assert isinstance(home, HomeScreen)
