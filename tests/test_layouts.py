@@ -26,9 +26,13 @@ def test_few_buttons_spread_in_one_row_and_grow_to_their_largest() -> None:
     assert plan.cell_height == 5
 
 
-def test_buttons_grow_two_rows_at_a_time_so_their_text_stays_centred() -> None:
+def test_buttons_grow_into_the_rows_left_up_to_their_largest() -> None:
     plan = plan_grid(8, 100, 19, min_width=20, min_height=3, max_height=7)
-    assert plan.rows == 2 and plan.cell_height in (3, 5, 7)
+    assert (plan.rows, plan.cell_height) == (2, 7)
+    plan = plan_grid(8, 100, 17, min_width=20, min_height=3, max_height=7)
+    assert (plan.rows, plan.cell_height) == (2, 7)
+    plan = plan_grid(8, 100, 10, min_width=20, min_height=3, max_height=7)
+    assert (plan.rows, plan.cell_height) == (2, 4)
 
 
 def test_button_size_holds_the_longest_text_and_wraps_a_long_name() -> None:

@@ -48,7 +48,7 @@ def plan_grid(
 
     Every page but the last is full; the fullest page is spread over as few rows as it needs
     (4 buttons on a wide screen make one row, not a column), and the buttons grow up to
-    ``max_height`` rows into the space left, two rows at a time so their text stays centred.
+    ``max_height`` rows into the space left (a bigger target for an unsteady finger).
     """
     columns_fit = max(1, min(max_columns, (width + gutter_x) // (min_width + gutter_x)))
     rows_fit = max(1, (height + gutter_y) // (min_height + gutter_y))
@@ -58,7 +58,6 @@ def plan_grid(
     rows = min(rows_fit, math.ceil(fullest / columns_fit))
     columns = math.ceil(fullest / rows)
     cell_height = max(min_height, min(max_height, (height + gutter_y) // rows - gutter_y))
-    cell_height -= (cell_height - min_height) % 2  # text centred: as many blank rows above as below
     return GridPlan(columns, rows, cell_height, columns * rows, pages)
 
 
