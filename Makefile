@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 RUN_STAMP := $(VENV)/.installed-run
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench screens clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -27,11 +27,15 @@ test: $(TEST_STAMP)
 	$(PY) -m pytest -q -n auto
 
 lint: $(TEST_STAMP)
-	$(VENV)/bin/ruff check servicehall tests bench run_kiosk.py
-	$(VENV)/bin/ruff format --check servicehall tests bench run_kiosk.py
+	$(VENV)/bin/ruff check servicehall tests bench tools run_kiosk.py
+	$(VENV)/bin/ruff format --check servicehall tests bench tools run_kiosk.py
 
 bench: $(TEST_STAMP)
 	for f in bench/bench_*.py; do $(PY) $$f || exit 1; done
+
+# every screen at every grid, in a real xterm under Xvfb, into docs/screens/ (several minutes)
+screens: $(RUN_STAMP)
+	$(PY) tools/gallery.py docs/screens
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info

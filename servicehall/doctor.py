@@ -18,13 +18,14 @@ from sqlalchemy.engine import make_url
 
 from servicehall.config import HallConfig, load_config
 from servicehall.errors import ServiceHallError
+from servicehall.grids import DESIGNED, SMALLEST, fits
 from servicehall.queue import Hall, default_url
 
 ROLES = ("kiosk", "display", "clerk", "server")
+ROLE_NAMES = {"kiosk": "取号机", "display": "叫号屏", "clerk": "窗口叫号台"}
 CLOCK_SLACK_S = 120.0
 """How far behind the newest record a clock may be before the doctor says so."""
 BACKUP_STALE_H = 48.0
-MIN_TERMINAL = {"kiosk": (100, 30), "display": (80, 24), "clerk": (80, 24)}
 OK, WARN, FAIL = "ok", "warn", "fail"
 
 
@@ -148,22 +149,41 @@ def check_voice(config: HallConfig) -> Check:
     )
 
 
-def check_terminal(role: str) -> Check:
-    need = MIN_TERMINAL.get(role)
-    if need is None:
+def check_terminal(role: str, size: tuple[int, int] | None = None) -> Check:
+    """The grid this terminal gives the role's screen, against the smallest it is laid out for.
+
+    ``size`` is (columns, rows); by default the terminal the doctor runs in (run it in the
+    role's own terminal: the xterm the unit starts).
+    """
+    if role not in SMALLEST:
         return Check("屏幕大小", OK, "此角色不需要全屏界面")
-    size = shutil.get_terminal_size((0, 0))
-    if size.columns == 0:
+    if size is None:
+        found = shutil.get_terminal_size((0, 0))
+        size = (found.columns, found.lines)
+    columns, rows = size
+    least_columns, least_rows = SMALLEST[role]
+    designed = "×".join(map(str, DESIGNED[role]))
+    if columns == 0:
         return Check(
-            "屏幕大小", WARN, "不是在终端里运行，无法检查", f"在 {role} 用的终端里再运行一次"
+            "屏幕大小",
+            WARN,
+            "不是在终端里运行，无法检查字符网格",
+            f"在 {role} 用的终端里再运行一次 servicehall doctor --role {role}",
         )
-    if size.columns >= need[0] and size.lines >= need[1]:
-        return Check("屏幕大小", OK, f"{size.columns}×{size.lines} 字符")
+    if fits(role, columns, rows):
+        return Check(
+            "屏幕大小",
+            OK,
+            f"{columns}×{rows} 字符（最小 {least_columns}×{least_rows}，按 {designed} 设计）",
+        )
     return Check(
         "屏幕大小",
-        WARN,
-        f"当前终端 {size.columns}×{size.lines} 字符，{role} 需要至少 {need[0]}×{need[1]}",
-        "终端全屏并调小字号，或用浏览器：servicehall serve " + role,
+        FAIL,
+        f"当前终端只有 {columns}×{rows} 字符，{ROLE_NAMES[role]}至少要 "
+        f"{least_columns}×{least_rows}，按钮和文字会被截掉",
+        "用 deploy/servicehall-xterm 启动（按屏幕自动选字号、铺满全屏）；"
+        "若在 /etc/servicehall/servicehall.env 设了 SERVICEHALL_FONT_PX，把它调小或删掉；"
+        f"也可用浏览器：servicehall serve {role}",
     )
 
 

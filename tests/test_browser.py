@@ -81,6 +81,39 @@ def test_served_kiosk_takes_clicks_and_issues_a_ticket(
     assert hall.status().waiting("A") == 1  # a tap repeated by a person never gives two tickets
 
 
+def test_served_page_fits_its_font_to_the_window(
+    playwright: object, hall_env: dict[str, str]
+) -> None:
+    """The page picks the largest font at which the window holds the kiosk's designed grid."""
+    from servicehall.grids import DESIGNED
+
+    columns, rows = DESIGNED["kiosk"]
+    served = ServedApp("kiosk", hall_env, "--ignore-hours")
+    try:
+        grids = {}
+        for viewport in ((1280, 800), (1024, 768), (1080, 1920)):
+            screen = BrowserScreen(playwright, chromium_path(), served.url, viewport)
+            try:
+                screen.wait_for("民政")
+                screen.wait_stable()
+                grids[viewport] = (screen.screen.columns, screen.screen.lines)
+            finally:
+                screen.close()
+        fixed = BrowserScreen(playwright, chromium_path(), served.url + "?fontsize=14", (1280, 800))
+        try:
+            fixed.wait_for("民政")
+            fixed_grid = (fixed.screen.columns, fixed.screen.lines)
+        finally:
+            fixed.close()
+    finally:
+        served.stop()
+    for viewport, (got_columns, got_rows) in grids.items():
+        assert got_columns >= columns and got_rows >= rows, (viewport, got_columns, got_rows)
+        # the largest such font: not a grid far beyond the design (a font too small to read)
+        assert got_columns < columns * 1.4 or got_rows < rows * 1.4, (viewport, got_columns)
+    assert fixed_grid[0] > grids[(1280, 800)][0]  # ?fontsize=14 keeps its small fixed size
+
+
 def _children(pid: int) -> list[int]:
     path = Path(f"/proc/{pid}/task/{pid}/children")
     return [int(p) for p in path.read_text().split()] if path.exists() else []

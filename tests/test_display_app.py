@@ -19,7 +19,7 @@ from servicehall.display.recent import RecentCalls
 from servicehall.display.voice import Announcer
 from servicehall.queue import FixedClock, Hall
 
-from support.display import SIZE, shown_call, text_of
+from support.display import SIZE, shown_call, text_of, words_of
 from support.waiting import until
 
 
@@ -47,7 +47,7 @@ async def test_started_mid_day_it_shows_the_true_state_at_once(
         assert recent == ["B002", "B001", "A001"]
         board = text_of(app.query_one(WindowBoard))
         assert "A001" in board and "B001" in board and "暂停" in board
-        waiting = text_of(app.query_one(WaitingCounts))
+        waiting = words_of(app.query_one(WaitingCounts))
         assert "民政 1" in waiting and "卫健计生 1" in waiting
 
 
@@ -61,7 +61,7 @@ async def test_board_follows_calls_made_by_another_connection(
         hall.issue("A")
         hall.issue("A")
         hall.issue("G")
-        await until(pilot, lambda: "民政 2" in text_of(app.query_one(WaitingCounts)))
+        await until(pilot, lambda: "民政 2" in words_of(app.query_one(WaitingCounts)))
         hall.call_next(1)
         await until(pilot, lambda: shown_call(app) == "A001")
         assert app.query_one(CallBanner).highlight
@@ -73,7 +73,7 @@ async def test_board_follows_calls_made_by_another_connection(
         hall.transfer(1, "G")  # A002 now waits for 村镇建设
         await until(pilot, lambda: "A002" not in text_of(app.query_one(WindowBoard)))
         assert [c.label for c in app.query_one(RecentCalls).calls] == ["A002", "A001"]
-        assert "村镇建设 2" in text_of(app.query_one(WaitingCounts))
+        assert "村镇建设 2" in words_of(app.query_one(WaitingCounts))
 
 
 async def test_a_recall_is_highlighted_again(
@@ -133,7 +133,7 @@ async def test_day_rollover_clears_the_calls_and_takes_the_new_rota(
         assert app.query_one(RecentCalls).calls == ()
         assert "A001" not in text_of(app.query_one(WindowBoard))  # yesterday's ticket
         assert "李秀英" in text_of(app.query_one(LeaderBar))
-        assert "村事" in text_of(app.query_one(WaitingCounts))  # village desks on market days
+        assert "村事" in words_of(app.query_one(WaitingCounts))  # village desks on market days
         hall.issue("A")
         hall.call_next(1)
         await until(pilot, lambda: shown_call(app) == "A001")

@@ -96,3 +96,17 @@ def test_backups_are_checked(
     made.rename(made.with_name("servicehall-qingshi-20200101-120000.db"))
     stale = check_backups(config)
     assert stale.state == WARN and "天没有备份" in stale.detail
+
+
+def test_terminal_grid_below_the_smallest_fails_with_the_fix() -> None:
+    from servicehall.doctor import check_terminal
+
+    small = check_terminal("display", (50, 15))
+    assert small.state == FAIL
+    assert "50×15" in small.detail and "54×16" in small.detail and "叫号屏" in small.detail
+    assert "SERVICEHALL_FONT_PX" in small.fix and "servicehall-xterm" in small.fix
+    fine = check_terminal("kiosk", (70, 23))
+    assert fine.state == OK and "70×23" in fine.detail and "56×20" in fine.detail
+    assert check_terminal("kiosk", (56, 20)).state == OK  # the smallest grid itself works
+    assert check_terminal("clerk", (79, 24)).state == FAIL
+    assert check_terminal("server").state == OK  # no screen to check

@@ -21,7 +21,7 @@ from servicehall.reports.manager_app import ManagerApp
 
 from support.clerk import at_desk
 from support.display import text_of
-from support.kiosk import ready
+from support.kiosk import pages_of, ready
 from support.kiosk import text_of as kiosk_text
 from support.waiting import until
 
@@ -63,7 +63,7 @@ async def test_kiosk_shows_names_as_they_are(
         assert str(app.screen.query_one("#matter-0", Button).label) == MATTER
         await pilot.click("#matter-0")
         await until(pilot, lambda: app.screen.query("#take"))
-        assert any(MATERIAL in str(w.content) for w in app.screen.query(".material"))
+        assert any(MATERIAL in line for line in pages_of(app, "#materials"))
         await pilot.click("#take")
         await until(pilot, lambda: kiosk_text(app, "#ticket-service"))
         assert kiosk_text(app, "#ticket-service") == f"{SERVICE}  {MATTER}"

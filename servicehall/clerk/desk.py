@@ -14,7 +14,7 @@ import time
 
 from rich.text import Text
 from sqlalchemy.exc import SQLAlchemyError
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
@@ -29,12 +29,15 @@ from servicehall.errors import ServiceHallError
 from servicehall.queue import Hall
 from servicehall.queue.clerks import Clerk
 from servicehall.widgets import BigLabel
+from servicehall.widgets.bigfont import GLYPH_ROWS
 from servicehall.widgets.plain import plain
 
 log = logging.getLogger(__name__)
 
 FEED_WAIT_S = 0.5
 RETRY_S = 2.0
+MATERIALS_ROWS = 3
+SAMPLE_LABEL = "W888"  # the widest label: the panel does not jump between tickets
 COUNT_NAMES = (("call", "叫号"), ("finish", "办结"), ("skip", "过号"), ("transfer", "转办"))
 
 
@@ -49,9 +52,11 @@ def _bindings() -> list[Binding]:
 
 
 class DeskScreen(Screen[None]):
-    """One window's console after sign-in."""
+    """One window's console after sign-in; from 80×24 up (keys in two rows below 104 columns)."""
 
     BINDINGS = _bindings()
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (104, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
 
     def __init__(self, hall: Hall, window: int, clerk: Clerk) -> None:
         super().__init__(id="desk")
@@ -75,7 +80,7 @@ class DeskScreen(Screen[None]):
         with Horizontal(id="desk-body"):
             with Vertical(id="serving"):
                 yield Static("正在办理", id="serving-title")
-                yield BigLabel("", id="current-label", max_dot_width=2)
+                yield BigLabel("", id="current-label")
                 yield Static("", id="current-info")
                 yield Static("", id="materials")
             with Vertical(id="side"):
@@ -87,6 +92,23 @@ class DeskScreen(Screen[None]):
             for action in ACTIONS:
                 yield Button(f"{action.digit} {action.name}", id=f"act-{action.code}")
         yield Static("F1–F8 或数字键 1–8 操作    F12 签退", id="key-hint")
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.call_after_refresh(self._fit_label)
+
+    def _fit_label(self) -> None:
+        """The ticket as big as the panel allows with a few rows left for the papers to check."""
+        serving = self.query_one("#serving")
+        label = serving.query_one("#current-label", BigLabel)
+        others = sum(
+            child.outer_size.height
+            for child in serving.children
+            if child.id not in ("current-label", "materials")
+        )
+        room = serving.content_size.height - others - MATERIALS_ROWS
+        label.styles.height = max(
+            GLYPH_ROWS, label.rows_for(label.content_size.width, room, "W888")
+        )
 
     def on_mount(self) -> None:
         self._refresh_from_hall()
@@ -307,16 +329,18 @@ def _queue_text(snapshot: WindowSnapshot) -> Text:
 
 
 def _counts_text(snapshot: WindowSnapshot) -> str:
-    parts = [f"{name} {snapshot.counts.get(code, 0)}" for code, name in COUNT_NAMES]
-    return "今日本窗口\n" + "  ".join(parts)
+    """Today's counts, two a line so they fit the side panel of an 80-column console."""
+    parts = [f"{name} {snapshot.counts.get(code, 0):<3}" for code, name in COUNT_NAMES]
+    return "今日本窗口\n" + "\n".join("  ".join(parts[i : i + 2]) for i in range(0, len(parts), 2))
 
 
 def _materials_text(snapshot: WindowSnapshot) -> Text:
+    """The papers to check, run together (the list must fit the few rows under the ticket)."""
     if snapshot.current is None:
         return Text("")
     if not snapshot.materials:
         return Text("所需材料：无", style="dim")
-    text = Text("所需材料：\n", style="bold")
-    for i, item in enumerate(snapshot.materials, 1):
-        text.append(f"{i}. {item}\n", style="not bold")
+    text = Text("所需材料：", style="bold")
+    items = "；".join(f"{i}. {item}" for i, item in enumerate(snapshot.materials, 1))
+    text.append(items, style="not bold")
     return text

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import logging
 import time
+from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical
@@ -21,6 +22,7 @@ from textual.widgets import Button, Static
 from textual.worker import get_current_worker
 
 from servicehall.errors import ServiceHallError
+from servicehall.grids import log_grid
 from servicehall.queue import EventView, Hall
 from servicehall.widgets.plain import plain
 from servicehall.widgets.upkeep import keep_tidy, let_go
@@ -35,8 +37,9 @@ RETRY_S = 2.0
 class RatingApp(App[None]):
     """The rating pad of one window."""
 
-    CSS_PATH = "clerk.tcss"
+    CSS_PATH = Path(__file__).with_name("clerk.tcss")  # also for a subclass elsewhere
     TITLE = "servicehall 评价"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (36, "-wide")]
     BINDINGS = [
         Binding(str(i), f"rate('{code}')", name, show=False)
         for i, (code, name) in enumerate(CHOICES, 1)
@@ -69,6 +72,9 @@ class RatingApp(App[None]):
 
     def on_unmount(self) -> None:
         let_go()
+
+    def on_resize(self, event: events.Resize) -> None:
+        log_grid("rate", event.size.width, event.size.height)
 
     # ------------------------------------------------------------------ states
 

@@ -20,7 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("role", choices=ROLES)
     p.add_argument("--host", default="127.0.0.1", help="监听地址（默认只允许本机）")
     p.add_argument("--port", type=bounded_int(1, 65_535), default=8000)
-    p.add_argument("--font-size", type=bounded_int(6, 200), help="浏览器中的字号（默认按角色放大）")
+    p.add_argument("--font-size", type=bounded_int(6, 200), help="字号（默认按窗口大小自动选）")
     p.add_argument("--window", type=WINDOW, help="clerk：窗口号")
     p.add_argument(
         "--max-tabs",

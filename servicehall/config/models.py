@@ -229,6 +229,8 @@ class DisplaySettings(_Model):
     recent_calls: int = Field(default=6, ge=1, le=20)
     highlight_seconds: float = Field(default=8.0, gt=0)
     notice: str = ""
+    page_seconds: float = Field(default=8.0, ge=5, le=60)
+    """How long a page of windows or waiting counts stays up when they do not all fit."""
 
 
 class VoiceSettings(_Model):

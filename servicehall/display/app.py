@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import threading
+from pathlib import Path
 
-from textual import work
+from textual import events, work
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
@@ -24,8 +25,10 @@ from servicehall.display.bars import LeaderBar, StatusLine, Ticker, TopBar
 from servicehall.display.board import WaitingCounts, WindowBoard, today_only
 from servicehall.display.calls import Call
 from servicehall.display.follower import Follower, Lost, Snapshot
+from servicehall.display.layout import RECENT_WIDTH, DisplayPlan, plan_display
 from servicehall.display.recent import RecentCalls
 from servicehall.display.voice import Announcement, Announcer
+from servicehall.grids import log_grid
 from servicehall.queue import Clock, SystemClock
 from servicehall.widgets.upkeep import keep_tidy, let_go
 
@@ -36,11 +39,15 @@ ANNOUNCE_WITHIN_S = 60.0  # calls older than this (caught up after an outage) ar
 
 
 class HallDisplay(App[None]):
-    """The hall board: latest call, windows, recent calls, waiting counts, leader, notice."""
+    """The hall board: latest call, windows, recent calls, waiting counts, leader, notice.
 
-    CSS_PATH = "display.tcss"
+    ``layout.plan_display`` shares the screen out whenever its size (or the number of windows,
+    services or leader lines) changes; a timer turns the pages of windows and waiting counts
+    every ``display.page_seconds`` when they do not fit.
+    """
+
+    CSS_PATH = Path(__file__).with_name("display.tcss")  # also for a subclass elsewhere
     TITLE = "大厅叫号屏"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     BINDINGS = [("ctrl+q", "quit", "退出")]
 
     class CallsShown(Message):
@@ -76,6 +83,8 @@ class HallDisplay(App[None]):
         self.waiting = WaitingCounts(id="waiting")
         self.leader = LeaderBar(config.hall.supervision_phone, id="leader")
         self.status_line = StatusLine(id="status")
+        self.notice = config.display.notice or config.hall.notice
+        self.plan: DisplayPlan | None = None
 
     def compose(self) -> ComposeResult:
         hall = self.config.hall
@@ -86,12 +95,13 @@ class HallDisplay(App[None]):
         yield self.board
         yield self.waiting
         yield self.leader
-        yield Ticker(self.config.display.notice or hall.notice, id="ticker")
+        yield Ticker(self.notice, id="ticker")
         yield self.status_line
 
     def on_mount(self) -> None:
         self._follow()
         keep_tidy(self)
+        self.set_timer(self.config.display.page_seconds, self.turn_pages)
         if self.announcer is not None:
             self.announcer.on_off = self.voice_failed
             if self.announcer.on:
@@ -123,6 +133,52 @@ class HallDisplay(App[None]):
         assert self.announcer is not None
         self.announcer.serve(self._stop)
 
+    # ------------------------------------------------------------------ layout
+
+    def on_resize(self, event: events.Resize) -> None:
+        log_grid("display", event.size.width, event.size.height)
+        self.lay_out()
+
+    def lay_out(self) -> None:
+        """Share the screen out again (size, windows, services or leader lines changed)."""
+        width, height = self.size
+        plan = plan_display(
+            width,
+            height,
+            windows=len(self.board.windows) or len(self.config.windows),
+            services=len(self.waiting.items()) or len(self.config.services),
+            leader_rows=self.leader.rows_needed(width),
+            notice=bool(self.notice),
+            recent_calls=self.config.display.recent_calls,
+        )
+        if plan == self.plan:
+            return
+        self.plan = plan
+        self.leader.styles.height = plan.leader_rows
+        # the call takes what is left: the red line of a lost database shrinks it, never hides
+        self.query_one("#middle").set_class(plan.recent == "below", "-stacked")
+        self.banner.lines = plan.call_fit.lines
+        self.recent.display = bool(plan.recent)
+        self.recent.styles.height = plan.recent_rows if plan.recent == "below" else "1fr"
+        self.recent.styles.width = "1fr" if plan.recent == "below" else RECENT_WIDTH
+        board, waiting = self.board, self.waiting
+        board.columns, board.rows, board.tall = plan.board_columns, plan.board_rows, plan.board_tall
+        board.title = plan.board_title
+        board.styles.height = plan.board_height
+        waiting.columns, waiting.rows = plan.waiting_columns, plan.waiting_rows
+        waiting.title = plan.waiting_title
+        waiting.styles.height = plan.waiting_height
+
+    def turn_pages(self) -> None:
+        """The page timer: the next page of windows and of waiting counts (if they page).
+
+        Each turn starts the next wait only now (not an interval timer, which catches up after a
+        busy moment), so every page stays up at least ``display.page_seconds``.
+        """
+        self.board.next_page()
+        self.waiting.next_page()
+        self.set_timer(self.config.display.page_seconds, self.turn_pages)
+
     # ------------------------------------------------------------------ showing
 
     def show(self, result: Snapshot | Lost) -> None:
@@ -141,6 +197,7 @@ class HallDisplay(App[None]):
         self.board.called = latest.window if latest else None
         self.waiting.services = tuple(hall.services)
         self.leader.leader = hall.leader
+        self.lay_out()
         self.recent.calls = result.recent
         self.banner.call = latest
         if result.new_calls:

@@ -1,24 +1,21 @@
 """The latest call, as big as the space allows: "请 A012 号 到 3 号窗口".
 
 Ticket label and window number are drawn with the shared dot font (any letter A–Z); the small
-words sit on the middle row. The widget picks the largest dot size that fits its own size, so the
-same code fills a 160×45 TV and an 80×24 one.
+words sit on the middle row. ``layout.fit_call`` picks the largest dots the widget's own size
+holds, on one line or on two ("请 A012 号" over "到 3 号窗口"), so the same code fills a 4K TV,
+a portrait panel and a 54×16 one.
 """
 
 from __future__ import annotations
 
-from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual.reactive import reactive
 
 from servicehall.display.calls import Call
+from servicehall.display.layout import CallFit, Part, call_lines, fit_call, word_cells
 from servicehall.display.lines import LineCachedWidget
-from servicehall.widgets.bigfont import GLYPH_ROWS, big_width, dot_runs
-
-# (cells per dot across, rows per dot down), largest first
-SCALES = ((4, 2), (3, 2), (2, 2), (3, 1), (2, 1), (1, 1))
-TITLE_ROWS = 2  # the line above the big characters and the one below
+from servicehall.widgets.bigfont import GLYPH_ROWS, dot_runs
 
 
 class CallBanner(LineCachedWidget):
@@ -36,6 +33,8 @@ class CallBanner(LineCachedWidget):
 
     call: reactive[Call | None] = reactive(None, layout=False)
     highlight: reactive[bool] = reactive(False)
+    lines: reactive[int] = reactive(1)
+    """On how many lines the call is drawn (the layout's choice for this screen, for every call)."""
 
     def __init__(
         self,
@@ -45,9 +44,10 @@ class CallBanner(LineCachedWidget):
     ) -> None:
         super().__init__(id=id)
         self.welcome = welcome
+        self.fit: CallFit | None = None
 
-    def state(self) -> tuple[Call | None, bool]:
-        return self.call, self.highlight
+    def state(self) -> tuple[Call | None, bool, int]:
+        return self.call, self.highlight, self.lines
 
     def watch_highlight(self, value: bool) -> None:
         self.set_class(value, "-highlight")
@@ -55,30 +55,40 @@ class CallBanner(LineCachedWidget):
     def render(self) -> Text:
         call = self.call
         if call is None:
+            self.fit = None
             lines = [Text("欢迎光临  Welcome", style="bold"), Text("")]
             lines += [Text(line) for line in self.welcome if line]
             return self._centred(lines)
         dots = "bright_yellow" if self.highlight else "yellow"
-        parts: list[tuple[str, bool]] = [
-            ("请", False),
-            (call.label, True),
-            ("号 到", False),
-            (str(call.window), True),
-            ("号窗口", False),
-        ]
+        window = str(call.window)
+        width, height = self.size.width, self.size.height
+        fit = fit_call(width, height, call.label, window, lines_allowed=(self.lines,))
+        if fit.dot is None:  # a label wider than the layout expected
+            fit = fit_call(width, height, call.label, window)
+        self.fit = fit
         title = "再次呼叫  Calling again" if call.recall else "正在呼叫  Now calling"
-        caption = f"{call.window} 号窗口  {call.window_name}"
-        scale = self._scale(parts)
-        if scale is None:  # too small for dots: plain bold text, still the whole call
+        if fit.dot is None:  # too small for dots: plain bold text, still the whole call
             big = Text.assemble(
-                "请 ", (call.label, f"bold {dots}"), " 号 到 ", (str(call.window), f"bold {dots}")
+                "请 ", (call.label, f"bold {dots}"), " 号 到 ", (window, f"bold {dots}")
             )
             big.append(" 号窗口")
             return self._centred([Text(title, style="bold"), big, Text(call.window_name)])
-        lines = [Text(title, style="bold white")]
-        lines += self._big_lines(parts, dots, *scale)
-        lines.append(Text(caption, style="bold white"))
+        lines: list[Text] = []
+        if fit.titled:
+            lines.append(Text(title, style="bold white"))
+        for index, parts in enumerate(call_lines(call.label, window, fit.lines)):
+            if index:
+                lines.append(Text(""))
+            lines += self._big_lines(parts, dots, *fit.dot)
+        if fit.titled:
+            lines.append(Text(f"{call.window} 号窗口  {call.window_name}", style="bold white"))
         return self._centred(lines)
+
+    @property
+    def dot_rows(self) -> int:
+        """Rows the big characters of the call shown take (0 when drawn as plain text)."""
+        fit = self.fit
+        return fit.lines * GLYPH_ROWS * fit.dot[1] if fit and fit.dot else 0
 
     def _centred(self, lines: list[Text]) -> Text:
         """Lines centred across and down the widget, each padded to its exact width.
@@ -99,18 +109,8 @@ class CallBanner(LineCachedWidget):
             out.append(" " * max(0, width - left - line.cell_len))
         return out
 
-    def _scale(self, parts: list[tuple[str, bool]]) -> tuple[int, int] | None:
-        width, height = self.size.width, self.size.height
-        for dot, rows in SCALES:
-            needed = sum(
-                big_width(text, dot_width=dot) if big else cell_len(text) + 2 for text, big in parts
-            )
-            if needed <= width and GLYPH_ROWS * rows + TITLE_ROWS <= height:
-                return dot, rows
-        return None
-
     @staticmethod
-    def _big_lines(parts: list[tuple[str, bool]], color: str, dot: int, rows: int) -> list[Text]:
+    def _big_lines(parts: list[Part], color: str, dot: int, rows: int) -> list[Text]:
         """The big rows, each run of lit (or unlit) dots one span: a few spans a line to draw."""
         on = Style(bgcolor=color)
         word_style = Style(bold=True, color="white")
@@ -124,10 +124,10 @@ class CallBanner(LineCachedWidget):
                             (" " * cells, _LIT if lit else None)
                             for cells, lit in dot_runs(text, row, dot_width=dot)
                         ]
-                    elif row == GLYPH_ROWS // 2 and copy == 0:
+                    elif row == GLYPH_ROWS // 2 and copy == (rows - 1) // 2:
                         runs.append((f" {text} ", word_style))
                     else:
-                        runs.append((" " * (cell_len(text) + 2), None))
+                        runs.append((" " * word_cells(text), None))
                 line = Text(no_wrap=True)
                 for chunk, style in _merged(runs):
                     line.append(chunk, on if style is _LIT else style)

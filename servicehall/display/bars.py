@@ -54,34 +54,47 @@ class TopBar(Widget):
 
 
 class LeaderBar(Widget):
-    """今日带班领导 and the supervision phone."""
+    """今日带班领导 and the supervision phone: one line, or two when the screen is narrow."""
 
     DEFAULT_CSS = """
     LeaderBar { height: 1; background: $boost; padding: 0 1; }
     """
 
-    leader: reactive[LeaderView | None] = reactive(None)
+    leader: reactive[LeaderView | None] = reactive(None, layout=True)
 
     def __init__(self, phone: str, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
         self.phone = phone
 
-    def render(self) -> Text:
-        text = Text(no_wrap=True, overflow="ellipsis")
-        text.append("今日带班领导：", style="bold")
+    def parts(self) -> list[Text]:
+        """The leader, and the phone (if the hall has one), as separate pieces."""
+        who = Text(no_wrap=True)
+        who.append("今日带班领导：", style="bold")
         leader = self.leader
         if leader is None:
-            text.append("（未安排）")
+            who.append("（未安排）")
         else:
-            text.append(leader.name, style="bold yellow")
+            who.append(leader.name, style="bold yellow")
             if leader.title:
-                text.append(f"（{leader.title}）")
+                who.append(f"（{leader.title}）")
             if leader.window is not None:
-                text.append(f" {leader.window} 号窗口")
-        if self.phone:
-            text.append("    监督电话：", style="bold")
-            text.append(self.phone, style="bold yellow")
-        return text
+                who.append(f" {leader.window} 号窗口")
+        if not self.phone:
+            return [who]
+        phone = Text(no_wrap=True)
+        phone.append("监督电话：", style="bold")
+        phone.append(self.phone, style="bold yellow")
+        return [who, phone]
+
+    def rows_needed(self, width: int) -> int:
+        """1 when the leader and the phone fit side by side in ``width`` cells, else 2."""
+        parts = self.parts()
+        return 1 if sum(p.cell_len for p in parts) + 4 * (len(parts) - 1) <= width - 2 else 2
+
+    def render(self) -> Text:
+        parts = self.parts()
+        joiner = "    " if self.rows_needed(self.size.width + 2) == 1 else "\n"
+        return Text(joiner, no_wrap=True).join(parts)
 
 
 class Ticker(Widget):

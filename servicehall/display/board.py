@@ -1,20 +1,28 @@
-"""The board of every window (number, name, the label it serves or 暂停) and the waiting counts."""
+"""The board of every window (number, name, the label it serves or 暂停) and the waiting counts.
+
+Both show a page at a time when the screen cannot hold them all: the app's layout tells them how
+many columns and rows they have, and the app's page timer turns them (``next_page``), so every
+window and every count is on the TV within a few pages' time.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+import math
+import time
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from rich.cells import cell_len
 from rich.text import Text
 from textual.reactive import reactive
 
+from servicehall.display.layout import BOARD_CELL, WAIT_CELL
 from servicehall.display.lines import LineCachedWidget
 from servicehall.queue import ServiceStatus, WindowStatus
 
-CELL_WIDTH = 26  # "15 村事镇办二   A012" with room to breathe
 NAME_CELLS = 12
+WAIT_NAME_CELLS = 8
 PAUSED = "暂停"
 IDLE = "空闲"
 
@@ -39,40 +47,89 @@ def today_only(windows: Iterable[WindowStatus], day: dt.date) -> tuple[WindowSta
     )
 
 
-class WindowBoard(LineCachedWidget):
+class PagedCells(LineCachedWidget):
+    """Items in ``columns`` × ``rows`` cells, one page at a time, with an optional title line."""
+
+    columns: reactive[int] = reactive(1, layout=True)
+    rows: reactive[int] = reactive(1, layout=True)
+    title: reactive[bool] = reactive(False, layout=True)
+    page: reactive[int] = reactive(0)
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 (Textual's own name)
+        super().__init__(id=id)
+        self.page_since = time.monotonic()
+        """When the page shown now came up (monotonic seconds)."""
+
+    def items(self) -> Sequence[object]:
+        raise NotImplementedError
+
+    def watch_page(self) -> None:
+        self.page_since = time.monotonic()
+
+    @property
+    def per_page(self) -> int:
+        return max(1, self.columns * self.rows)
+
+    @property
+    def pages(self) -> int:
+        return max(1, math.ceil(len(self.items()) / self.per_page))
+
+    def on_page(self) -> Sequence[object]:
+        page = min(self.page, self.pages - 1)
+        return self.items()[page * self.per_page : (page + 1) * self.per_page]
+
+    def next_page(self) -> None:
+        self.page = (self.page + 1) % self.pages if self.pages > 1 else 0
+
+    def page_mark(self) -> str:
+        return (
+            f"  第 {min(self.page, self.pages - 1) + 1}/{self.pages} 页" if self.pages > 1 else ""
+        )
+
+
+class WindowBoard(PagedCells):
     """A grid of windows; the one just called is marked in yellow."""
 
     DEFAULT_CSS = """
     WindowBoard {
-        height: 1fr;
+        height: 5;
         padding: 0 1;
     }
     """
 
     windows: reactive[tuple[WindowStatus, ...]] = reactive(())
     called: reactive[int | None] = reactive(None)
+    tall: reactive[bool] = reactive(False, layout=True)
 
-    def state(self) -> tuple[tuple[WindowStatus, ...], int | None]:
-        return self.windows, self.called
+    def items(self) -> Sequence[WindowStatus]:
+        return self.windows
 
-    def watch_windows(self, old: tuple[WindowStatus, ...], new: tuple[WindowStatus, ...]) -> None:
-        if len(old) != len(new):  # the first state: the board's height follows its windows
-            self.refresh(layout=True)
+    def state(self) -> tuple[object, ...]:
+        return (
+            self.windows,
+            self.called,
+            self.columns,
+            self.rows,
+            self.tall,
+            self.title,
+            self.page,
+        )
+
+    def shown_numbers(self) -> list[int]:
+        """The window numbers on the page shown now."""
+        return [w.number for w in self.on_page()]  # type: ignore[attr-defined]
 
     def render(self) -> Text:
         """Columns of equal width, laid out by hand (a Rich table costs more on every call)."""
-        windows = self.windows
         width = self.size.width
-        columns = self._columns(width)
-        rows = max(1, -(-len(windows) // columns))
-        tall = self.size.height >= rows * 2 + 1
-        cell_width = max(1, width // columns)
+        cell_width = max(BOARD_CELL - 2, width // max(1, self.columns))
         lines: list[Text] = []
-        if self.size.height > rows * (2 if tall else 1):
-            lines.append(Text("窗口  Windows", style="bold"))
-        for start in range(0, len(windows), columns):
-            cells = [self._cell(w, tall) for w in windows[start : start + columns]]
-            for part in range(2 if tall else 1):
+        if self.title:
+            lines.append(Text(f"窗口  Windows{self.page_mark()}", style="bold"))
+        windows = list(self.on_page())
+        for start in range(0, len(windows), self.columns):
+            cells = [self._cell(w) for w in windows[start : start + self.columns]]  # type: ignore[arg-type]
+            for part in range(2 if self.tall else 1):
                 line = Text(no_wrap=True, overflow="crop")
                 for cell in cells:
                     piece = cell[part]
@@ -81,21 +138,13 @@ class WindowBoard(LineCachedWidget):
                 lines.append(line)
         return Text("\n", no_wrap=True).join(lines)
 
-    @staticmethod
-    def _columns(width: int) -> int:
-        return max(1, width // CELL_WIDTH)
-
-    def get_content_height(self, container, viewport, width: int) -> int:  # type: ignore[no-untyped-def]
-        """When the height is left to the board: a title and two lines per window."""
-        return 1 + 2 * max(1, -(-len(self.windows) // self._columns(width)))
-
-    def _cell(self, window: WindowStatus, tall: bool) -> tuple[Text, Text]:
+    def _cell(self, window: WindowStatus) -> tuple[Text, Text]:
         """The window's one line, or its two lines (number and name; label) when tall."""
         name = _fit(window.name, NAME_CELLS)
         head = Text(no_wrap=True, overflow="crop")
         head.append(f"{window.number:>2} ", style="bold cyan")
         head.append(name, style="white")
-        tail = Text("   " if tall else " " * (NAME_CELLS + 1 - cell_len(name)), no_wrap=True)
+        tail = Text("   " if self.tall else " " * (NAME_CELLS + 1 - cell_len(name)), no_wrap=True)
         if window.state == "paused":
             tail.append(PAUSED, style="bold grey50")
         elif window.current:
@@ -103,56 +152,55 @@ class WindowBoard(LineCachedWidget):
             tail.append(window.current, style=style)
         else:
             tail.append(IDLE, style="grey50")
-        if tall:
+        if self.tall:
             return head, tail
         return head + tail, Text("")
 
 
-class WaitingCounts(LineCachedWidget):
+class WaitingCounts(PagedCells):
     """How many people wait for each service open today."""
 
     DEFAULT_CSS = """
     WaitingCounts {
-        height: auto;
+        height: 2;
         padding: 0 1;
     }
     """
 
     services: reactive[tuple[ServiceStatus, ...]] = reactive(())
 
-    def state(self) -> tuple[tuple[ServiceStatus, ...]]:
-        return (self.services,)
+    def items(self) -> Sequence[ServiceStatus]:
+        return [s for s in self.services if s.available_today]
 
-    def watch_services(self) -> None:
-        # a full layout only when the number of lines changes (a market day adds services)
-        if self._text(self.size.width).plain.count("\n") + 1 != self.size.height:
-            self.refresh(layout=True)
+    def state(self) -> tuple[object, ...]:
+        return self.services, self.columns, self.rows, self.title, self.page
+
+    def shown_codes(self) -> list[str]:
+        """The service codes on the page shown now."""
+        return [s.code for s in self.on_page()]  # type: ignore[attr-defined]
 
     def render(self) -> Text:
-        return self._text(self.size.width)
-
-    def _text(self, width: int) -> Text:
-        text = Text("等候人数 ", style="bold")
-        shown = [s for s in self.services if s.available_today]
-        line = text.cell_len
-        for service in shown:
-            cell = self._cell(service)
-            if line and line + cell_len(cell.plain) > width:
-                text.append("\n")
-                line = 0
-            text.append_text(cell)
-            line += cell_len(cell.plain)
-        return text
+        width = self.size.width
+        cell_width = max(WAIT_CELL - 2, width // max(1, self.columns))
+        lines: list[Text] = []
+        if self.title:
+            lines.append(Text(f"等候人数  Waiting{self.page_mark()}", style="bold"))
+        shown = list(self.on_page())
+        for start in range(0, len(shown), self.columns):
+            line = Text(no_wrap=True, overflow="crop")
+            for service in shown[start : start + self.columns]:
+                cell = self._cell(service)  # type: ignore[arg-type]
+                line.append_text(cell)
+                line.append(" " * max(1, cell_width - cell.cell_len))
+            lines.append(line)
+        return Text("\n", no_wrap=True).join(lines)
 
     @staticmethod
     def _cell(service: ServiceStatus) -> Text:
         cell = Text(no_wrap=True)
         cell.append(f"{service.code} ", style="bold cyan")
-        cell.append(_fit(service.name, 8))
+        name = _fit(service.name, WAIT_NAME_CELLS)
+        cell.append(name + " " * (WAIT_NAME_CELLS - cell_len(name)))
         style = "bold yellow" if service.waiting else "grey50"
-        cell.append(f" {service.waiting:<3}", style=style)
-        cell.append("  ")
+        cell.append(f" {service.waiting}", style=style)
         return cell
-
-    def get_content_height(self, container, viewport, width: int) -> int:  # type: ignore[no-untyped-def]
-        return self._text(width).plain.count("\n") + 1

@@ -24,6 +24,7 @@ from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from servicehall.config import HallConfig, Matter, Service, load_config
+from servicehall.grids import log_grid
 from servicehall.i18n import language, set_language
 from servicehall.kiosk.issuing import GaveUp, Issued, issue_with_retry
 from servicehall.kiosk.screens.home import HomeScreen
@@ -64,6 +65,8 @@ class KioskApp(App[None], inherit_bindings=False):
     ]
 
     hall_status: reactive[HallStatus | None] = reactive(None, always_update=True)
+    waits: reactive[dict[str, int]] = reactive(dict, always_update=True)
+    """Per service open today: the wait a ticket taken now can expect, in seconds."""
     trouble: reactive[str] = reactive("")
 
     def __init__(
@@ -105,6 +108,9 @@ class KioskApp(App[None], inherit_bindings=False):
 
     def on_unmount(self) -> None:
         let_go()
+
+    def on_resize(self, event: events.Resize) -> None:
+        log_grid("kiosk", event.size.width, event.size.height)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in BLOCKED_ACTIONS and not self.staff_leaving:
@@ -185,12 +191,12 @@ class KioskApp(App[None], inherit_bindings=False):
                 _sleep_unless(lambda: worker.is_cancelled, RECONNECT_PAUSE_S)
                 continue
             try:
-                self._publish(hall.status())
+                self._publish(hall, hall.status())
                 refreshed = time.monotonic()
                 while not worker.is_cancelled:
                     changed = feed.wait(0.5)
                     if changed or time.monotonic() - refreshed > STATUS_REFRESH_S:
-                        self._publish(hall.status())
+                        self._publish(hall, hall.status())
                         refreshed = time.monotonic()
             except StoreError as exc:
                 self._report_trouble(exc)
@@ -206,12 +212,20 @@ class KioskApp(App[None], inherit_bindings=False):
         log.info("kiosk connected to %s", hall.store.safe_url())
         return hall
 
-    def _publish(self, status: HallStatus) -> None:
+    def _publish(self, hall: Hall, status: HallStatus) -> None:
+        """Show the status at once, then each open service's wait (one read per service)."""
+
         def apply() -> None:
             self.trouble = ""
             self.hall_status = status
 
         self._from_thread(apply)
+        waits = {
+            st.code: hall.estimate_wait_s(st.code, st.waiting)
+            for st in status.services
+            if st.available_today
+        }
+        self._from_thread(lambda: setattr(self, "waits", waits))
 
     def _report_trouble(self, exc: Exception) -> None:
         message = exc.message if isinstance(exc, StoreError) else str(exc)

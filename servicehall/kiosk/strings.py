@@ -17,6 +17,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "staff": ("工作人员", "Staff"),
     "back": ("返回", "Back"),
     "home": ("首页", "Home"),
+    "page_prev": ("上一页", "Previous"),
+    "page_next": ("下一页", "Next"),
     "closed_banner": (
         "现在是休息时间。{hours}。您可以先看办事指南",
         "We are closed now. {hours}. You can read the service guide",
@@ -38,8 +40,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "windows": ("{numbers} 号窗口", "window {numbers}"),
     "take": ("取 号", "Take a ticket"),
     "take_priority": (
-        "老年人、残疾人、孕妇 优先取号",
-        "Priority ticket: elderly, disabled, pregnant",
+        "老年人、残疾人、孕妇\n优先取号",
+        "Priority ticket\nelderly, disabled, pregnant",
     ),
     "issuing": ("正在出号，请稍候……", "Issuing your ticket…"),
     "retrying": (
@@ -55,7 +57,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "go_to": ("请到 {windows} 办理", "Please go to {windows}"),
     "ahead": ("您前面还有 {n} 人", "{n} people ahead of you"),
     "ahead_none": ("前面没有人，请留意叫号", "Nobody ahead of you; listen for your call"),
-    "wait_minutes": ("预计等候约 {m} 分钟", "Estimated wait: about {m} min"),
+    "wait_estimate": ("预计等候：{wait}", "Estimated wait: {wait}"),
+    "wait_about": ("约 {m} 分钟", "about {m} min"),
+    "wait_range": ("约 {low}–{high} 分钟", "about {low}–{high} min"),
+    "wait_soon": ("马上就到", "almost no wait"),
     "printing": ("正在打印号票……", "Printing your ticket…"),
     "take_ticket": ("请取走您的号票", "Please take your ticket"),
     "printer_error": (

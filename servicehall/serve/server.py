@@ -34,6 +34,7 @@ from aiohttp.web_runner import GracefulExit
 from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
+from servicehall.grids import DESIGNED
 from servicehall.serve.lifeline import mark_children
 
 log = logging.getLogger(__name__)
@@ -77,7 +78,8 @@ class TabProcess(AppService):
 
 
 class HallServer(Server):
-    """textual-serve with the project's page, its limits and its checks."""
+    """textual-serve with the project's page, its limits and its checks, and the grid the page
+    fits its font to (``grids.DESIGNED``; none for roles without one, e.g. the manager)."""
 
     def __init__(
         self,
@@ -85,6 +87,7 @@ class HallServer(Server):
         *,
         role: str,
         font_size: int,
+        grid: tuple[int, int] | None,
         max_tabs: int,
         allowed_hosts: tuple[str, ...] = (),
         **kwargs: Any,
@@ -92,6 +95,7 @@ class HallServer(Server):
         super().__init__(command, templates_path=TEMPLATES, **kwargs)
         self.role = role
         self.font_size = font_size
+        self.grid = f"{grid[0]}x{grid[1]}" if grid else ""
         self.max_tabs = max_tabs
         self.allowed_hosts = frozenset(h.lower() for h in allowed_hosts)
         self.tabs: set[TabProcess] = set()
@@ -136,6 +140,7 @@ class HallServer(Server):
         scheme = "wss" if request.secure else "ws"
         # the address the page was opened with, not the one the server bound (0.0.0.0 …)
         context["app_websocket_url"] = f"{scheme}://{request.host}/ws"
+        context["grid"] = self.grid
         context["ping_url"] = ""
         return context
 
@@ -276,5 +281,6 @@ def serve(
         font_size=font_size or DEFAULT_FONT_SIZE.get(role, 20),
         max_tabs=max_tabs or DEFAULT_MAX_TABS.get(role, 2),
         allowed_hosts=(*allowed_hosts, *([] if host in ("0.0.0.0", "::") else [host])),
+        grid=None if font_size else DESIGNED.get(role),
     )
     server.serve()

@@ -1,8 +1,11 @@
-"""A 5×7 dot font for ticket labels (A–Z, 0–9) drawn as background-coloured spaces.
+"""A 5×7 dot font for ticket labels (A–Z, 0–9) drawn as background-coloured spaces, at many sizes.
 
 Textual's ``Digits`` draws only 0–9 and A–F, and block glyphs like █ are ambiguous-width in CJK
-fonts (some terminals draw them two cells wide). A space is one cell everywhere, so each dot is
-painted as ``scale`` spaces wide and ``scale // 2`` rows high with a background colour.
+fonts (WenQuanYi Micro Hei Mono draws them with gaps, some terminals two cells wide). A space is
+one cell everywhere, so each dot is painted as ``dot_width`` spaces across and ``dot_height`` rows
+down with a background colour. A terminal cell is about twice as tall as it is wide, so a dot of
+2×1 cells looks square; :data:`DOT_SIZES` lists the sizes from small to large and
+:func:`fit_dot` picks the largest one a space holds.
 """
 
 from __future__ import annotations
@@ -54,6 +57,17 @@ GLYPH_ROWS = 7
 GLYPH_COLS = 5
 
 
+def _dot_sizes(largest_rows: int = 16) -> tuple[tuple[int, int], ...]:
+    """(cells across, rows down) per dot, smallest first: 1×1, 2×1, 3×2, 4×2, 5×3, 6×3 …"""
+    sizes = [(1, 1), (2, 1)]
+    for rows in range(2, largest_rows + 1):
+        sizes += [(2 * rows - 1, rows), (2 * rows, rows)]
+    return tuple(sizes)
+
+
+DOT_SIZES = _dot_sizes()
+
+
 def dot_runs(label: str, row: int, *, dot_width: int = 2, gap: int = 1) -> list[tuple[int, bool]]:
     """One row of ``label`` as (cells, lit) runs, neighbouring runs of the same kind merged.
 
@@ -75,15 +89,21 @@ def dot_runs(label: str, row: int, *, dot_width: int = 2, gap: int = 1) -> list[
     return runs
 
 
-def big_text(label: str, color: str = "yellow", *, dot_width: int = 2, gap: int = 1) -> Text:
-    """Render ``label`` as 7 rows of coloured dots, ``dot_width`` cells per dot."""
+def big_text(
+    label: str, color: str = "yellow", *, dot_width: int = 2, dot_height: int = 1, gap: int = 1
+) -> Text:
+    """Render ``label`` as ``7 × dot_height`` rows of coloured dots, ``dot_width`` cells per dot."""
     on = Style(bgcolor=color)
     text = Text(no_wrap=True, overflow="crop")
+    lines = 0
     for row in range(GLYPH_ROWS):
-        for cells, lit in dot_runs(label, row, dot_width=dot_width, gap=gap):
-            text.append(" " * cells, on if lit else None)
-        if row < GLYPH_ROWS - 1:
-            text.append("\n")
+        runs = dot_runs(label, row, dot_width=dot_width, gap=gap)
+        for _copy in range(dot_height):
+            if lines:
+                text.append("\n")
+            for cells, lit in runs:
+                text.append(" " * cells, on if lit else None)
+            lines += 1
     return text
 
 
@@ -91,3 +111,23 @@ def big_width(label: str, *, dot_width: int = 2, gap: int = 1) -> int:
     """Cells needed to draw ``label`` with :func:`big_text`."""
     count = len(label)
     return count * GLYPH_COLS * dot_width + max(0, count - 1) * gap * dot_width
+
+
+def big_height(dot_height: int = 1) -> int:
+    """Rows needed to draw a label with dots ``dot_height`` rows tall."""
+    return GLYPH_ROWS * dot_height
+
+
+def fit_dot(
+    label: str, width: int, height: int, *, largest: tuple[int, int] | None = None
+) -> tuple[int, int] | None:
+    """The largest dot size (cells across, rows down) at which ``label`` fits ``width``×``height``.
+
+    ``largest`` caps the size; None when even 1×1 dots do not fit.
+    """
+    for dot_width, dot_height in reversed(DOT_SIZES):
+        if largest is not None and (dot_width > largest[0] or dot_height > largest[1]):
+            continue
+        if big_width(label, dot_width=dot_width) <= width and big_height(dot_height) <= height:
+            return dot_width, dot_height
+    return None

@@ -20,6 +20,11 @@ def text_of(widget: Widget) -> str:
     return console.export_text()
 
 
+def words_of(widget: Widget) -> str:
+    """What the widget shows, with each run of blanks (the columns' padding) as one space."""
+    return " ".join(text_of(widget).split())
+
+
 def shown_call(app: HallDisplay) -> str | None:
     """The ticket label on the big banner, or None."""
     call = app.query_one(CallBanner).call

@@ -12,6 +12,7 @@ from servicehall.config import HallConfig
 from servicehall.config.models import PrinterSettings
 from servicehall.kiosk import KioskApp
 from servicehall.queue import FixedClock
+from servicehall.widgets.paged import PagedText
 
 from support.waiting import until
 
@@ -51,3 +52,9 @@ def text_of(app: KioskApp, selector: str) -> str:
     """The plain text a Static shows ("" while its screen is being rebuilt)."""
     found = app.screen.query(selector).results(Static)
     return next((str(widget.content) for widget in found), "")
+
+
+def pages_of(app: KioskApp, selector: str) -> list[str]:
+    """Every page of a PagedText as plain text lines, the first page first."""
+    paged = app.screen.query_one(selector, PagedText)
+    return [line for page in range(paged.pages) for line in paged.page_text(page).splitlines()]

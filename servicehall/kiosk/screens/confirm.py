@@ -1,16 +1,22 @@
-"""The confirm screen: what to bring (一次性告知), where it is served, and the "取号" buttons."""
+"""The confirm screen: what to bring (一次性告知), where it is served, and the "取号" buttons.
+
+The two 取号 buttons always stay on the screen; a long list of papers loses its blank lines
+first and then goes on pages (上一页 / 下一页).
+"""
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.widgets import Button, Static
 
 from servicehall.config import Matter, Service
 from servicehall.kiosk.screens.base import KioskScreen
 from servicehall.kiosk.strings import s, windows_text
 from servicehall.kiosk.widgets import NavBar
+from servicehall.widgets.paged import PagedText
 from servicehall.widgets.plain import plain
 
 
@@ -28,23 +34,21 @@ class ConfirmScreen(KioskScreen):
         if self.matter is not None and self.matter.name != self.service.name:
             heading += f"  {self.matter.name}"
         yield Static(plain(heading), classes="title")
-        with VerticalScroll(id="materials"):
-            materials = self.matter.materials if self.matter else []
-            if materials:
-                yield Static(s("bring_materials"), classes="subtitle")
-                for number, item in enumerate(materials, 1):
-                    yield Static(plain(f"{number}. {item}"), classes="material")
-            else:
-                yield Static(s("no_materials"), classes="subtitle")
-            yield Static(
-                plain(s("served_at", windows=windows_text(self.kiosk.config, self.service.code))),
-                classes="served-at",
-            )
+        yield PagedText(self._paragraphs(), id="materials", classes="paged")
         yield Static("", id="progress")
         with Horizontal(id="take-bar"):
             yield Button(s("take"), id="take", classes="take")
             yield Button(s("take_priority"), id="take-priority", classes="take priority")
         yield NavBar()
+
+    def _paragraphs(self) -> list[Text]:
+        materials = self.matter.materials if self.matter else []
+        yellow = "bold #ffd83d"
+        paragraphs = [Text(s("bring_materials" if materials else "no_materials"), style=yellow)]
+        paragraphs += [Text(f"{number}. {item}") for number, item in enumerate(materials, 1)]
+        where = s("served_at", windows=windows_text(self.kiosk.config, self.service.code))
+        paragraphs.append(Text(where, style="bold #9ec5ff"))
+        return paragraphs
 
     def on_mount(self) -> None:
         self.query_one("#progress", Static).display = False

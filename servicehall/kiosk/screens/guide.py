@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Grid
 from textual.widgets import Button, Static
 
 from servicehall.kiosk.screens.base import KioskScreen
 from servicehall.kiosk.strings import s
 from servicehall.kiosk.widgets import NavBar
+from servicehall.widgets.paged import PagedGrid
+from servicehall.widgets.paging import button_size
 from servicehall.widgets.plain import plain
 
 
@@ -17,9 +18,13 @@ class GuideScreen(KioskScreen):
     """All services (including the market-day desks); tap one to list its matters."""
 
     def compose(self) -> ComposeResult:
+        services = self.kiosk.config.services
         yield Static(s("guide_title"), classes="title")
-        with Grid(id="guide-services"):
-            for service in self.kiosk.config.services:
+        width, height = button_size((svc.name for svc in services), cap=24)
+        with PagedGrid(
+            min_width=width, min_height=height, max_height=4, id="guide-services", classes="paged"
+        ):
+            for service in services:
                 yield Button(
                     plain(service.name), id=f"guide-{service.code}", classes="guide-service"
                 )

@@ -1,17 +1,21 @@
-"""One matter's 六公开: name, legal basis, procedure, materials, promised time limit and fee."""
+"""One matter's 六公开: name, legal basis, procedure, materials, promised time limit and fee.
+
+The facts are cut into pages the screen holds (上一页 / 下一页); nothing scrolls.
+"""
 
 from __future__ import annotations
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.widgets import Button, Static
 
 from servicehall.config import Matter, Service
 from servicehall.kiosk.screens.base import KioskScreen
 from servicehall.kiosk.strings import s, windows_text
 from servicehall.kiosk.widgets import NavBar
+from servicehall.widgets.paged import PagedText
 from servicehall.widgets.plain import plain
 
 
@@ -24,30 +28,33 @@ class GuideDetailScreen(KioskScreen):
         self.matter = matter
 
     def compose(self) -> ComposeResult:
-        matter = self.matter
-        yield Static(plain(f"{self.service.name}  {matter.name}"), classes="title")
-        with VerticalScroll(id="guide-detail"):
-            materials = "".join(f"\n  {n}. {m}" for n, m in enumerate(matter.materials, 1))
-            sections = (
-                ("basis", matter.basis),
-                ("procedure", matter.procedure),
-                ("materials", materials),
-                ("promise", matter.promise),
-                ("fee", matter.fee),
-            )
-            for key, value in sections:
-                text = Text()
-                text.append(f"{s(key)}：", style="bold #ffd83d")
-                text.append(value or s("not_stated"))
-                yield Static(text, classes="fact")
-            yield Static(
-                plain(s("served_at", windows=windows_text(self.kiosk.config, self.service.code))),
-                classes="fact",
-            )
+        yield Static(plain(f"{self.service.name}  {self.matter.name}"), classes="title")
+        yield PagedText(self.facts(), shrink=False, id="guide-detail", classes="paged")
         if self._available_today():
             with Horizontal(id="take-bar"):
                 yield Button(s("take_for_matter"), id="guide-take", classes="take")
         yield NavBar()
+
+    def facts(self) -> list[Text]:
+        """The 六公开 as paragraphs: a yellow heading and the fact, each."""
+        matter = self.matter
+        materials = "".join(f"\n  {n}. {m}" for n, m in enumerate(matter.materials, 1))
+        sections = (
+            ("basis", matter.basis),
+            ("procedure", matter.procedure),
+            ("materials", materials),
+            ("promise", matter.promise),
+            ("fee", matter.fee),
+        )
+        paragraphs = []
+        for key, value in sections:
+            text = Text()
+            text.append(f"{s(key)}：", style="bold #ffd83d")
+            text.append(value or s("not_stated"))
+            paragraphs.append(text)
+        where = s("served_at", windows=windows_text(self.kiosk.config, self.service.code))
+        paragraphs.append(Text(where, style="bold #9ec5ff"))
+        return paragraphs
 
     def _available_today(self) -> bool:
         status = self.kiosk.hall_status

@@ -1,22 +1,32 @@
-"""The home screen: the hall's name, a greeting and one big button per service open today."""
+"""The home screen: the hall's name, a greeting and one big button per service open today.
+
+The buttons reflow into the columns and rows the screen holds, each at least as big as its text
+(name, waiting count, estimated wait); what does not fit goes on another page. On a short screen
+the greeting moves up beside the hall's name when that spares a page.
+"""
 
 from __future__ import annotations
 
-import math
-
+from rich.cells import cell_len
+from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
-from textual.containers import Grid, Horizontal
+from textual.containers import Horizontal
 from textual.widgets import Button, Static
 
 from servicehall.config import Service
 from servicehall.kiosk.screens.base import KioskScreen
 from servicehall.kiosk.strings import hours_text, s
-from servicehall.kiosk.widgets import ServiceButton
+from servicehall.kiosk.widgets import Pager, ServiceButton
 from servicehall.queue import HallStatus
+from servicehall.widgets.paged import PagedGrid
+from servicehall.widgets.paging import plan_grid, wrap_lines
 from servicehall.widgets.plain import plain
 
-MIN_BUTTON_CELLS = 25
+BAR_ROWS = 3
+GRID_PADDING = 2  # cells left and right of the buttons
+HEADERS = (("-roomy", 6), ("-plain", 2), ("-compact", 1))
+"""Header styles, most generous first, with the rows each takes (name band, greeting, gap)."""
 
 
 class HomeScreen(KioskScreen):
@@ -27,15 +37,18 @@ class HomeScreen(KioskScreen):
         yield Static(plain(config.hall.name), id="hall-name")
         yield Static(s("welcome"), id="welcome")
         yield Static("", id="banner")
-        yield Grid(id="services")
+        yield PagedGrid(min_width=20, id="services", classes="paged")
         with Horizontal(id="home-bar"):
             yield Button(s("guide"), id="guide", classes="bar")
             yield Button(s("lang_toggle"), id="lang", classes="bar")
+            yield Static("", classes="spacer")
+            yield Pager()
             yield Static("", classes="spacer")
             yield Button(s("staff"), id="staff", classes="bar staff")
 
     def on_mount(self) -> None:
         self.watch(self.kiosk, "hall_status", self._show_status)
+        self.watch(self.kiosk, "waits", self._show_waits)
         self.watch(self.kiosk, "trouble", self._show_banner)
 
     async def recompose(self) -> None:
@@ -45,16 +58,49 @@ class HomeScreen(KioskScreen):
         self._show_banner(self.kiosk.trouble)
 
     def on_resize(self, event: events.Resize) -> None:
-        self._fit_grid()
+        self._fit_header()
 
-    def _fit_grid(self) -> None:
+    # ------------------------------------------------------------------ layout
+
+    def _fit_header(self) -> None:
+        """The most generous header that still shows the services on as few pages as any."""
         grid = self._grid()
-        if grid is None:
+        if grid is None or not self.size.area:
             return
-        count = max(1, len(grid.children))
-        columns = max(2, min(6, self.size.width // MIN_BUTTON_CELLS, count))
-        grid.styles.grid_size_columns = columns
-        grid.styles.grid_size_rows = math.ceil(count / columns)
+        width, height = self.size
+        banner = self.query_one("#banner", Static)
+        banner_rows = len(wrap_lines(Text(str(banner.content)), width - 4)) if banner.display else 0
+        greeting = f"{self.kiosk.config.hall.name}  {s('welcome')}"
+        modes = [
+            (name, rows)
+            for name, rows in HEADERS
+            if name != "-compact" or cell_len(greeting) <= width - 2
+        ]
+
+        count = len(grid.children)
+
+        def rank(mode: tuple[str, int]) -> tuple[int, int]:
+            """Fewest pages first, then the most buttons on a page (ties: the roomier header)."""
+            space = height - mode[1] - banner_rows - BAR_ROWS
+            if space < grid.min_height:
+                return (count + 1, 0)
+            plan = plan_grid(
+                count,
+                width - 2 * GRID_PADDING,
+                space,
+                min_width=grid.min_width,
+                min_height=grid.min_height,
+            )
+            return plan.pages, -min(plan.per_page, count)
+
+        chosen = min(modes, key=rank)[0]
+        for name, _rows in HEADERS:
+            self.set_class(name == chosen, name)
+        self.query_one("#hall-name", Static).update(
+            plain(greeting if chosen == "-compact" else self.kiosk.config.hall.name)
+        )
+
+    # ------------------------------------------------------------------ live state
 
     def _show_status(self, status: HallStatus | None) -> None:
         grid = self._grid()
@@ -63,20 +109,38 @@ class HomeScreen(KioskScreen):
         by_code = {svc.code: svc for svc in self.kiosk.config.services}
         wanted = [st.code for st in status.services if st.available_today and st.code in by_code]
         shown = [b.service.code for b in grid.query(ServiceButton)]
+        waits = self.kiosk.waits
         if wanted != shown:
+            services = [by_code[code] for code in wanted]
+            grid.min_width, grid.min_height = ServiceButton.min_size(services)
             grid.remove_children()
-            grid.mount_all(ServiceButton(by_code[code], status.waiting(code)) for code in wanted)
-            self.call_after_refresh(self._fit_grid)
+            grid.mount_all(
+                ServiceButton(svc, status.waiting(svc.code), waits.get(svc.code))
+                for svc in services
+            )
+            self.call_after_refresh(self._relayout)
         else:
             for button in grid.query(ServiceButton):
-                waiting = status.waiting(button.service.code)
-                if waiting != button.waiting:
-                    button.set_waiting(waiting)
+                code = button.service.code
+                button.set_state(status.waiting(code), waits.get(code))
         self._show_banner(self.kiosk.trouble)
 
-    def _grid(self) -> Grid | None:
+    def _show_waits(self, waits: dict[str, int]) -> None:
+        grid = self._grid()
+        if grid is None:
+            return
+        for button in grid.query(ServiceButton):
+            button.set_state(button.waiting, waits.get(button.service.code))
+
+    def _relayout(self) -> None:
+        grid = self._grid()
+        if grid is not None:
+            self._fit_header()
+            grid.relayout()
+
+    def _grid(self) -> PagedGrid | None:
         """The services grid, or None while the screen is being (re)composed."""
-        return next(iter(self.query("#services").results(Grid)), None)
+        return next(iter(self.query("#services").results(PagedGrid)), None)
 
     def _show_banner(self, trouble: str) -> None:
         banner = next(iter(self.query("#banner").results(Static)), None)
@@ -91,9 +155,14 @@ class HomeScreen(KioskScreen):
             text, kind = s("market_day"), "market"
         else:
             text, kind = "", ""
+        changed = banner.display != bool(text) or str(banner.content) != text
         banner.update(plain(text))
         banner.set_classes(kind)
         banner.display = bool(text)
+        if changed:
+            self.call_after_refresh(self._relayout)
+
+    # ------------------------------------------------------------------ taps
 
     @on(Button.Pressed, ".service")
     def _service(self, event: Button.Pressed) -> None:

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Grid
 from textual.widgets import Button, Static
 
 from servicehall.config import Service
 from servicehall.kiosk.screens.base import KioskScreen
 from servicehall.kiosk.strings import s
 from servicehall.kiosk.widgets import NavBar
+from servicehall.widgets.paged import PagedGrid
+from servicehall.widgets.paging import button_size
 from servicehall.widgets.plain import plain
+
+NAME_CELLS_CAP = 26
+"""A longer matter name wraps inside its button."""
 
 
 class MatterScreen(KioskScreen):
@@ -30,8 +34,10 @@ class MatterScreen(KioskScreen):
         else:
             title = s("choose_matter", service=self.service.name)
         yield Static(plain(title), classes="title")
-        columns = 2 if len(self.service.matters) > 3 else 1
-        with Grid(id="matters", classes=f"columns-{columns}"):
+        width, height = button_size((m.name for m in self.service.matters), cap=NAME_CELLS_CAP)
+        with PagedGrid(
+            min_width=width, min_height=height, max_height=5, id="matters", classes="paged"
+        ):
             for index, matter in enumerate(self.service.matters):
                 yield Button(plain(matter.name), id=f"matter-{index}", classes="matter")
         yield NavBar()

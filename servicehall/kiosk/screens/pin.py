@@ -12,7 +12,7 @@ import math
 
 from textual import events, on, work
 from textual.app import ComposeResult
-from textual.containers import Center, Vertical
+from textual.containers import Center, Horizontal, Vertical
 from textual.widgets import Static
 
 from servicehall.kiosk.screens.base import KioskScreen
@@ -36,8 +36,9 @@ class PinScreen(KioskScreen):
     def compose(self) -> ComposeResult:
         with Vertical(id="pin-box"):
             yield Static(s("pin_title"), classes="title")
-            yield Static("", id="pin-dots")
-            yield Static("", id="pin-message")
+            with Horizontal(id="pin-line"):
+                yield Static("", id="pin-dots")
+                yield Static("", id="pin-message")
             with Center():
                 yield Keypad(id="keypad")
         yield NavBar(back=False)

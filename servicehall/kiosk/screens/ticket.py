@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
@@ -9,6 +10,7 @@ from textual.widgets import Static
 from servicehall.kiosk.issuing import Issued
 from servicehall.kiosk.screens.base import KioskScreen
 from servicehall.kiosk.strings import s, windows_text
+from servicehall.kiosk.waits import wait_text
 from servicehall.kiosk.widgets import Countdown, NavBar
 from servicehall.printer import PrintOutcome
 from servicehall.widgets import BigLabel
@@ -53,12 +55,33 @@ class TicketScreen(KioskScreen):
                 ahead = ticket.ahead or 0
                 yield Static(s("ahead", n=ahead) if ahead else s("ahead_none"), id="ticket-ahead")
                 if self.issued.wait_s is not None and ahead:
-                    minutes = max(1, round(self.issued.wait_s / 60))
-                    yield Static(s("wait_minutes", m=minutes), id="ticket-wait")
-                yield Static(plain(self._print_text()), id="print-status")
+                    wait = wait_text(self.issued.wait_s)
+                    yield Static(s("wait_estimate", wait=wait), id="ticket-wait")
+                yield Static(self._print_text(), id="print-status")
                 yield Countdown(self.kiosk.config.kiosk.ticket_screen_seconds, held=True)
             yield Static("", id="ticket-preview")
         yield NavBar(back=False)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.call_after_refresh(self._fit_label)
+
+    def _fit_label(self) -> None:
+        """The number as big as the width and the rows left over allow; the block is centred.
+
+        (A label stretched over every spare row would leave the words far below it on a
+        portrait panel.)
+        """
+        main = next(iter(self.query("#ticket-main")), None)
+        if main is None:
+            return
+        label = main.query_one("#ticket-label", BigLabel)
+        others = sum(
+            child.outer_size.height + child.styles.margin.top + child.styles.margin.bottom
+            for child in main.children
+            if child is not label and child.display
+        )
+        room = main.content_size.height - others - label.styles.margin.top
+        label.styles.height = label.rows_for(label.content_size.width, room)
 
     def on_mount(self) -> None:
         if not self._composed:  # switched away again before this handler ran
@@ -106,4 +129,4 @@ class TicketScreen(KioskScreen):
         label.color = "grey50" if withdrawn else "yellow"
         preview = self.query_one("#ticket-preview", Static)
         preview.update(plain(outcome.preview if outcome is not None and outcome.preview else ""))
-        preview.display = bool(outcome is not None and outcome.preview)
+        preview.set_class(bool(outcome is not None and outcome.preview), "-shown")

@@ -1,12 +1,13 @@
-"""``NavBar``: the "返回" and "首页" buttons at the foot of every screen but home."""
+"""``NavBar``: "返回", the pager and "首页" at the foot of every screen but home."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Button
+from textual.widgets import Button, Static
 
 from servicehall.kiosk.strings import s
+from servicehall.kiosk.widgets.pager import Pager
 
 
 class NavBar(Horizontal):
@@ -19,4 +20,7 @@ class NavBar(Horizontal):
     def compose(self) -> ComposeResult:
         if self.back:
             yield Button(s("back"), id="nav-back", classes="nav")
+        yield Static("", classes="spacer")
+        yield Pager()
+        yield Static("", classes="spacer")
         yield Button(s("home"), id="nav-home", classes="nav")

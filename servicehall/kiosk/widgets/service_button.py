@@ -7,20 +7,42 @@ from textual.widgets import Button
 
 from servicehall.config import Service
 from servicehall.kiosk.strings import s
+from servicehall.kiosk.waits import wait_text, widest_wait_text
+from servicehall.widgets.paging import button_size
+
+NAME_CELLS_CAP = 24
+"""A longer service name wraps onto a second line instead of widening every button."""
 
 
 class ServiceButton(Button):
-    """A service's name large, and "等候 N 人" below it."""
+    """The service's name, "等候 N 人" and the estimated wait, one line each."""
 
-    def __init__(self, service: Service, waiting: int = 0) -> None:
+    def __init__(self, service: Service, waiting: int = 0, wait_s: int | None = None) -> None:
         super().__init__(id=f"service-{service.code}", classes="service")
         self.service = service
-        self.set_waiting(waiting)
-
-    def set_waiting(self, waiting: int) -> None:
         self.waiting = waiting
+        self.wait_s = wait_s
+        self._relabel()
+
+    def set_state(self, waiting: int, wait_s: int | None) -> None:
+        if (waiting, wait_s) != (self.waiting, self.wait_s):
+            self.waiting, self.wait_s = waiting, wait_s
+            self._relabel()
+
+    def _relabel(self) -> None:
         label = Text(justify="center")
         label.append(self.service.name, style="bold")
         label.append("\n")
-        label.append(s("waiting", n=waiting), style="bold #ffd83d")
+        label.append(s("waiting", n=self.waiting), style="bold #ffd83d")
+        label.append("\n")
+        label.append(wait_text(self.wait_s), style="bold #bfe0ff")
         self.label = label
+
+    @staticmethod
+    def min_size(services: list[Service]) -> tuple[int, int]:
+        """(cells, rows) a button needs so no name, count or estimate is ever cut."""
+        return button_size(
+            (svc.name for svc in services),
+            cap=NAME_CELLS_CAP,
+            other_lines=(s("waiting", n=999), widest_wait_text()),
+        )

@@ -1,0 +1,231 @@
+"""A deploy unit's own ExecStart in a real xterm on a virtual screen, looked at from a screenshot.
+
+The kiosk unit on a 1280×800 panel and the display unit on a 1366×768 TV run their command line
+(deploy/servicehall-xterm) on a bare Xvfb, with no window manager: the xterm must fill the screen,
+the app must get at least its role's smallest grid, and the screenshot must show the kiosk's
+service buttons with their text and the display's call in big dots.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import shutil
+import signal
+import subprocess
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from servicehall.config import load_config
+from servicehall.grids import SMALLEST
+from servicehall.queue import Hall
+
+ROOT = Path(__file__).parent.parent
+UNITS = ROOT / "deploy" / "systemd"
+TOOLS = ("Xvfb", "xterm", "xdpyinfo", "xwininfo", "import")
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(autouse=True)
+def _tools() -> None:
+    missing = [tool for tool in TOOLS if not shutil.which(tool)]
+    if missing:
+        pytest.skip(
+            f"needs {', '.join(missing)}: apt-get install xvfb xterm x11-utils imagemagick"
+            " fonts-wqy-microhei"
+        )
+
+
+def unit_command(unit: str, instance: str = "") -> list[str]:
+    """The unit's ExecStart, pointed at this checkout instead of /opt/servicehall."""
+    for line in (UNITS / unit).read_text("utf-8").splitlines():
+        if line.startswith("ExecStart="):
+            command = line.removeprefix("ExecStart=").replace("%i", instance)
+            return shlex.split(command.replace("/opt/servicehall", str(ROOT)))
+    raise AssertionError(f"{unit} has no ExecStart")
+
+
+@pytest.fixture
+def screen(tmp_path: Path) -> Iterator[Callable[[str], str]]:
+    """Start a bare Xvfb of a given size on a free display; yields a starter returning DISPLAY."""
+    started: list[subprocess.Popen[bytes]] = []
+
+    def start(geometry: str) -> str:
+        read_end, write_end = os.pipe()
+        proc = subprocess.Popen(
+            ["Xvfb", "-displayfd", str(write_end), "-screen", "0", f"{geometry}x24"]
+            + ["-nolisten", "tcp"],
+            pass_fds=(write_end,),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        os.close(write_end)
+        started.append(proc)
+        number = b""
+        while not number.endswith(b"\n"):
+            chunk = os.read(read_end, 16)
+            assert chunk, "Xvfb did not start"
+            number += chunk
+        os.close(read_end)
+        return f":{number.decode().strip()}"
+
+    yield start
+    for proc in started:
+        proc.terminate()
+        proc.wait(10)
+
+
+def run_unit(command: list[str], display: str, home: Path) -> subprocess.Popen[bytes]:
+    env = {
+        **os.environ,
+        "DISPLAY": display,
+        "SERVICEHALL_HOME": str(home),
+        "SERVICEHALL_DB": f"sqlite:///{home / 'hall.db'}",
+        "SERVICEHALL_IGNORE_HOURS": "1",
+    }
+    env.pop("SERVICEHALL_CONFIG", None)
+    return subprocess.Popen(
+        command,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,  # the xterm and the app in it end together
+    )
+
+
+def stop(proc: subprocess.Popen[bytes]) -> None:
+    os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(10)
+
+
+def logged_grid(home: Path, role: str, timeout: float = 60) -> tuple[int, int]:
+    """The grid the app logged when its terminal gave it its size."""
+    pattern = re.compile(rf"{role} screen: (\d+)×(\d+) cells")
+    log = home / "servicehall.log"
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if log.exists():
+            found = pattern.findall(log.read_text("utf-8", errors="replace"))
+            if found:
+                return int(found[-1][0]), int(found[-1][1])
+        time.sleep(0.2)
+    raise AssertionError(f"the {role} never logged its grid")
+
+
+def xterm_size(display: str) -> tuple[int, int]:
+    """Width and height in pixels of the xterm window on the screen (there is no other)."""
+    tree = subprocess.run(
+        ["xwininfo", "-root", "-children"],
+        env={**os.environ, "DISPLAY": display},
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=30,
+    ).stdout
+    found = re.search(r'\("xterm" "XTerm"\)\s+(\d+)x(\d+)', tree)
+    assert found, tree
+    return int(found[1]), int(found[2])
+
+
+def screenshot(display: str, path: Path) -> Image.Image:
+    subprocess.run(
+        ["import", "-window", "root", str(path)],
+        env={**os.environ, "DISPLAY": display},
+        check=True,
+        timeout=30,
+    )
+    return Image.open(path).convert("RGB")
+
+
+def shot_when(
+    display: str, path: Path, ready: Callable[[Image.Image], bool], timeout: float = 60
+) -> Image.Image:
+    """Screenshots until ``ready`` holds for one (the app draws a moment after it starts)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        image = screenshot(display, path)
+        if ready(image) or time.monotonic() > deadline:
+            return image
+        time.sleep(0.5)
+
+
+def near(pixel: tuple[int, int, int], colour: tuple[int, int, int], slack: int = 40) -> bool:
+    return all(abs(a - b) <= slack for a, b in zip(pixel, colour, strict=True))
+
+
+def text_rows(image: Image.Image, colour: tuple[int, int, int], least: int = 12) -> int:
+    """How many separate horizontal bands hold at least ``least`` pixels of ``colour``."""
+    width, height = image.size
+    pixels = image.load()
+    bands, inside = 0, False
+    for y in range(height):
+        count = sum(near(pixels[x, y], colour, 30) for x in range(0, width, 2))
+        if count >= least and not inside:
+            bands += 1
+        inside = count >= least
+    return bands
+
+
+HALL_BAND = (0x00, 0x2B, 0x5C)  # the kiosk's hall-name band
+ESTIMATE = (0xBF, 0xE0, 0xFF)  # the estimated wait on each service button
+GUIDE = (0x0D, 0x5C, 0x2B)  # the 办事指南 button
+
+
+def test_kiosk_unit_fills_a_1280x800_panel(screen: Callable[[str], str], tmp_path: Path) -> None:
+    display = screen("1280x800")
+    proc = run_unit(unit_command("servicehall-kiosk.service"), display, tmp_path)
+    try:
+        columns, rows = logged_grid(tmp_path, "kiosk")
+        least_columns, least_rows = SMALLEST["kiosk"]
+        assert columns >= least_columns and rows >= least_rows
+
+        image = shot_when(display, tmp_path / "kiosk.png", lambda i: text_rows(i, ESTIMATE) >= 3)
+        width, height = image.size
+        assert xterm_size(display) == (width, height)  # no more (cut off), no less (a corner)
+        pixels = image.load()
+        # the window fills the screen: the band across the top, the guide button at the bottom
+        assert near(pixels[6, 6], HALL_BAND) and near(pixels[width - 30, 6], HALL_BAND)
+        assert near(pixels[40, height - 25], GUIDE)
+        # the rows of service buttons show their estimate line (blank blue bars would not)
+        assert text_rows(image, ESTIMATE) >= 3
+    finally:
+        stop(proc)
+
+
+def test_display_unit_fills_a_1366x768_tv(screen: Callable[[str], str], tmp_path: Path) -> None:
+    hall = Hall.open(load_config(None), db=f"sqlite:///{tmp_path / 'hall.db'}", enforce_hours=False)
+    hall.issue("A")
+    hall.call_next(1)
+    hall.close()
+    display = screen("1366x768")
+    proc = run_unit(unit_command("servicehall-display.service"), display, tmp_path)
+    try:
+        columns, rows = logged_grid(tmp_path, "display")
+        least_columns, least_rows = SMALLEST["display"]
+        assert columns >= least_columns and rows >= least_rows
+
+        def yellow_dots(image: Image.Image) -> int:
+            top = image.crop((0, 0, image.width, image.height // 2))
+            pixels = top.get_flattened_data()
+            return sum(1 for p in pixels if p[0] > 150 and p[1] > 150 and p[2] < 100)
+
+        image = shot_when(display, tmp_path / "display.png", lambda i: yellow_dots(i) > 20_000)
+        assert xterm_size(display) == image.size
+        # the called A001 and window 1 in big yellow dots fill a good part of the upper half
+        assert yellow_dots(image) > 20_000
+        pixels = image.load()
+        # the board's dark blue reaches the screen's far corner: the xterm fills the TV
+        corner = pixels[image.width - 20, image.height // 2]
+        assert corner[2] > corner[0] and corner[2] > 40
+    finally:
+        stop(proc)
