@@ -9,7 +9,6 @@ import datetime as dt
 import math
 
 from servicehall.config import HallConfig, parse_config
-from servicehall.queue import WaitEstimate
 from servicehall.queue.estimate import (
     HallSnapshot,
     WaitingTicket,
