@@ -48,7 +48,7 @@ pick = "{pick}"
 
 
 def hall(
-    shared: str = '["A", "B"]', pick: str = "oldest", hours: str = "08:30-12:00\", \"14:00-17:30"
+    shared: str = '["A", "B"]', pick: str = "oldest", hours: str = '08:30-12:00", "14:00-17:30'
 ) -> HallConfig:
     return parse_config(HALL.format(shared=shared, pick=pick, hours=hours))
 
@@ -179,13 +179,20 @@ def test_no_shows_at_todays_rate_shorten_the_wait() -> None:
 
 def test_nobody_is_called_in_the_lunch_break() -> None:
     config = hall('["B"]')
-    ten_to_noon = MONDAY_10.replace(hour=11, minute=50)
-    snap = snapshot([ticket(1, "A"), ticket(2, "A")], [free(1)], ten_to_noon)
+    # 11:30, four ahead of 10 min each: three before noon, the fourth at 14:00 (2 h 30 min)
+    half_past = MONDAY_10.replace(hour=11, minute=30)
+    snap = snapshot([ticket(n, "A") for n in range(1, 5)], [free(1)], half_past)
+    fourth = project_ticket(snap, stats(), config, 4, "AB")
+    assert fourth.expected_s == 150 * 60
+    # if the three go a little quicker he is called before noon: the low end says so
+    assert fourth.low_s < 30 * 60 < 150 * 60 < fourth.high_s
+    # in the lunch break itself nobody is called before 14:00, whatever the spread
+    one_pm = MONDAY_10.replace(hour=13)
+    snap = snapshot([ticket(1, "A"), ticket(2, "A")], [free(1)], one_pm)
     second = project_ticket(snap, stats(), config, 2, "AB")
-    # A1 11:50-12:00, then the window calls again at 14:00: 2 h 10 min
-    assert second.expected_s == 130 * 60
-    assert second.low_s >= 120 * 60  # the lunch break is certain
-    assert second.back_by.hour >= 13
+    assert second.expected_s == 70 * 60
+    assert second.low_s >= 60 * 60
+    assert second.back_by.hour >= 14
 
 
 def test_after_the_last_period_the_queue_is_served_out() -> None:

@@ -101,7 +101,7 @@ async def test_ahead_and_estimated_wait(config, db_url, clock, hall):
         await ready(pilot)
         await take_ticket(pilot, "B", matter=2)
         assert text_of(app, "#ticket-ahead") == "您前面还有 3 人"
-        expected = max(1, round(hall.estimate_wait_s("B", 3) / 60))
+        expected = max(1, round(hall.estimate_wait("B004").expected_s / 60))
         assert text_of(app, "#ticket-wait") == f"预计等候约 {expected} 分钟"
 
 

@@ -121,6 +121,19 @@ class _Hours:
                 break
         return closed
 
+    def after_working(self, t: float, seconds: float) -> float:
+        """The moment ``seconds`` of calling time have passed from ``t``."""
+        t = self.callable_from(t)
+        for start, end in self.periods:
+            if t >= end:
+                continue
+            t = max(t, start)
+            if t + seconds <= end:
+                return t + seconds
+            seconds -= end - t
+            t = end
+        return t + seconds  # after the last period the windows serve out the queue
+
     def open_span(self, t: float) -> tuple[float, float] | None:
         """From ``t`` (or the next opening) to the end of that opening period."""
         for start, end in self.periods:
@@ -348,17 +361,19 @@ class _Replay:
         return found
 
     def _estimate(self, t: float, index: int | None, service: str | None) -> WaitEstimate:
+        """The range is taken on the windows' working time, then laid on the clock: a ticket
+        due after lunch may still be called before it, but never during it."""
         expected = max(0.0, t - self.now)
         busy = expected - self.hours.closed_between(self.now, t)
         sharing = max(1, self.serving_count.get(service, 1) if service else 1)
         spread = self.var[index] / sharing if index is not None else (expected / 2) ** 2
         sigma = math.sqrt(spread + (DRIFT * busy) ** 2 + BASE_S**2)
-        # the wait is never shorter than the lunch break or the time to opening ahead of it
-        floor = expected - busy
+        low = self.hours.after_working(self.now, max(0.0, busy - Z_LOW * sigma))
+        high = self.hours.after_working(self.now, busy + Z_HIGH * sigma)
         return WaitEstimate(
             expected_s=round(expected),
-            low_s=round(max(floor, expected - Z_LOW * sigma, 0.0)),
-            high_s=round(expected + Z_HIGH * sigma),
+            low_s=round(min(low - self.now, expected)),
+            high_s=round(max(high - self.now, expected)),
             at=self.at,
             staffed=service not in self.unstaffed,
         )
