@@ -11,11 +11,13 @@ windows serve out the queue (延时服务: whoever holds a ticket is served).
 
 Tickets that will come while someone waits are added as expected arrivals, where they can pass
 him: priority tickets everywhere, and ordinary tickets of a service an ``ordered`` window calls
-before another of its services.
+before another of its services. Services linked by shared windows are replayed together, each
+such group on its own (a queue moves only with the others of its group).
 
 The range: the variance of the work each window does before the ticket (service times,
 no-shows, arrivals as a Poisson stream) shared by the windows that serve its service, plus a
-share of the expected busy time for how far today's service times may drift from the figures.
+share of the expected busy time for how far today's service times may drift from the figures;
+taken on the windows' working time and laid on the clock across the lunch break.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ import math
 from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
+from typing import NamedTuple
 
 from servicehall.config import HallConfig
 from servicehall.queue.views import WaitEstimate
@@ -45,8 +49,7 @@ NEW = 1 << 80
 """Queue position of a ticket taken now: after every waiting one, before every expected one."""
 
 
-@dataclass(frozen=True, slots=True)
-class WaitingTicket:
+class WaitingTicket(NamedTuple):
     id: int
     service: str
     matter: str | None
@@ -89,16 +92,15 @@ class _Hours:
     """Today's opening periods in epoch seconds."""
 
     def __init__(self, config: HallConfig, now: dt.datetime) -> None:
-        local = now.astimezone(config.hall.tz)
-        day = local.date()
-        self.midnight = dt.datetime.combine(day, dt.time(), config.hall.tz).timestamp()
+        tz = config.hall.tz
+        day = now.astimezone(tz).date()
+        self.midnight = dt.datetime.combine(day, dt.time(), tz).timestamp()
         self.periods: list[tuple[float, float]] = []
         if config.hall.is_open_day(day):
             for p in config.hall.hours:
-                start = dt.datetime.combine(day, p.start, config.hall.tz).timestamp()
-                end = dt.datetime.combine(day, p.end, config.hall.tz).timestamp()
+                start = dt.datetime.combine(day, p.start, tz).timestamp()
+                end = dt.datetime.combine(day, p.end, tz).timestamp()
                 self.periods.append((start, end))
-        self.close = self.periods[-1][1] if self.periods else self.midnight
 
     def callable_from(self, t: float) -> float:
         """The first moment from ``t`` a window may call: not before opening nor at lunch."""
@@ -110,7 +112,7 @@ class _Hours:
         return t
 
     def closed_between(self, a: float, b: float) -> float:
-        """Seconds between ``a`` and ``b`` in which no window calls (before ``close``)."""
+        """Seconds between ``a`` and ``b`` in which no window calls."""
         closed = 0.0
         edge = a
         for start, end in self.periods:
@@ -134,77 +136,89 @@ class _Hours:
             t = end
         return t + seconds  # after the last period the windows serve out the queue
 
-    def open_span(self, t: float) -> tuple[float, float] | None:
-        """From ``t`` (or the next opening) to the end of that opening period."""
+    def open_pieces(self, t: float) -> list[tuple[float, float, int]]:
+        """The open time from ``t`` on, cut at each hall-local hour: (start, end, hour)."""
+        pieces = []
         for start, end in self.periods:
-            if t < end:
-                return max(t, start), end
-        return None
-
-    def hour(self, t: float) -> int:
-        return min(23, max(0, int((t - self.midnight) // 3600)))
+            start = max(start, t)
+            while start < end:
+                hour = int((start - self.midnight) // 3600)
+                stop = min(end, self.midnight + (hour + 1) * 3600)
+                pieces.append((start, stop, min(hour, 23)))
+                start = stop
+        return pieces
 
 
 class _Stream:
     """Expected arrivals of one (service, priority): one each time the hour-by-hour rate has
     added up to a whole ticket, the first at half a ticket (the middle of its interval)."""
 
-    def __init__(self, service: str, priority: bool, rates: Sequence[float], hours: _Hours):
+    def __init__(
+        self, service: str, priority: bool, rates: Sequence[float], hours: _Hours, t: float
+    ):
         self.service = service
         self.priority = priority
-        self.rates = rates
-        self.hours = hours
+        self.pieces = [(a, b, rates[h]) for a, b, h in hours.open_pieces(t) if rates[h] > 0]
+        self.index = 0
+        self.t = t
         self.owed = 0.5
 
-    def after(self, t: float) -> float | None:
-        """The next arrival after ``t``, or None when the hall closes first."""
-        while (span := self.hours.open_span(t)) is not None:
-            t = span[0]
-            rate = self.rates[self.hours.hour(t)]
-            end = min(self.hours.midnight + (self.hours.hour(t) + 1) * 3600, span[1])
-            if rate > 0 and rate * (end - t) >= self.owed:
-                arrival = t + self.owed / rate
+    def next(self) -> float | None:
+        """The next arrival, or None when the hall stops issuing first."""
+        while self.index < len(self.pieces):
+            start, end, rate = self.pieces[self.index]
+            t = max(start, self.t)
+            room = rate * (end - t)
+            if room >= self.owed:
+                self.t = t + self.owed / rate
                 self.owed = 1.0
-                return arrival
-            self.owed -= rate * (end - t)
-            t = end
+                return self.t
+            self.owed -= room
+            self.index += 1
         return None
 
 
+def _components(config: HallConfig) -> list[set[str]]:
+    """Services linked by shared windows: a queue moves only with the others of its group."""
+    groups: list[set[str]] = []
+    for win in config.windows:
+        linked = [g for g in groups if g.intersection(win.services)]
+        merged = set(win.services).union(*linked)
+        groups = [g for g in groups if g not in linked] + [merged]
+    return groups
+
+
 class _Replay:
-    """One forward replay; resolves its targets as the windows take them."""
+    """One forward replay of a group of linked services; resolves its targets as the windows
+    take them."""
 
     def __init__(
         self,
         snapshot: HallSnapshot,
         stats: WaitStats,
         config: HallConfig,
-        services_today: Iterable[str],
+        group: set[str],
+        services_today: set[str],
     ) -> None:
         self.now = snapshot.now.timestamp()
         self.at = snapshot.now
         self.stats = stats
         self.hours = _Hours(config, snapshot.now)
-        self.today = set(services_today)
         self._costs: dict[tuple[str, str | None], _Cost] = {}
-        self.prio: dict[str, deque[_Entry]] = {}
-        self.reg: dict[str, deque[_Entry]] = {}
-        for s in config.services:
-            self.prio[s.code] = deque()
-            self.reg[s.code] = deque()
-        for t in sorted(snapshot.waiting, key=lambda w: (w.queue_pos, w.id)):
+        self.prio: dict[str, deque[_Entry]] = {code: deque() for code in group}
+        self.reg: dict[str, deque[_Entry]] = {code: deque() for code in group}
+        mine = sorted((t for t in snapshot.waiting if t.service in group), key=_ORDER)
+        for t in mine:
             queue = self.prio if t.priority else self.reg
-            if t.service in queue:
-                queue[t.service].append(
-                    (t.queue_pos, t.id, self._cost(t.service, t.matter), t.service)
-                )
-        self._windows(snapshot, config)
-        self._streams(config)
+            queue[t.service].append((t.queue_pos, t.id, self._cost(t.service, t.matter), t.service))
+        self._windows(snapshot, config, group)
+        self._streams(config, group & services_today)
 
     # ------------------------------------------------------------------ set-up
 
-    def _cost(self, service: str, matter: str | None) -> _Cost:
-        """A ticket's expected hold on a window, a no-show's short visit mixed in."""
+    def _cost(self, service: str, matter: str | None, expected: bool = False) -> _Cost:
+        """A ticket's expected hold on a window, a no-show's short visit mixed in; an
+        ``expected`` arrival (a Poisson stream) adds its whole second moment to the variance."""
         key = (service, matter)
         cost = self._costs.get(key)
         if cost is None:
@@ -214,23 +228,23 @@ class _Replay:
             mean = (1 - p) * d.mean_s + p * ns
             second = (1 - p) * (d.var_s + d.mean_s**2) + p * 1.25 * ns * ns
             cost = self._costs[key] = _Cost(mean, max(second - mean * mean, 0.0))
-        return cost
+        return _Cost(cost.mean, cost.var + cost.mean * cost.mean) if expected else cost
 
-    def _windows(self, snapshot: HallSnapshot, config: HallConfig) -> None:
+    def _windows(self, snapshot: HallSnapshot, config: HallConfig, group: set[str]) -> None:
         """The windows that will call: staffed ones, or for a service with none staffed, all of
         its windows (the hall has not signed in yet; the estimate says so)."""
         by_number = {w.number: w for w in snapshot.windows}
         staffed = {w.number for w in config.windows if by_number.get(w.number, _IDLE).staffed}
         self.unstaffed = {
-            s.code
-            for s in config.services
-            if not any(w.number in staffed for w in config.windows_for(s.code))
+            code for code in group if not any(w.number in staffed for w in config.windows_for(code))
         }
         self.heap: list[tuple[float, int]] = []
         self.var: list[float] = []
-        self.plan: list[tuple[int, tuple[str, ...], bool]] = []
-        self.serving_count: dict[str, int] = {s.code: 0 for s in config.services}
+        self.plan: list[tuple[tuple[str, ...], bool]] = []
+        self.serving_count: dict[str, int] = dict.fromkeys(group, 0)
         for win in config.windows:
+            if win.services[0] not in group:
+                continue
             now = by_number.get(win.number, _IDLE)
             services = tuple(win.services)
             if win.number not in staffed:  # assumed open only for services nobody serves yet
@@ -243,19 +257,17 @@ class _Replay:
                 free, var = self.now + left, (left / 2) ** 2
             elif now.serving is not None:
                 service, matter, called = now.serving
-                duration = self.stats.duration(service, matter)
-                left, var = duration.remaining(self.now - called)
+                left, var = self.stats.duration(service, matter).remaining(self.now - called)
                 free = self.now + left
-            index = len(self.plan)
-            ordered = win.pick == "ordered" and len(services) > 1
-            self.plan.append((win.number, services, ordered))
+            heapq.heappush(self.heap, (free, len(self.plan)))
+            self.plan.append((services, win.pick == "ordered" and len(services) > 1))
             self.var.append(var)
-            heapq.heappush(self.heap, (free, index))
             for code in services:
                 self.serving_count[code] += 1
 
-    def _streams(self, config: HallConfig) -> None:
-        """Expected arrivals that can pass a waiting ticket."""
+    def _streams(self, config: HallConfig, codes: set[str]) -> None:
+        """Expected arrivals that can pass a waiting ticket: priority ones of every service,
+        and ordinary ones of a service an ``ordered`` window calls before another."""
         passing = {
             code
             for win in config.windows
@@ -264,36 +276,32 @@ class _Replay:
         }
         self.streams: list[_Stream] = []
         self.arrivals: list[tuple[float, int]] = []
-        for code in self.today:
+        for code in sorted(codes):
             for priority in (True, False):
-                if not priority and code not in passing:
-                    continue
                 rates = self.stats.arrivals.get((code, priority))
-                if not rates or not any(rates):
-                    continue
-                stream = _Stream(code, priority, rates, self.hours)
-                first = stream.after(self.now)
-                if first is not None:
-                    self.arrivals.append((first, len(self.streams)))
-                self.streams.append(stream)
+                if (priority or code in passing) and rates and any(rates):
+                    stream = _Stream(code, priority, rates, self.hours, self.now)
+                    first = stream.next()
+                    if first is not None:
+                        self.arrivals.append((first, len(self.streams)))
+                        self.streams.append(stream)
         heapq.heapify(self.arrivals)
         self.expected_pos = NEW + 1
 
     # ------------------------------------------------------------------ running
 
     def _arrive_until(self, t: float) -> None:
-        while self.arrivals and self.arrivals[0][0] <= t:
-            at, index = heapq.heappop(self.arrivals)
+        arrivals = self.arrivals
+        while arrivals and arrivals[0][0] <= t:
+            _, index = heapq.heappop(arrivals)
             stream = self.streams[index]
-            cost = self._cost(stream.service, None)
-            # a Poisson stream: each arrival adds its whole second moment to the variance
-            cost = _Cost(cost.mean, cost.var + cost.mean * cost.mean)
             queue = self.prio if stream.priority else self.reg
+            cost = self._cost(stream.service, None, expected=True)
             queue[stream.service].append((self.expected_pos, -1, cost, stream.service))
             self.expected_pos += 1
-            nxt = stream.after(at)
+            nxt = stream.next()
             if nxt is not None:
-                heapq.heappush(self.arrivals, (nxt, index))
+                heapq.heappush(arrivals, (nxt, index))
 
     def _next(self, services: tuple[str, ...], ordered: bool) -> deque[_Entry]:
         """The queue whose head this window calls next (an empty deque when none waits)."""
@@ -301,7 +309,7 @@ class _Replay:
             best: deque[_Entry] | None = None
             for code in services:
                 q = queues[code]
-                if q and (best is None or (not ordered and q[0][0] < best[0][0])):
+                if q and (best is None or q[0][0] < best[0][0]):
                     best = q
                     if ordered:
                         break
@@ -327,35 +335,40 @@ class _Replay:
     def run(self, ticket: int | None, new: set[str]) -> dict[int | str, WaitEstimate]:
         """Replay until ``ticket`` (an id) and a new ticket of each service in ``new`` are due."""
         found: dict[int | str, WaitEstimate] = {}
+        waiting_new = set(new)
         pending = len(new) + (ticket is not None)
         limit = self.now + HORIZON_S
-        while self.heap and pending:
-            free, index = heapq.heappop(self.heap)
-            t = self.hours.callable_from(free)
+        heap, plan, arrivals = self.heap, self.plan, self.arrivals
+        callable_from = self.hours.callable_from
+        while heap and pending:
+            free, index = heapq.heappop(heap)
+            t = callable_from(free)
             if t > free:
-                heapq.heappush(self.heap, (t, index))
+                heapq.heappush(heap, (t, index))
                 continue
             if t > limit:
                 break
-            self._arrive_until(t)
-            _, services, ordered = self.plan[index]
-            for code in services:
-                if code in new and code not in found and self._takes_new(services, ordered, code):
-                    found[code] = self._estimate(t, index, code)
-                    pending -= 1
+            if arrivals and arrivals[0][0] <= t:
+                self._arrive_until(t)
+            services, ordered = plan[index]
+            if waiting_new:
+                for code in services:
+                    if code in waiting_new and self._takes_new(services, ordered, code):
+                        found[code] = self._estimate(t, index, code)
+                        waiting_new.discard(code)
+                        pending -= 1
             queue = self._next(services, ordered)
             if queue:
                 _, ticket_id, cost, service = queue.popleft()
-                if ticket_id == ticket and ticket is not None:
+                if ticket_id == ticket:
                     found[ticket] = self._estimate(t, index, service)
                     pending -= 1
                 self.var[index] += cost.var
-                heapq.heappush(self.heap, (t + cost.mean, index))
-            elif self.arrivals:
-                heapq.heappush(self.heap, (max(t, self.arrivals[0][0]), index))
-        for code in new:  # a service nobody can reach before the horizon
-            if code not in found:
-                found[code] = self._estimate(limit, None, code)
+                heapq.heappush(heap, (t + cost.mean, index))
+            elif arrivals:
+                heapq.heappush(heap, (max(t, arrivals[0][0]), index))
+        for code in waiting_new:  # a service nobody reaches before the horizon
+            found[code] = self._estimate(limit, None, code)
         if ticket is not None and ticket not in found:
             found[ticket] = self._estimate(limit, None, None)
         return found
@@ -381,6 +394,8 @@ class _Replay:
 
 _IDLE = WindowNow(number=0, staffed=False)
 _EMPTY: deque[_Entry] = deque()
+_ORDER = itemgetter(4, 0)
+"""Waiting tickets by queue position, then id."""
 
 
 def project_new(
@@ -389,11 +404,15 @@ def project_new(
     config: HallConfig,
     services: Iterable[str],
 ) -> dict[str, WaitEstimate]:
-    """What a villager taking an ordinary ticket now would wait, per service code."""
+    """What a villager taking an ordinary ticket now would wait, per service code (the
+    services open today: only they get expected arrivals)."""
     codes = list(services)
-    replay = _Replay(snapshot, stats, config, codes)
-    found = replay.run(None, set(codes))
-    return {code: found[code] for code in codes}
+    today = set(codes)
+    found: dict[int | str, WaitEstimate] = {}
+    for group in _components(config):
+        if group & today:
+            found.update(_Replay(snapshot, stats, config, group, today).run(None, group & today))
+    return {code: found[code] for code in codes}  # type: ignore[misc]
 
 
 def project_ticket(
@@ -404,5 +423,7 @@ def project_ticket(
     services_today: Iterable[str],
 ) -> WaitEstimate:
     """How much longer a waiting ticket (in ``snapshot.waiting``) will wait."""
-    replay = _Replay(snapshot, stats, config, services_today)
+    service = next(t.service for t in snapshot.waiting if t.id == ticket_id)
+    group = next(g for g in _components(config) if service in g)
+    replay = _Replay(snapshot, stats, config, group, set(services_today))
     return replay.run(ticket_id, set())[ticket_id]

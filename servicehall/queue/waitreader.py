@@ -212,10 +212,8 @@ class WaitReader:
     def _snapshot(self, conn: Connection, now: dt.datetime) -> HallSnapshot:
         today = self._today
         params = {"b_hall": self.code, "b_day": today.day}
-        waiting = [
-            WaitingTicket(r.id, r.service, r.matter, bool(r.priority), r.queue_pos)
-            for r in conn.execute(self._sql_waiting, params)
-        ]
+        rows = conn.execute(self._sql_waiting, params).all()
+        waiting = list(map(WaitingTicket._make, rows))  # the columns in WaitingTicket's order
         windows = []
         for r in conn.execute(self._sql_windows, params):
             serving = None
