@@ -8,7 +8,9 @@ slower). 6 % of tickets are priority; 5 % of the called do not come (the clerk r
 after a minute and a half) and a third of those come back later (requeued). One clerk takes a
 break in the morning and another in the afternoon; window 13 (综合受理, shared by B, A and C,
 called in that order) opens late, at 10:00. Nobody is called in the lunch break; after closing
-the windows serve out the queue (延时服务), then every clerk signs out.
+the windows serve out the queue (延时服务), then every clerk signs out. The hall is staffed for
+its market days: each service needs at most 85 % of its windows' time on an average one, at
+the hall's own pace (``staffed_demand``).
 
 The simulation does not know the projection's figures: it decides everything from its own
 random draws, and records when each ticket was first called.
@@ -20,6 +22,7 @@ import datetime as dt
 import heapq
 import math
 import random
+import statistics
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -28,11 +31,14 @@ from servicehall.queue import FixedClock, Hall, TicketView
 
 MARKET_DEMAND = {
     "A": 45, "B": 150, "C": 45, "D": 26, "E": 15, "F": 22, "G": 10, "H": 30,
-    "J": 75, "K": 35, "L": 75, "M": 10, "N": 10, "P": 18, "V": 110,
+    "J": 75, "K": 35, "L": 75, "M": 10, "N": 10, "P": 18, "V": 125,
 }  # fmt: skip
-"""Tickets per market day and service (圩日: about 680 plus requeues). Each service's windows
-could serve its day's tickets in 65-90 % of the opening hours: queues build in the morning
-peak and clear by evening."""
+"""Tickets per market day and service (圩日: about 680 plus requeues) before ``staffed_demand``
+keeps each service within ``MAX_LOAD`` of its windows' time."""
+MAX_LOAD = 0.85
+"""A hall is staffed for its market days: on an average one, each service needs at most this
+share of its windows' opening hours (the morning peak runs over it)."""
+OPEN_MINUTES = 420
 ORDINARY_SHARE = 0.42
 """An ordinary day brings this share of a market day's villagers (no village desks)."""
 PROFILE = [
@@ -77,6 +83,18 @@ class Visit:
     """predictor -> (expected, low, high) seconds, made when the ticket was issued"""
 
 
+@dataclass(frozen=True)
+class Habits:
+    """How one hall works, the same every day (the projection does not see these figures)."""
+
+    speeds: dict[int, float]
+    """window -> its clerk's service times as a multiple of the usual"""
+    matters: dict[tuple[str, str], float]
+    """(service, matter) -> its service times as a multiple of half the promised limit"""
+    demand: dict[str, float]
+    """service -> villagers on a market day"""
+
+
 @dataclass
 class Clerk:
     window: int
@@ -97,12 +115,12 @@ class HallDay:
         clock: FixedClock,
         day: dt.date,
         seed: int,
-        speeds: dict[int, float],
-        matter_factor: dict[tuple[str, str], float],
+        habits: Habits,
         on_issue: Callable[[HallDay, Visit], None] | None = None,
     ) -> None:
         self.hall = hall
         self.config: HallConfig = hall.config
+        config = hall.config
         self.clock = clock
         self.day = day
         self.rng = random.Random(f"{seed}-{day}")
@@ -110,13 +128,13 @@ class HallDay:
         self._breaks_rng = random.Random(f"{seed}-{day}-breaks")
         self.tz = self.config.hall.tz
         self.market = self.config.market_days.is_market_day(day)
-        self.matter_factor = matter_factor
+        self.habits = habits
         self.day_factor = math.exp(random.Random(f"{seed}-{day}-pace").gauss(0, 0.08))
         self.on_issue = on_issue
         self.visits: dict[int, Visit] = {}
         self.finished: list[tuple[str, float]] = []
         """(service, service seconds) of today's finished tickets, in order"""
-        self.clerks = {w.number: Clerk(w.number, speeds[w.number]) for w in self.config.windows}
+        self.clerks = {w.number: Clerk(w.number, habits.speeds[w.number]) for w in config.windows}
         self._events: list[tuple[float, int, str, object]] = []
         self._seq = 0
 
@@ -151,7 +169,7 @@ class HallDay:
         slots = [(self.at(t), w) for t, w in PROFILE]
         weights = [w for _, w in slots]
         rng = self.rng
-        for code, per_market_day in MARKET_DEMAND.items():
+        for code, per_market_day in self.habits.demand.items():
             service = self.config.service(code)
             assert service is not None
             if service.market_days_only and not self.market:
@@ -271,7 +289,7 @@ class HallDay:
             return
         matter = ticket.matter or ""
         limit = self._limit_s(ticket.service, matter)
-        median = limit / 2 * self.matter_factor.get((ticket.service, matter), 1.0)
+        median = limit / 2 * self.habits.matters.get((ticket.service, matter), 1.0)
         seconds = median * clerk.speed * self.day_factor * villager.pace
         self._schedule(ts + seconds, "done", (clerk.window, False))
 
@@ -293,11 +311,38 @@ def _poisson(rng: random.Random, mean: float) -> int:
         k += 1
 
 
-def hall_habits(config: HallConfig, rng: random.Random) -> tuple[dict[int, float], dict]:
-    """Each clerk's pace and each matter's (fixed for a hall; the projection does not see them)."""
+def hall_habits(config: HallConfig, rng: random.Random) -> Habits:
+    """Each clerk's pace and each matter's, and the demand the hall is staffed for."""
     speeds = {w.number: rng.uniform(0.85, 1.2) for w in config.windows}
     matters = {(s.code, m.code): rng.uniform(0.8, 1.2) for s in config.services for m in s.matters}
-    return speeds, matters
+    return Habits(speeds, matters, staffed_demand(config, speeds, matters))
+
+
+def staffed_demand(
+    config: HallConfig, speeds: dict[int, float], matters: dict[tuple[str, str], float]
+) -> dict[str, float]:
+    """``MARKET_DEMAND``, each service scaled down to ``MAX_LOAD`` of the time of its windows
+    (a shared window's time split among its services in proportion to their work)."""
+    late, late_at = LATE_WINDOW
+    late_minutes = OPEN_MINUTES - (int(late_at[:2]) * 60 + int(late_at[3:]) - 8 * 60 - 30)
+    work = {}  # minutes of service a market day brings, at the usual pace
+    for code, tickets in MARKET_DEMAND.items():
+        service = config.service(code)
+        assert service is not None
+        mean = statistics.fmean(
+            (m.limit_minutes or 10) / 2 * matters[(code, m.code)] for m in service.matters
+        )
+        work[code] = tickets * mean * math.exp(SIGMA**2 / 2)
+    capacity = dict.fromkeys(work, 0.0)
+    for w in config.windows:
+        minutes = (late_minutes if w.number == late else OPEN_MINUTES) / speeds[w.number]
+        shared = sum(work[c] for c in w.services)
+        for code in w.services:
+            capacity[code] += minutes * work[code] / shared
+    return {
+        code: tickets * min(1.0, MAX_LOAD * capacity[code] / work[code])
+        for code, tickets in MARKET_DEMAND.items()
+    }
 
 
 def working_days(start: dt.date, count: int, config: HallConfig) -> list[dt.date]:

@@ -199,12 +199,13 @@ class _Replay:
         config: HallConfig,
         group: set[str],
         services_today: set[str],
+        hours: _Hours,
     ) -> None:
         self.now = snapshot.now.timestamp()
         self.at = snapshot.now
         self.stats = stats
-        self.hours = _Hours(config, snapshot.now)
-        self._costs: dict[tuple[str, str | None], _Cost] = {}
+        self.hours = hours
+        self._costs: dict[tuple[str, str | None, bool], _Cost] = {}
         self.prio: dict[str, deque[_Entry]] = {code: deque() for code in group}
         self.reg: dict[str, deque[_Entry]] = {code: deque() for code in group}
         mine = sorted((t for t in snapshot.waiting if t.service in group), key=_ORDER)
@@ -219,7 +220,7 @@ class _Replay:
     def _cost(self, service: str, matter: str | None, expected: bool = False) -> _Cost:
         """A ticket's expected hold on a window, a no-show's short visit mixed in; an
         ``expected`` arrival (a Poisson stream) adds its whole second moment to the variance."""
-        key = (service, matter)
+        key = (service, matter, expected)
         cost = self._costs.get(key)
         if cost is None:
             d: Duration = self.stats.duration(service, matter)
@@ -227,8 +228,9 @@ class _Replay:
             ns = self.stats.no_show_s
             mean = (1 - p) * d.mean_s + p * ns
             second = (1 - p) * (d.var_s + d.mean_s**2) + p * 1.25 * ns * ns
-            cost = self._costs[key] = _Cost(mean, max(second - mean * mean, 0.0))
-        return _Cost(cost.mean, cost.var + cost.mean * cost.mean) if expected else cost
+            var = second if expected else max(second - mean * mean, 0.0)
+            cost = self._costs[key] = _Cost(mean, var)
+        return cost
 
     def _windows(self, snapshot: HallSnapshot, config: HallConfig, group: set[str]) -> None:
         """The windows that will call: staffed ones, or for a service with none staffed, all of
@@ -408,10 +410,12 @@ def project_new(
     services open today: only they get expected arrivals)."""
     codes = list(services)
     today = set(codes)
+    hours = _Hours(config, snapshot.now)
     found: dict[int | str, WaitEstimate] = {}
     for group in _components(config):
         if group & today:
-            found.update(_Replay(snapshot, stats, config, group, today).run(None, group & today))
+            replay = _Replay(snapshot, stats, config, group, today, hours)
+            found.update(replay.run(None, group & today))
     return {code: found[code] for code in codes}  # type: ignore[misc]
 
 
@@ -425,5 +429,6 @@ def project_ticket(
     """How much longer a waiting ticket (in ``snapshot.waiting``) will wait."""
     service = next(t.service for t in snapshot.waiting if t.id == ticket_id)
     group = next(g for g in _components(config) if service in g)
-    replay = _Replay(snapshot, stats, config, group, set(services_today))
+    hours = _Hours(config, snapshot.now)
+    replay = _Replay(snapshot, stats, config, group, set(services_today), hours)
     return replay.run(ticket_id, set())[ticket_id]
