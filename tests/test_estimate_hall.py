@@ -5,11 +5,15 @@ sign-in, a pause returns after its usual length, and another process's changes a
 from __future__ import annotations
 
 import datetime as dt
+import os
 
 import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 from servicehall.config import HallConfig
 from servicehall.queue import FixedClock, Hall, WrongState
+from servicehall.queue.roles import grant_statements
 
 
 @pytest.fixture
@@ -123,3 +127,33 @@ def test_village_desks_only_on_market_days(hall: Hall, clock: FixedClock) -> Non
     assert "V" not in hall.estimate_waits()
     clock.advance(days=1)  # Tuesday the 24th: 圩日
     assert "V" in hall.estimate_waits()
+
+
+@pytest.mark.parametrize("kind", ["kiosk", "display"])
+def test_least_privilege_roles_can_estimate(
+    pg_db_url: str, config: HallConfig, clock: FixedClock, kind: str
+) -> None:
+    """The kiosk and the hall display read the estimates with their own PostgreSQL roles."""
+    owner = Hall.open(config, db=pg_db_url, clock=clock)
+    owner.sign_in(8, "cz01")
+    for _ in range(3):
+        owner.issue("J")
+    name = f"sh_wait_{kind}_{os.getpid()}"  # roles are cluster-wide: one per test run
+    admin = create_engine(pg_db_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f"DROP ROLE IF EXISTS {name}"))
+        conn.execute(text(f"CREATE ROLE {name} LOGIN PASSWORD 'pw'"))
+        for statement in grant_statements(name, kind):
+            conn.execute(text(statement))
+    url = make_url(pg_db_url).set(username=name, password="pw")
+    try:
+        hall = Hall.open(config, db=url.render_as_string(hide_password=False), clock=clock)
+        assert hall.estimate_waits()["J"] == owner.estimate_waits()["J"]
+        assert hall.estimate_wait("J003").expected_s > 0
+        hall.close()
+    finally:
+        owner.close()
+        with admin.connect() as conn:
+            conn.execute(text(f"DROP OWNED BY {name}"))
+            conn.execute(text(f"DROP ROLE {name}"))
+        admin.dispose()
