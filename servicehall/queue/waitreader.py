@@ -15,6 +15,7 @@ import datetime as dt
 import json
 import threading
 from collections.abc import Sequence
+from operator import itemgetter
 
 from sqlalchemy import Connection, and_, bindparam, select
 
@@ -75,30 +76,32 @@ class WaitReader:
             t.c.skip_count,
             t.c.transferred_from,
         ).where(t.c.hall == bindparam("b_hall"), t.c.day.in_(bindparam("b_days", expanding=True)))
-        self._sql_day_events = (
-            select(e.c.day, e.c.kind, e.c.ts, e.c.ticket_id, e.c.window, e.c.service)
-            .where(
-                e.c.hall == bindparam("b_hall"), e.c.day.in_(bindparam("b_days", expanding=True))
-            )
-            .where(e.c.kind.in_(HISTORY_KINDS))
-            .order_by(e.c.id)
+        # no ORDER BY id in SQL: it would lead the planner to walk the hall's whole event log
+        # by id instead of the (hall, day, kind) index; the rows are put in order here
+        self._sql_day_events = select(
+            e.c.id, e.c.day, e.c.kind, e.c.ts, e.c.ticket_id, e.c.window, e.c.service
+        ).where(
+            e.c.hall == bindparam("b_hall"),
+            e.c.day.in_(bindparam("b_days", expanding=True)),
+            e.c.kind.in_(HISTORY_KINDS),
         )
-        self._sql_today_events = (
-            select(
-                e.c.id,
-                e.c.kind,
-                e.c.ts,
-                e.c.ticket_id,
-                e.c.window,
-                e.c.service,
-                e.c.detail,
-                t.c.matter,
-            )
-            .select_from(e.outerjoin(t, t.c.id == e.c.ticket_id))
-            .where(e.c.hall == bindparam("b_hall"), e.c.day == bindparam("b_day"))
-            .where(e.c.id > bindparam("b_after"))
-            .order_by(e.c.id)
+        today_events = select(
+            e.c.id,
+            e.c.day,
+            e.c.kind,
+            e.c.ts,
+            e.c.ticket_id,
+            e.c.window,
+            e.c.service,
+            e.c.detail,
+            t.c.matter,
+        ).select_from(e.outerjoin(t, t.c.id == e.c.ticket_id))
+        self._sql_today_first = today_events.where(
+            e.c.hall == bindparam("b_hall"), e.c.day == bindparam("b_day")
         )
+        self._sql_today_since = today_events.where(
+            e.c.hall == bindparam("b_hall"), e.c.id > bindparam("b_after")
+        ).order_by(e.c.id)
         self._sql_waiting = select(
             t.c.id, t.c.service, t.c.matter, t.c.priority, t.c.queue_pos
         ).where(
@@ -163,7 +166,7 @@ class WaitReader:
                     day.add_service(r.service, r.matter, r.finished_ts - started)
         calls: dict[int, float] = {}
         paused: dict[int, float] = {}
-        for r in conn.execute(self._sql_day_events, params):
+        for r in sorted(conn.execute(self._sql_day_events, params), key=_BY_ID):
             _count(figures[r.day], r.kind, r.ts, r.ticket_id, r.window, r.service, calls, paused)
         return figures
 
@@ -175,13 +178,14 @@ class WaitReader:
             self._today = _Today(day, self.config.market_days.is_market_day(day))
             self._stats = None
         today = self._today
-        params = {
-            "b_hall": self.code,
-            "b_day": day,
-            "b_after": max(0, today.last_id - LOOK_BACK_EVENTS),
-        }
-        for r in conn.execute(self._sql_today_events, params):
-            if r.id in today.seen:
+        if today.last_id:  # the events since the last read (and a few before it)
+            after = max(0, today.last_id - LOOK_BACK_EVENTS)
+            rows = conn.execute(self._sql_today_since, {"b_hall": self.code, "b_after": after})
+        else:  # the day's first read
+            params = {"b_hall": self.code, "b_day": day}
+            rows = sorted(conn.execute(self._sql_today_first, params), key=_BY_ID)
+        for r in rows:
+            if r.day != day or r.id in today.seen:
                 continue
             today.seen.add(r.id)
             today.last_id = max(today.last_id, r.id)
@@ -249,6 +253,9 @@ class WaitReader:
                 seconds[start.hour] += (stop - start).total_seconds()
                 start = stop
         return seconds
+
+
+_BY_ID = itemgetter(0)
 
 
 class _Today:
