@@ -5,7 +5,12 @@ The language comes from ``set_language`` (the CLI's ``--lang``) or ``$SERVICEHAL
 
 from __future__ import annotations
 
+import math
 import os
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the queue core imports this module
+    from servicehall.queue.views import WaitEstimate
 
 _language = os.environ.get("SERVICEHALL_LANG", "zh")
 SHOWN_LIMIT = 400
@@ -162,6 +167,19 @@ FIELD_NAMES: dict[str, dict[str, str]] = {
     "reason": {"zh": "原因", "en": "The reason"},
 }
 
+WAIT_WORDS: dict[str, dict[str, str]] = {
+    "soon": {"zh": "马上就到", "en": "very soon"},
+    "range": {"zh": "约 {low}{dash}{high} 分钟", "en": "about {low}{dash}{high} min"},
+    "about": {"zh": "约 {high} 分钟", "en": "about {high} min"},
+    "within": {"zh": "{high} 分钟以内", "en": "within {high} min"},
+    "back_by": {
+        "zh": "如需离开，请在 {time} 前回来",
+        "en": "If you step out, be back by {time}",
+    },
+}
+BACK_BY_FROM_S = 15 * 60
+"""A villager is told when to be back only when the low end leaves time to go somewhere."""
+
 STATUS_NAMES: dict[str, dict[str, str]] = {
     "waiting": {"zh": "等候中", "en": "waiting"},
     "called": {"zh": "办理中", "en": "being served"},
@@ -202,6 +220,37 @@ def t(key: str, **params: object) -> str:
 def field_name(field: str) -> str:
     entry = FIELD_NAMES.get(field)
     return entry.get(_language, entry["zh"]) if entry else field
+
+
+def _wait_word(key: str, lang: str | None, **params: object) -> str:
+    entry = WAIT_WORDS[key]
+    return entry.get(lang or _language, entry["zh"]).format(**params)
+
+
+def wait_text(wait: WaitEstimate | None, lang: str | None = None, dash: str = "–") -> str:
+    """A wait as every screen and the ticket say it: "约 20–35 分钟", "马上就到" under three
+    minutes (however many are ahead), "" when there is no estimate. Ranges of ten minutes and
+    more are widened to whole five minutes (the low end down, the high end up)."""
+    if wait is None:
+        return ""
+    if wait.soon:
+        return _wait_word("soon", lang)
+    low, high = wait.low_s // 60, max(1, math.ceil(wait.high_s / 60))
+    if high >= 10:
+        low, high = low // 5 * 5, math.ceil(high / 5) * 5
+    if low == 0:
+        return _wait_word("within", lang, high=high)
+    if low >= high:
+        return _wait_word("about", lang, high=high)
+    return _wait_word("range", lang, low=low, high=high, dash=dash)
+
+
+def back_by_text(wait: WaitEstimate | None, lang: str | None = None) -> str:
+    """When to be back (the low end, to the minute before): for villagers going to the market.
+    "" when the wait is too short to leave."""
+    if wait is None or wait.low_s < BACK_BY_FROM_S:
+        return ""
+    return _wait_word("back_by", lang, time=f"{wait.back_by:%H:%M}")
 
 
 def status_name(status: str) -> str:

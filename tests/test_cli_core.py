@@ -54,8 +54,11 @@ def test_take_call_finish_status_report(run) -> None:  # type: ignore[no-untyped
         "day",
         "issued_at",
         "priority",
+        "wait",
     }
     assert (taken["ticket"], taken["number"], taken["ahead"]) == ("A001", 1, 0)
+    assert set(taken["wait"]) == {"expected_s", "low_s", "high_s"}
+    assert taken["wait"]["low_s"] <= taken["wait"]["expected_s"] <= taken["wait"]["high_s"]
     assert taken["issued_at"].endswith("+08:00")
     second = _json(run("take", "A", "--matter", "dibao", "--priority", "--json"))
     assert second["priority"] is True and second["ahead"] == 0
@@ -66,7 +69,14 @@ def test_take_call_finish_status_report(run) -> None:  # type: ignore[no-untyped
     assert {"day", "services", "windows", "leader"} <= set(status)
     window1 = next(w for w in status["windows"] if w["number"] == 1)
     assert (window1["current"], window1["clerk"], window1["state"]) == ("A002", "mz01", "open")
-    assert next(s for s in status["services"] if s["code"] == "A")["waiting"] == 1
+    service_a = next(s for s in status["services"] if s["code"] == "A")
+    assert service_a["waiting"] == 1
+    # a new A ticket waits behind A001 at window 1 (A002 is being served there)
+    assert service_a["wait"]["expected_s"] > 0
+    for service in status["services"]:  # null for the village desks on an ordinary day
+        wait = service["wait"]
+        assert set(wait or {}) == ({"expected_s", "low_s", "high_s"} if wait else set())
+        assert (wait is not None) == service["available_today"]
 
     assert _json(run("call", "finish", "--window", "1", "--json"))["ticket"] == "A002"
     report = _json(run("report", "--json"))

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from servicehall.printer import plain_text, ticket_layout
+from servicehall.printer import make_printer, plain_text, ticket_layout
 from servicehall.printer.layout import COLUMNS
 from servicehall.printer.textwidth import text_width, wrap
+from servicehall.printer.ticket_printer import sample_ticket
 from servicehall.queue import Hall
 
 
@@ -67,3 +68,31 @@ def test_leader_changed_today_and_priority_are_printed(hall: Hall) -> None:
     text = ticket_layout(ticket, hall.config, hall.leader()).text
     assert "今日带班领导：李四 副镇长" in text
     assert "优先号" in text
+
+
+def test_the_projected_wait_and_when_to_be_back(hall: Hall) -> None:
+    hall.sign_in(8, "cz01")
+    for _ in range(8):
+        hall.issue("J")
+    ticket = hall.issue("J")
+    wait = hall.estimate_wait(ticket)
+    assert wait.low_s >= 15 * 60  # eight ahead of four minutes each at one window
+    layout = ticket_layout(ticket, hall.config, hall.leader(), wait=wait)
+    lines = [line.text for line in layout.lines]
+    shown = next(line for line in lines if line.startswith("预计等候："))
+    low, high = wait.low_s // 60 // 5 * 5, -(-wait.high_s // 300) * 5
+    assert shown == f"预计等候：约 {low}-{high} 分钟"
+    assert f"如需离开，请在 {wait.back_by:%H:%M} 前回来" in lines
+    first = hall.issue("L")
+    soon = ticket_layout(first, hall.config, None, wait=hall.estimate_wait(first)).text
+    assert "预计等候：马上就到" in soon and "如需离开" not in soon
+    assert "预计等候" not in ticket_layout(first, hall.config, None).text
+
+
+def test_a_printed_ticket_carries_its_wait(hall: Hall) -> None:
+    for _ in range(8):
+        hall.issue("J")
+    ticket = hall.issue("J")
+    printer = make_printer(hall.config.printer)
+    assert "预计等候：约" in printer.layout(hall, ticket).text
+    assert "预计等候" not in printer.layout(hall, sample_ticket(hall)).text  # the test page

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import getpass
+import logging
 import sys
 
 from rich.table import Table
@@ -22,9 +23,11 @@ from servicehall.cli.common import (
 from servicehall.cli.print_cmds import print_taken, show_outcome
 from servicehall.config import sample_text
 from servicehall.config.loader import load_config, resolve_path
-from servicehall.i18n import status_name
+from servicehall.i18n import back_by_text, status_name, wait_text
 from servicehall.pins import hash_pin
-from servicehall.queue import Hall, TicketView
+from servicehall.queue import Hall, HallError, TicketView, WaitEstimate
+
+log = logging.getLogger(__name__)
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -136,18 +139,33 @@ def cmd_hash_pin(_args: argparse.Namespace) -> int:
     return 0
 
 
-def _ticket_line(hall: Hall, ticket: TicketView) -> Text:
+def _ticket_line(hall: Hall, ticket: TicketView, wait: WaitEstimate | None) -> Text:
     service = hall.service(ticket.service)
     windows = "、".join(f"{w.number}号" for w in hall.config.windows_for(ticket.service))
     text = Text.assemble((ticket.label, "bold"), f" {service.name}")
     if ticket.ahead is not None:
         text.append(f"，前面还有 {ticket.ahead} 人，请到 {windows} 窗口")
+    if wait is not None:
+        text.append(f"，预计等候{wait_text(wait)}")
+        back_by = back_by_text(wait)
+        if back_by:
+            text.append(f"（{back_by}）")
     return text
+
+
+def _wait_of(hall: Hall, ticket: TicketView) -> WaitEstimate | None:
+    """The ticket is issued already: without an estimate it is still a ticket (logged)."""
+    try:
+        return hall.estimate_wait(ticket)
+    except HallError as exc:
+        log.warning("no wait estimate for %s: %s", ticket.label, exc.message)
+        return None
 
 
 def cmd_take(args: argparse.Namespace) -> int:
     hall = open_hall(args)
     ticket = hall.issue(args.service, matter=args.matter, priority=args.priority)
+    wait = _wait_of(hall, ticket)
     outcome = print_taken(hall, ticket) if args.print else None
     if args.json:
         data = ticket.as_dict()
@@ -164,10 +182,11 @@ def cmd_take(args: argparse.Namespace) -> int:
                 "day": data["day"],
                 "issued_at": data["issued_at"],
                 "priority": data["priority"],
+                "wait": wait.as_dict() if wait else None,
             }
         )
     else:
-        console.print(_ticket_line(hall, ticket))
+        console.print(_ticket_line(hall, ticket, wait), highlight=False)
         if outcome:
             show_outcome(outcome, ticket.label)
     return 6 if outcome and not outcome.ok else 0
@@ -258,8 +277,13 @@ def cmd_leader(args: argparse.Namespace) -> int:
 def cmd_status(args: argparse.Namespace) -> int:
     hall = open_hall(args)
     status = hall.status()
+    waits = hall.estimate_waits()
     if args.json:
-        print_json(status.as_dict())
+        data = status.as_dict()
+        for service in data["services"]:
+            wait = waits.get(service["code"])
+            service["wait"] = wait.as_dict() if wait else None
+        print_json(data)
         return 0
     leader = f"{status.leader.name} {status.leader.title}" if status.leader else "未安排"
     console.print(
@@ -269,10 +293,10 @@ def cmd_status(args: argparse.Namespace) -> int:
             f"{'  今天是圩日' if status.market_day else ''}  带班领导：{leader}",
         )
     )
-    services = Table("编码", "业务", "等候", title="等候人数")
+    services = Table("编码", "业务", "等候", "现在取号预计等候", title="等候人数")
     for s in status.services:
         if s.available_today:
-            services.add_row(s.code, s.name, str(s.waiting))
+            services.add_row(s.code, s.name, str(s.waiting), wait_text(waits.get(s.code)))
     windows = Table("窗口", "名称", "状态", "正在办理", "工作人员", title="窗口")
     for w in status.windows:
         state = "暂停" if w.state == "paused" else "开放"

@@ -12,7 +12,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from servicehall.queue import Hall, StoreError, TicketView
+from servicehall.i18n import back_by_text, wait_text
+from servicehall.queue import Hall, HallError, StoreError, TicketView, WaitEstimate
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +26,22 @@ class Issued:
     """A ticket just issued, with what the ticket screen shows besides it."""
 
     ticket: TicketView
-    wait_s: int | None
+    wait: WaitEstimate | None
+
+    @property
+    def wait_s(self) -> int | None:
+        """The expected wait in seconds (what the ticket screen shows until it shows the range)."""
+        return self.wait.expected_s if self.wait is not None else None
+
+    @property
+    def wait_text(self) -> str:
+        """ "约 20–35 分钟" / "马上就到" in the kiosk's language ("" without an estimate)."""
+        return wait_text(self.wait)
+
+    @property
+    def back_by_text(self) -> str:
+        """ "如需离开，请在 10:20 前回来" when the wait is long enough to leave ("" otherwise)."""
+        return back_by_text(self.wait)
 
 
 class GaveUp(Exception):
@@ -58,8 +74,8 @@ def issue_with_retry(
             on_retry(attempt, exc.message)
             time.sleep(pause)
     try:
-        wait_s: int | None = hall.estimate_wait_s(ticket.service, ticket.ahead or 0)
-    except StoreError:
+        wait: WaitEstimate | None = hall.estimate_wait(ticket)
+    except HallError:  # the ticket exists: the villager gets it without the estimate
         log.warning("kiosk could not estimate the wait for %s", ticket.label, exc_info=True)
-        wait_s = None
-    return Issued(ticket, wait_s)
+        wait = None
+    return Issued(ticket, wait)

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 from servicehall.config import HallConfig
+from servicehall.i18n import back_by_text, wait_text
 from servicehall.printer.textwidth import center, text_width, wrap
-from servicehall.queue import LeaderView, TicketView
+from servicehall.queue import LeaderView, TicketView, WaitEstimate
 
 Align = Literal["left", "center", "right"]
 
@@ -68,8 +69,10 @@ def ticket_layout(
     paper_width_mm: int = 58,
     reprint_at: dt.datetime | None = None,
     title: str | None = None,
+    wait: WaitEstimate | None = None,
 ) -> TicketLayout:
-    """Lay out one ticket for the paper width; ``reprint_at`` marks a reprint (补打)."""
+    """Lay out one ticket for the paper width; ``reprint_at`` marks a reprint (补打); ``wait``
+    adds the projected wait and, when it is long, the time to be back by."""
     cols = COLUMNS[paper_width_mm]
     rule = Line("-" * cols)
     service = config.service(ticket.service)
@@ -89,6 +92,12 @@ def ticket_layout(
     lines.append(rule)
     if ticket.ahead is not None:
         lines += _para(f"前面还有 {ticket.ahead} 人", cols, 2, "left", bold=True)
+    if wait is not None:
+        # an ASCII hyphen: gb2312 printers have no en dash
+        lines += _para(f"预计等候：{wait_text(wait, 'zh', dash='-')}", cols, 1, "left", bold=True)
+        back_by = back_by_text(wait, "zh")
+        if back_by:
+            lines += _para(back_by, cols)
     windows = config.windows_for(ticket.service)
     if windows:
         numbers = "、".join(str(w.number) for w in windows)

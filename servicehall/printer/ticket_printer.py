@@ -26,7 +26,7 @@ from servicehall.printer.connections import Deadline, connect, deliver
 from servicehall.printer.layout import DOTS, TicketLayout, plain_text, ticket_layout
 from servicehall.printer.status import PrinterFault, PrinterStatus, parse_status
 from servicehall.printer.textmode import PrintJob, text_job
-from servicehall.queue import Hall, LeaderView, TicketView, data_dir
+from servicehall.queue import Hall, LeaderView, TicketView, WaitEstimate, data_dir
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +75,7 @@ class TicketPrinter:
             paper_width_mm=self.settings.paper_width_mm,
             reprint_at=reprint_at,
             title=title,
+            wait=_wait(hall, ticket),
         )
 
     def job(self, layout: TicketLayout) -> PrintJob:
@@ -227,6 +228,17 @@ def _leader(hall: Hall, day: dt.date) -> LeaderView | None:
         return hall.leader(day)
     except ServiceHallError as exc:
         log.warning("on-duty leader unavailable for the ticket: %s", exc)
+        return None
+
+
+def _wait(hall: Hall, ticket: TicketView) -> WaitEstimate | None:
+    """The projected wait of a ticket still waiting; the ticket prints without it otherwise."""
+    if ticket.status != "waiting" or ticket.id == 0:
+        return None
+    try:
+        return hall.estimate_wait(ticket)
+    except ServiceHallError as exc:
+        log.warning("no wait estimate for the ticket %s: %s", ticket.label, exc)
         return None
 
 

@@ -15,6 +15,7 @@ from servicehall.queue.views import (
     LeaderView,
     ServiceStatus,
     TicketView,
+    WaitEstimate,
     WindowStatus,
 )
 
@@ -36,6 +37,7 @@ __all__ = [
     "SystemClock",
     "TicketView",
     "UnknownInput",
+    "WaitEstimate",
     "WindowStatus",
     "WrongState",
     "data_dir",

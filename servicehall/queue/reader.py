@@ -13,23 +13,26 @@ from typing import Any
 from sqlalchemy import Connection, Row, func, select
 
 from servicehall.config import HallConfig, Service, Window
+from servicehall.i18n import status_name
 from servicehall.queue.clock import Clock, SystemClock
-from servicehall.queue.errors import UnknownInput
+from servicehall.queue.errors import UnknownInput, WrongState
+from servicehall.queue.estimate import HallSnapshot, project_new, project_ticket
 from servicehall.queue.feed import ChangeFeed, open_feed
 from servicehall.queue.names import MAX_ID, ticket_ref
-from servicehall.queue.statements import EVENTS, LEADERS, TICKETS, WINDOWS, Statements
+from servicehall.queue.statements import EVENTS, LEADERS, TICKETS, Statements
 from servicehall.queue.store import Store
-from servicehall.queue.tables import FINISHED, WAITING
+from servicehall.queue.tables import CALLED, WAITING
 from servicehall.queue.views import (
     EventView,
     HallStatus,
     LeaderView,
     ServiceStatus,
     TicketView,
+    WaitEstimate,
     WindowStatus,
 )
-
-DEFAULT_SERVICE_S = 300.0
+from servicehall.queue.waitreader import WaitReader
+from servicehall.queue.waitstats import WaitStats
 
 
 class HallReader:
@@ -51,6 +54,7 @@ class HallReader:
         self.enforce_hours = enforce_hours
         self._expired_through: dt.date | None = None
         self._sql = Statements(store.dialect)
+        self._waits = WaitReader(config)
 
     # ------------------------------------------------------------------ time and calendar
 
@@ -294,34 +298,51 @@ class HallReader:
         )
         return self.store.read(lambda conn: conn.execute(query).scalar())
 
+    # ------------------------------------------------------------------ wait estimates
+
+    def estimate_waits(self) -> dict[str, WaitEstimate]:
+        """What a villager taking an ordinary ticket now would wait, per service open today."""
+        now = self.now()
+        snapshot, stats = self.store.read(lambda conn: self._waits.read(conn, now))
+        codes = [s.code for s in self.services_today(now.date())]
+        return project_new(snapshot, stats, self.config, codes)
+
+    def estimate_wait(self, ticket: TicketView | int | str) -> WaitEstimate:
+        """How much longer a ticket (a TicketView, id or label) will wait, as a range.
+
+        A ticket being called waits no more; one finished, skipped or withdrawn is refused.
+        """
+        now = self.now()
+        ref = ticket.id if isinstance(ticket, TicketView) else ticket
+
+        def work(conn: Connection) -> tuple[Row[Any], HallSnapshot, WaitStats]:
+            row = self._ticket_row(conn, ref, lock=False)
+            return row, *self._waits.read(conn, now)
+
+        row, snapshot, stats = self.store.read(work)
+        if row.status == CALLED:
+            return WaitEstimate(0, 0, 0, now)
+        if row.status != WAITING or row.day != now.date():
+            raise WrongState("ticket_not_waiting", ticket=row.label, state=status_name(row.status))
+        codes = [s.code for s in self.services_today(now.date())]
+        return project_ticket(snapshot, stats, self.config, row.id, codes)
+
     def estimate_wait_s(self, service: str, ahead: int) -> int:
-        """Rough wait for someone with ``ahead`` people before them, from today's service times."""
-        day = self.today()
-
-        def work(conn: Connection) -> tuple[float | None, int]:
-            avg = conn.execute(
-                select(func.avg(TICKETS.c.finished_ts - TICKETS.c.last_called_ts)).where(
-                    TICKETS.c.hall == self.code,
-                    TICKETS.c.day == day,
-                    TICKETS.c.service == service,
-                    TICKETS.c.status == FINISHED,
-                )
-            ).scalar()
-            paused = conn.execute(
-                select(func.count()).where(
-                    WINDOWS.c.hall == self.code,
-                    WINDOWS.c.state == "paused",
-                    WINDOWS.c.number.in_([w.number for w in self.config.windows_for(service)]),
-                )
-            ).scalar_one()
-            return avg, int(paused)
-
-        avg, paused = self.store.read(work)
-        if avg is None:
-            limits = [m.limit_minutes for m in self.service(service).matters if m.limit_minutes]
-            avg = (sum(limits) / len(limits) * 60 / 2) if limits else DEFAULT_SERVICE_S
-        serving = max(1, len(self.config.windows_for(service)) - paused)
-        return int(ahead * float(avg) / serving)
+        """Transitional, for the kiosk screens until they show the range: the expected wait of
+        the ``service`` ticket with ``ahead`` people before it (or of a new one)."""
+        code = self.service(service).code
+        now = self.now()
+        snapshot, stats = self.store.read(lambda conn: self._waits.read(conn, now))
+        mine = sorted(
+            (t for t in snapshot.waiting if t.service == code),
+            key=lambda t: (not t.priority, t.queue_pos, t.id),
+        )
+        if ahead < len(mine):
+            codes = [s.code for s in self.services_today(now.date())]
+            wait = project_ticket(snapshot, stats, self.config, mine[ahead].id, codes)
+        else:
+            wait = project_new(snapshot, stats, self.config, [code])[code]
+        return wait.expected_s
 
     def watch(self) -> ChangeFeed:
         """A change feed: ``wait()`` returns when another process may have changed something."""

@@ -42,6 +42,39 @@ class TicketView:
         return data
 
 
+SOON_S = 180
+"""Under this many seconds the projection says "马上就到" instead of a range."""
+
+
+@dataclass(frozen=True)
+class WaitEstimate:
+    """How long a villager will still wait, projected from the hall's own queue (seconds).
+
+    ``low_s`` is the earliest they should be back by (a villager who goes to the market is told
+    to return by then); ``high_s`` the long end; ``staffed`` is False when no clerk has signed in
+    at any window for the service yet, so the projection assumed its windows open as configured.
+    """
+
+    expected_s: int
+    low_s: int
+    high_s: int
+    at: dt.datetime
+    staffed: bool = True
+
+    @property
+    def soon(self) -> bool:
+        """The projection says under three minutes, however many people are ahead."""
+        return self.expected_s < SOON_S
+
+    @property
+    def back_by(self) -> dt.datetime:
+        """The hall-local time to be back by: the low end of the range."""
+        return self.at + dt.timedelta(seconds=self.low_s)
+
+    def as_dict(self) -> dict[str, int]:
+        return {"expected_s": self.expected_s, "low_s": self.low_s, "high_s": self.high_s}
+
+
 @dataclass(frozen=True)
 class LeaderView:
     name: str
