@@ -19,9 +19,10 @@ from servicehall.cli.common import (
 from servicehall.cli.print_cmds import print_taken, show_outcome
 from servicehall.config import sample_text
 from servicehall.config.loader import load_config, resolve_path
-from servicehall.i18n import status_name
+from servicehall.i18n import language, status_name
 from servicehall.pins import hash_pin
-from servicehall.queue import Hall, TicketView
+from servicehall.queue import Hall, HallError, TicketView
+from servicehall.queue.outbox import check_sms_number, register_phone
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -45,6 +46,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--matter", help="事项编码")
     p.add_argument("--priority", action="store_true", help="优先号（老年人、残疾人、孕妇）")
     p.add_argument("--print", action="store_true", help="像取号机一样打印号票")
+    p.add_argument("--sms", metavar="手机号", help="登记手机号，到号前发短信提醒（同取号机）")
     add_json(p)
     p.set_defaults(func=cmd_take)
 
@@ -139,7 +141,15 @@ def _ticket_line(hall: Hall, ticket: TicketView) -> str:
 
 def cmd_take(args: argparse.Namespace) -> int:
     hall = open_hall(args)
+    phone = check_sms_number(hall, args.sms) if args.sms else None  # before a ticket exists
     ticket = hall.issue(args.service, matter=args.matter, priority=args.priority)
+    sms: str | None = None
+    sms_refused: HallError | None = None
+    if phone:
+        try:
+            sms = register_phone(hall, ticket.id, phone, language())
+        except HallError as exc:  # the ticket stands; say that the reminder does not
+            sms_refused = exc
     outcome = print_taken(hall, ticket) if args.print else None
     if args.json:
         data = ticket.as_dict()
@@ -156,12 +166,18 @@ def cmd_take(args: argparse.Namespace) -> int:
                 "day": data["day"],
                 "issued_at": data["issued_at"],
                 "priority": data["priority"],
+                **({"sms": sms} if sms else {}),
             }
         )
     else:
         console.print(_ticket_line(hall, ticket), highlight=False)
+        if sms:
+            console.print(f"短信提醒已登记：{sms}", highlight=False)
         if outcome:
             show_outcome(outcome, ticket.label)
+    if sms_refused is not None:
+        message = f"号票 {ticket.label} 已取好，但短信提醒没有登记上：{sms_refused.message}"
+        return fail(message, sms_refused.exit_code)
     return 6 if outcome and not outcome.ok else 0
 
 

@@ -25,6 +25,7 @@ from sqlalchemy.pool import NullPool
 from sqlmodel import SQLModel
 
 import servicehall.queue.clerks  # noqa: F401  (registers the clerk accounts table)
+import servicehall.queue.outbox  # noqa: F401  (registers the SMS registrations and outbox)
 from servicehall.queue import tables  # registers the tables on SQLModel.metadata
 from servicehall.queue.errors import StoreError, UnknownInput
 from servicehall.queue.writelock import WriteLock, WriteLockTimeout
