@@ -405,6 +405,12 @@ def mark_unsent(
         _set_message(hall, message_id, state=PENDING, error=error, next_try_ts=retry_at.timestamp())
 
 
+def hand_back(hall: HallReader, message_id: int, error: str) -> None:
+    """Not sent because the sender itself failed (modem unplugged …): the message waits for it
+    as it was, and the try does not count against it."""
+    _set_message(hall, message_id, state=PENDING, error=error, attempts=OUTBOX.c.attempts - 1)
+
+
 def mark_unsure(hall: HallReader, message_id: int, error: str) -> None:
     """Interrupted after the modem had the message: maybe sent, so never sent again."""
     _set_message(hall, message_id, state=UNSURE, error=error)

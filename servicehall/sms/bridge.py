@@ -25,6 +25,7 @@ from servicehall.queue.outbox import (
     OutgoingMessage,
     claim_next,
     forget_closed_days,
+    hand_back,
     mark_sent,
     mark_unsent,
     mark_unsure,
@@ -189,9 +190,9 @@ class SmsBridge:
             log.info("sms: %s ready: %s", self.sender.name, health)
         self._checked_at = now
         self._sender_faults = 0
+        self._heartbeat(True, health)
         self.fault = ""
         self.ready.set()
-        self._heartbeat(True, health)
         return True
 
     def _sender_down(self, fault: ModemFault) -> None:
@@ -206,9 +207,9 @@ class SmsBridge:
         self._sender_faults += 1
         self._sender_retry_at = time.monotonic() + pause
         self._checked_at = None
+        self._heartbeat(False, fault.message)
         self.fault = fault.message
         self.ready.clear()
-        self._heartbeat(False, fault.message)
 
     def _heartbeat(self, ready: bool, detail: str) -> None:
         try:
@@ -227,6 +228,9 @@ class SmsBridge:
             if fault.maybe_sent:
                 log.error("sms: %s may have gone out (%s): not sent again", who, fault.message)
                 self._record(lambda: mark_unsure(self.hall, message.id, error))
+            elif fault.down:
+                log.warning("sms: %s waits for the sender: %s", who, fault.message)
+                self._record(lambda: hand_back(self.hall, message.id, error))
             else:
                 retry_at = self._retry_at(message)
                 log.warning(

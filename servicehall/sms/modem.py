@@ -148,10 +148,11 @@ class Modem:
         sim = _field(sim_lines, "+CPIN:") or ""
         if sim.upper() != "READY":
             raise ModemFault("sms_sim_locked", down=True, detail=f"+CPIN: {sim}")
-        creg = _field(self.command("AT+CREG?"), "+CREG:") or ""
-        parts = creg.split(",")
-        registration = int(parts[1]) if len(parts) > 1 and parts[1].strip().isdigit() else 0
-        csq = (_field(self.command("AT+CSQ"), "+CSQ:") or "99").split(",")[0].strip()
+        # the answer is "+CREG: <n>,<stat>"; an unasked "+CREG: <stat>" may come with it
+        creg = _field(self.command("AT+CREG?"), "+CREG:", fields=2) or "0,0"
+        stat = creg.split(",")[1].strip()
+        registration = int(stat) if stat.isdigit() else 0
+        csq = (_field(self.command("AT+CSQ"), "+CSQ:", fields=2) or "99,99").split(",")[0].strip()
         signal = int(csq) if csq.isdigit() and int(csq) != 99 else None
         return ModemHealth(sim, registration, signal)
 
@@ -295,16 +296,21 @@ def _code(reply: str) -> int | None:
     return int(value) if value.isdigit() else None
 
 
-def _field(lines: list[str], prefix: str) -> str | None:
+def _field(lines: list[str], prefix: str, fields: int = 1) -> str | None:
+    """The value of the last ``prefix`` line with at least ``fields`` comma-separated fields."""
+    found = None
     for line in lines:
-        if line.upper().startswith(prefix):
-            return line[len(prefix) :].strip()
-    return None
+        value = line[len(prefix) :].strip()
+        if line.upper().startswith(prefix) and len(value.split(",")) >= fields:
+            found = value
+    return found
 
 
 def _short(exc: BaseException) -> str:
     """The OS's words for an error (pyserial repeats the path around them)."""
     number = getattr(exc, "errno", None)
+    if not isinstance(number, int) and exc.args and isinstance(exc.args[0], tuple):
+        number = exc.args[0][0]  # pyserial wraps the OS error's (errno, text) in its own
     if isinstance(number, int):
         return os.strerror(number)
     text = str(exc).strip()

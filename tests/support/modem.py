@@ -4,8 +4,9 @@
 is): echo until ``ATE0``, ``+CPIN?``/``+CREG?``/``+CSQ``, PDU mode, and ``AT+CMGS=<n>`` → ``> `` →
 hex PDU + Ctrl-Z → ``+CMGS: <ref>`` / ``OK``. A PDU whose length does not match ``<n>`` is
 refused (``+CMS ERROR: 304``) as a real modem does. Faults are set by the test: no SIM, not
-registered, ``+CMS ERROR`` for the next sends, holding the answer after a PDU (``hold``), the
-port vanishing (``unplug``) and coming back as a new device behind the same name (``replug``).
+registered, ``+CMS ERROR`` for the next sends (or for chosen PDUs), lines said unasked
+(``+CMTI`` …), holding the answer after a PDU (``hold``), the port vanishing (``unplug``) and
+coming back as a new device behind the same name (``replug``).
 
 ``decode`` reads a received PDU with smspdudecoder, an implementation independent of the
 encoder the code under test uses.
@@ -19,6 +20,7 @@ import os
 import select
 import threading
 import tty
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -72,6 +74,9 @@ class FakeModem:
         self.registration = 1  # +CREG stat: 1 home, 5 roaming, 2 searching, 0 not registered
         self.signal = 20
         self.cms_errors: list[int] = []  # the next sends are refused with these codes
+        self.refuse: Callable[[Received], int | None] | None = None  # a code for this PDU?
+        self.unsolicited: list[str] = []  # lines said unasked just before the next answer
+        self.unsolicited_on: dict[str, list[str]] = {}  # … before the answer to this command
         self.hold = threading.Event()  # cleared: a PDU is received but not answered
         self.hold.set()
         self.commands: list[str] = []
@@ -182,6 +187,7 @@ class FakeModem:
         """Answer one command; the declared TPDU length when a PDU is to follow."""
         self.commands.append(command)
         upper = command.upper()
+        self.unsolicited += self.unsolicited_on.pop(upper, [])
         if upper in ("AT", "AT+CMEE=1"):
             self._say(master, "OK")
         elif upper in ("ATE0", "ATE1"):
@@ -221,8 +227,11 @@ class FakeModem:
         while not self.hold.wait(0.05):
             if stop.is_set():
                 return
-        if self.cms_errors:
-            self._say(master, f"+CMS ERROR: {self.cms_errors.pop(0)}")
+        refused = self.refuse(decode(pdu)) if self.refuse else None
+        if refused is None and self.cms_errors:
+            refused = self.cms_errors.pop(0)
+        if refused is not None:
+            self._say(master, f"+CMS ERROR: {refused}")
             return
         self._mr = (self._mr + 1) % 256
         self._say(master, f"+CMGS: {self._mr}", "OK")
@@ -231,6 +240,8 @@ class FakeModem:
             self.changed.notify_all()
 
     def _say(self, master: int, *lines: str) -> None:
+        lines = (*self.unsolicited, *lines)
+        self.unsolicited = []
         self._write(master, b"".join(b"\r\n" + line.encode("ascii") + b"\r\n" for line in lines))
 
     def _write(self, master: int, data: bytes) -> None:
