@@ -2,7 +2,7 @@
 
 Each check returns a :class:`Check` with a Chinese explanation and the fix; nothing here changes
 the machine. Roles: kiosk (touchscreen + printer), display (TV + voice), clerk (window console),
-server (the database PC).
+server (the database PC), sms (the SMS bridge: its modem and its outbox).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from servicehall.config import HallConfig, load_config
 from servicehall.errors import ServiceHallError
 from servicehall.queue import Hall
 
-ROLES = ("kiosk", "display", "clerk", "server")
+ROLES = ("kiosk", "display", "clerk", "server", "sms")
 MIN_TERMINAL = {"kiosk": (100, 30), "display": (80, 24), "clerk": (80, 24)}
 OK, WARN, FAIL = "ok", "warn", "fail"
 
@@ -171,6 +171,13 @@ def check_clock(config: HallConfig) -> Check:
     return Check("系统时间", OK, f"{now:%Y-%m-%d %H:%M}（{config.hall.timezone}）")
 
 
+def sms_check(which: str, config: HallConfig, db: str | None) -> Check:
+    """The SMS bridge's sender (modem or command) or its outbox (``servicehall.sms.health``)."""
+    from servicehall.sms.health import check_outbox, check_sender
+
+    return (check_sender if which == "sender" else check_outbox)(config, db)
+
+
 def run_checks(
     role: str, config_path: str | None, db: str | None, wait_db_s: float = 0
 ) -> list[Check]:
@@ -187,6 +194,7 @@ def run_checks(
         "display": [check_cjk_font, lambda: check_voice(config), lambda: check_terminal("display")],
         "clerk": [check_cjk_font, lambda: check_terminal("clerk")],
         "server": [],
+        "sms": [lambda: sms_check("sender", config, db), lambda: sms_check("outbox", config, db)],
     }
     checks += [check() for check in per_role[role]]
     return checks

@@ -10,6 +10,7 @@ from logging.handlers import RotatingFileHandler
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 
 from servicehall.config import HallConfig, load_config
 from servicehall.queue import Hall, data_dir
@@ -40,7 +41,8 @@ def setup_logging(verbose: bool = False, name: str = "servicehall") -> None:
 
 def fail(message: str, code: int = 1) -> int:
     """Print one clear line for a person and return the exit code."""
-    err_console.print(f"[bold red]错误[/]：{message}", highlight=False, soft_wrap=True)
+    # escaped: messages name settings like "[sms] port", which Rich would take for markup
+    err_console.print(f"[bold red]错误[/]：{escape(message)}", highlight=False, soft_wrap=True)
     return code
 
 

@@ -46,7 +46,7 @@ log = logging.getLogger(__name__)
 
 SENDER_BACKOFF_S = (1.0, 2.0, 5.0, 10.0, 30.0, 60.0)
 RETRY_BACKOFF_S = (10.0, 30.0, 60.0, 120.0, 300.0)
-HEALTH_EVERY_S = 60.0
+HEALTH_EVERY_S = 30.0
 """How often a ready sender is checked again and the heartbeat written."""
 RULES_EVERY_S = 3.0
 WAKE_S = 0.5
