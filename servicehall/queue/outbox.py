@@ -123,6 +123,8 @@ class SmsGateway(SQLModel, table=True):
 
     hall: str = Field(primary_key=True, max_length=32)
     sender: str = Field(max_length=120)
+    running: bool
+    """False once the bridge has stopped cleanly."""
     ready: bool
     detail: str = Field(max_length=ERROR_CHARS)
     seen_ts: float
@@ -179,6 +181,7 @@ class OutboxSummary:
 @dataclass(frozen=True)
 class GatewayReport:
     sender: str
+    running: bool
     ready: bool
     detail: str
     seen_at: dt.datetime
@@ -485,11 +488,14 @@ def outbox_summary(hall: HallReader) -> OutboxSummary:
     return hall.store.read(work)
 
 
-def report_gateway(hall: HallReader, sender: str, ready: bool, detail: str) -> None:
-    """The sender's state now (written on every change and as a heartbeat)."""
+def report_gateway(
+    hall: HallReader, sender: str, ready: bool, detail: str, *, running: bool = True
+) -> None:
+    """The sender's state now (on every change, as a heartbeat, and when the bridge stops)."""
     values = {
         "hall": hall.code,
         "sender": sender[:120],
+        "running": running,
         "ready": ready,
         "detail": detail[:ERROR_CHARS],
         "seen_ts": hall.now().timestamp(),
@@ -497,7 +503,10 @@ def report_gateway(hall: HallReader, sender: str, ready: bool, detail: str) -> N
     insert = _upsert(hall.store.dialect)(GATEWAYS).values(**values)
     statement = insert.on_conflict_do_update(
         index_elements=[GATEWAYS.c.hall],
-        set_={name: insert.excluded[name] for name in ("sender", "ready", "detail", "seen_ts")},
+        set_={
+            name: insert.excluded[name]
+            for name in ("sender", "running", "ready", "detail", "seen_ts")
+        },
     )
     hall.store.write(lambda conn: conn.execute(statement))
 
@@ -509,4 +518,4 @@ def gateway_report(hall: HallReader) -> GatewayReport | None:
     if row is None:
         return None
     seen = dt.datetime.fromtimestamp(row.seen_ts, hall.tz)
-    return GatewayReport(row.sender, bool(row.ready), row.detail, seen)
+    return GatewayReport(row.sender, bool(row.running), bool(row.ready), row.detail, seen)

@@ -115,6 +115,7 @@ class SmsBridge:
             if feed is not None:
                 feed.close()
             self.sender.close()
+            self._heartbeat(False, "stopped", running=False)
 
     def _step(self, feed: ChangeFeed) -> None:
         self._record_leftovers()
@@ -211,9 +212,9 @@ class SmsBridge:
         self.fault = fault.message
         self.ready.clear()
 
-    def _heartbeat(self, ready: bool, detail: str) -> None:
+    def _heartbeat(self, ready: bool, detail: str, *, running: bool = True) -> None:
         try:
-            report_gateway(self.hall, self.sender.name, ready, detail)
+            report_gateway(self.hall, self.sender.name, ready, detail, running=running)
         except HallError:
             log.info("sms: could not record the sender's state", exc_info=True)
 

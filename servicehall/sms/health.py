@@ -49,12 +49,15 @@ def check_sender(config: HallConfig, db: str | None) -> Check:
             hall.close()
     except ServiceHallError as exc:
         return Check(SENDER, FAIL, exc.message, "先让数据库检查通过")
-    if report is not None and now - report.seen_at <= STALE_AFTER:
+    if report is not None and report.running and now - report.seen_at <= STALE_AFTER:
         detail = f"{report.sender}：{report.detail}（{report.seen_at:%H:%M:%S} 检查）"
         if report.ready:
             return Check(SENDER, OK, f"短信桥在运行。{detail}")
         return Check(SENDER, FAIL, f"短信桥在运行，但发不出去。{detail}", _fix(report.detail))
-    stopped = f"短信桥 {report.seen_at:%m-%d %H:%M} 以后没有消息" if report else "短信桥没有运行"
+    stopped = "短信桥没有运行"
+    if report is not None:
+        last = "停止" if not report.running else "以后没有消息"
+        stopped += f"（{report.seen_at:%m-%d %H:%M} {last}）"
     try:
         sender = make_sender(config.sms)
         health = sender.check()  # nobody holds the port now: ask the modem itself
