@@ -8,6 +8,7 @@ from textual.widgets import Static
 
 from servicehall.kiosk.issuing import Issued
 from servicehall.kiosk.screens.base import KioskScreen
+from servicehall.kiosk.screens.sms import SmsOffer
 from servicehall.kiosk.strings import s, windows_text
 from servicehall.kiosk.widgets import Countdown, NavBar
 from servicehall.printer import PrintOutcome
@@ -54,6 +55,8 @@ class TicketScreen(KioskScreen):
                     minutes = max(1, round(self.issued.wait_s / 60))
                     yield Static(s("wait_minutes", m=minutes), id="ticket-wait")
                 yield Static(self._print_text(), id="print-status")
+                if SmsOffer.offered(config, ticket):
+                    yield SmsOffer(ticket)
                 yield Countdown(self.kiosk.config.kiosk.ticket_screen_seconds, held=True)
             yield Static("", id="ticket-preview")
         yield NavBar(back=False)
