@@ -19,6 +19,7 @@ import io
 import os
 import select
 import threading
+import time
 import tty
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -81,6 +82,7 @@ class FakeModem:
         self.hold.set()
         self.commands: list[str] = []
         self.pdus: list[str] = []  # every well-formed PDU that reached the modem, in order
+        self.arrived: list[float] = []  # time.monotonic() when each of them was complete
         self.sent: list[str] = []  # the PDUs it answered with +CMGS (gone to the network)
         self.changed = threading.Condition()
         self._master = self._slave = -1
@@ -223,6 +225,7 @@ class FakeModem:
             return
         with self.changed:
             self.pdus.append(pdu)
+            self.arrived.append(time.monotonic())
             self.changed.notify_all()
         while not self.hold.wait(0.05):
             if stop.is_set():
