@@ -49,6 +49,15 @@ async def _open_step(pilot: Pilot[Any]) -> SmsScreen:
     return screen
 
 
+async def _back_on(pilot: Pilot[Any], ticket: TicketScreen) -> None:
+    """Wait for the ticket screen on top again; a failure says which screens are there."""
+    app = pilot.app
+    try:
+        await until(pilot, lambda: app.screen is ticket, what="the ticket screen")
+    except AssertionError as exc:
+        raise AssertionError(f"not back on the ticket: screens {app.screen_stack}") from exc
+
+
 async def _tap(pilot: Pilot[Any], digits: str) -> None:
     """Tap the keys as a person does: the same key again once it has stopped flashing."""
     for digit in digits:
@@ -73,7 +82,7 @@ async def test_a_valid_number_is_registered_and_shown_masked(
         await _tap(pilot, "5")  # a twelfth digit is not taken
         assert text_of(app, "#sms-number") == "138 0013 8000"
         await pilot.click("#key-enter")
-        await until(pilot, lambda: app.screen is ticket, what="back on the ticket")
+        await _back_on(pilot, ticket)
         assert not step.is_attached
         label = str(ticket.query_one("#ticket-sms", Button).label)
         assert label == "已登记短信提醒 138****8000（点此修改）"
@@ -119,10 +128,7 @@ async def test_the_step_can_be_skipped(
         ticket.query_one(Countdown).remaining = 1  # the villager took their time
         await _tap(pilot, "139")
         await pilot.click(way)
-        try:
-            await until(pilot, lambda: app.screen is ticket, what="back on the ticket")
-        except AssertionError as exc:
-            raise AssertionError(f"DEBUG {app.screen_stack} {ticket.query_one(Countdown).remaining}") from exc
+        await _back_on(pilot, ticket)
         assert "短信提醒：快轮到您时" in str(ticket.query_one("#ticket-sms", Button).label)
         assert ticket.query_one(Countdown).remaining > 1
     assert open_contacts(hall) == []
