@@ -85,7 +85,7 @@ async def test_a_valid_number_is_registered_and_shown_masked(
         await _back_on(pilot, ticket)
         assert not step.is_attached
         label = str(ticket.query_one("#ticket-sms", Button).label)
-        assert label == "已登记短信提醒 138****8000（点此修改）"
+        assert label == "短信提醒：138****8000"
         assert PHONE not in screen_text(app)
         assert ticket.query_one(Countdown).remaining > 1  # counting afresh: time to read it
     [contact] = open_contacts(hall)
@@ -129,7 +129,7 @@ async def test_the_step_can_be_skipped(
         await _tap(pilot, "139")
         await pilot.click(way)
         await _back_on(pilot, ticket)
-        assert "短信提醒：快轮到您时" in str(ticket.query_one("#ticket-sms", Button).label)
+        assert "到号前发短信提醒我" in str(ticket.query_one("#ticket-sms", Button).label)
         assert ticket.query_one(Countdown).remaining > 1
     assert open_contacts(hall) == []
 

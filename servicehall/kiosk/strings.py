@@ -109,8 +109,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "reloaded": ("配置已重新加载：{services} 项业务", "Config reloaded: {services} services"),
     "working": ("处理中……", "Working…"),
     # 短信提醒 (screens/sms.py)
-    "sms_offer": ("短信提醒：快轮到您时发短信给您", "Text me when my turn is near"),
-    "sms_offer_done": ("已登记短信提醒 {phone}（点此修改）", "Texts go to {phone} (tap to change)"),
+    "sms_offer": ("到号前发短信提醒我", "Text me before my turn"),
+    "sms_offer_done": ("短信提醒：{phone}", "Texts to {phone}"),
     "sms_title": ("短信提醒", "SMS reminder"),
     "sms_purpose": (
         "前面还剩 {n} 人时和叫到 {label} 号时，各发一条短信给您，您可以先去办别的事。\n"

@@ -92,6 +92,9 @@ class SmsScreen(KioskScreen):
         max-height: 20;
     }
     #sms-keypad .key { width: 1fr; height: 1fr; min-height: 3; }
+    #sms-keypad .key-ok, #sms-keypad .key-ok:focus, #sms-keypad .key-ok:hover {
+        background: #1b7f3b;
+    }
     """
 
     def __init__(self, ticket: TicketView) -> None:
