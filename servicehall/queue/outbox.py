@@ -227,20 +227,23 @@ def register_phone(hall: HallReader, ticket: int | str, phone: str, language: st
         raise WrongState("ticket_not_waiting", ticket=view.label, state=status_name(view.status))
     stage = ARMED if (view.ahead or 0) > hall.config.sms.notify_ahead else NEW
     values = {
-        "hall": hall.code,
-        "ticket_id": view.id,
-        "day": view.day,
         "phone": phone,
         "language": "en" if language == "en" else "zh",
         "stage": stage,
         "created_ts": hall.now().timestamp(),
     }
-    insert = _upsert(hall.store.dialect)(CONTACTS).values(**values)
-    statement = insert.on_conflict_do_update(
-        index_elements=[CONTACTS.c.hall, CONTACTS.c.ticket_id],
-        set_={name: insert.excluded[name] for name in ("phone", "language", "stage", "created_ts")},
-    )
-    hall.store.write(lambda conn: conn.execute(statement))
+    key = (CONTACTS.c.hall == hall.code) & (CONTACTS.c.ticket_id == view.id)
+
+    def work(conn: Connection) -> None:
+        # an update, then an insert: no upsert, which would need the kiosk's role to read
+        # every registration (numbers included) rather than only the key columns
+        if not conn.execute(update(CONTACTS).where(key).values(**values)).rowcount:
+            insert = _upsert(hall.store.dialect)(CONTACTS).values(
+                hall=hall.code, ticket_id=view.id, day=view.day, **values
+            )
+            conn.execute(insert.on_conflict_do_nothing())
+
+    hall.store.write(work)
     return mask_phone(phone)
 
 
