@@ -356,20 +356,25 @@ def _enqueue(
 def claim_next(hall: HallReader) -> OutgoingMessage | None:
     """Today's next due message, marked ``sending`` (committed) before anything is sent."""
     now = hall.now()
+    due = (
+        select(OUTBOX)
+        .where(
+            OUTBOX.c.hall == hall.code,
+            OUTBOX.c.state == PENDING,
+            OUTBOX.c.day == now.date(),
+            OUTBOX.c.next_try_ts <= now.timestamp(),
+        )
+        .order_by(OUTBOX.c.next_try_ts, OUTBOX.c.id)
+        .limit(1)
+    )
+    # a read first: the bridge asks twice a second, and an empty outbox must not take the
+    # hall's write lock each time
+    first_due = due.with_only_columns(OUTBOX.c.id)
+    if hall.store.read(lambda conn: conn.execute(first_due).first()) is None:
+        return None
 
     def work(conn: Connection) -> OutgoingMessage | None:
-        row = conn.execute(
-            select(OUTBOX)
-            .where(
-                OUTBOX.c.hall == hall.code,
-                OUTBOX.c.state == PENDING,
-                OUTBOX.c.day == now.date(),
-                OUTBOX.c.next_try_ts <= now.timestamp(),
-            )
-            .order_by(OUTBOX.c.next_try_ts, OUTBOX.c.id)
-            .limit(1)
-            .with_for_update(skip_locked=True)
-        ).first()
+        row = conn.execute(due.with_for_update(skip_locked=True)).first()
         if row is None:
             return None
         conn.execute(

@@ -73,7 +73,6 @@ class SmsBridge:
         """Set while the sender's last check passed (tests and the command line wait on it)."""
         self.fault: str = ""
         """The sender's last fault, for people ("" while it is ready)."""
-        self.sent = 0
         self._day: dt.date | None = None
         self._rules_at = 0.0
         self._checked_at: float | None = None
@@ -246,7 +245,6 @@ class SmsBridge:
                 self._sender_down(fault)
             return
         self._record(lambda: mark_sent(self.hall, message.id))
-        self.sent += 1
         log.info("sms: %s sent", who)
 
     def _retry_at(self, message: OutgoingMessage) -> dt.datetime | None:
