@@ -40,7 +40,7 @@ def cmd_sms(args: argparse.Namespace) -> int:
         highlight=False,
     )
     if not settings.enabled:
-        console.print("[yellow]hall.toml 的 [sms] enabled = false：取号机不会登记手机号[/]")
+        console.print("[yellow]hall.toml 的 \\[sms] enabled = false：取号机不会登记手机号[/]")
     if isinstance(sender, ModemSender) and not Path(sender.modem.port).exists():
         console.print(f"[yellow]串口 {sender.modem.port} 现在不存在，插上后会自动连接[/]")
     bridge.run()
