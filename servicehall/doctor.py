@@ -2,7 +2,7 @@
 
 Each check returns a :class:`Check` with a Chinese explanation and the fix; nothing here changes
 the machine. Roles: kiosk (touchscreen + printer), display (TV + voice), clerk (window console),
-server (the database PC).
+server (the database PC), sms (the SMS bridge: its modem and its outbox).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from servicehall.errors import ServiceHallError
 from servicehall.grids import DESIGNED, SMALLEST, fits
 from servicehall.queue import Hall, default_url
 
-ROLES = ("kiosk", "display", "clerk", "server")
+ROLES = ("kiosk", "display", "clerk", "server", "sms")
 ROLE_NAMES = {"kiosk": "取号机", "display": "叫号屏", "clerk": "窗口叫号台"}
 CLOCK_SLACK_S = 120.0
 """How far behind the newest record a clock may be before the doctor says so."""
@@ -241,6 +241,13 @@ def check_backups(config: HallConfig) -> Check:
     return Check("备份", OK, detail)
 
 
+def sms_check(which: str, config: HallConfig, db: str | None) -> Check:
+    """The SMS bridge's sender (modem or command) or its outbox (``servicehall.sms.health``)."""
+    from servicehall.sms.health import check_outbox, check_sender
+
+    return (check_sender if which == "sender" else check_outbox)(config, db)
+
+
 def run_checks(
     role: str, config_path: str | None, db: str | None, wait_db_s: float = 0
 ) -> list[Check]:
@@ -258,6 +265,7 @@ def run_checks(
         "display": [check_cjk_font, lambda: check_voice(config), lambda: check_terminal("display")],
         "clerk": [check_cjk_font, lambda: check_terminal("clerk")],
         "server": [],
+        "sms": [lambda: sms_check("sender", config, db), lambda: sms_check("outbox", config, db)],
     }
     checks += [check() for check in per_role[role]]
     return checks

@@ -157,6 +157,67 @@ CATALOG: dict[str, dict[str, str]] = {
         "zh": "还没有登记工作人员：请先运行 servicehall clerk add 工号 --name 姓名",
         "en": "No clerks yet: run servicehall clerk add ID --name NAME first",
     },
+    # ---------------------------------------------------------------- 短信提醒 (servicehall.sms)
+    "sms_ahead": {
+        "zh": "【{hall}】您的 {label} 号前面还有 {n} 人，请回到大厅等候叫号",
+        "en": "[{hall}] Ticket {label}: {n} people ahead of you. Please come back to the hall",
+    },
+    "sms_ahead_none": {
+        "zh": "【{hall}】您的 {label} 号马上就到，请回到大厅等候叫号",
+        "en": "[{hall}] Ticket {label}: you are next. Please come back to the hall",
+    },
+    "sms_call": {
+        "zh": "【{hall}】请 {label} 号到 {window} 号窗口办理",
+        "en": "[{hall}] Ticket {label}: please go to window {window} now",
+    },
+    "bad_phone": {
+        "zh": "手机号应为 11 位数字，以 13 至 19 开头（例如 13800138000）",
+        "en": "A mobile number is 11 digits starting 13 to 19 (e.g. 13800138000)",
+    },
+    "sms_off": {
+        "zh": "本大厅没有开通短信提醒（hall.toml 里 [sms] enabled = true 才能登记手机号）",
+        "en": "SMS reminders are off in this hall (set [sms] enabled = true in hall.toml)",
+    },
+    "sms_no_port": {
+        "zh": "没有指定短信猫的串口：用 --port 或 hall.toml 的 [sms] port",
+        "en": "No modem port given: use --port or [sms] port in hall.toml",
+    },
+    "sms_port_missing": {
+        "zh": "打不开短信猫的串口 {port}（{detail}）：检查 USB 线，或端口被别的程序占用",
+        "en": "Cannot open the modem port {port} ({detail}): check the USB cable, or it is in use",
+    },
+    "sms_port_lost": {
+        "zh": "短信猫的串口 {port} 断开了（{detail}），正在重连",
+        "en": "The modem port {port} was lost ({detail}); reconnecting",
+    },
+    "sms_no_answer": {
+        "zh": "短信猫没有应答（{detail}）：检查电源和波特率",
+        "en": "The modem does not answer ({detail}): check its power and the baud rate",
+    },
+    "sms_no_sim": {
+        "zh": "短信猫里没有可用的 SIM 卡（{detail}）",
+        "en": "No usable SIM card in the modem ({detail})",
+    },
+    "sms_sim_locked": {
+        "zh": "SIM 卡需要 PIN 码（{detail}）：在手机上关掉这张卡的 PIN 再插回",
+        "en": "The SIM card needs a PIN ({detail}): turn its PIN off in a phone and put it back",
+    },
+    "sms_not_registered": {
+        "zh": "短信猫没有注册到移动网络（{detail}）：检查天线、信号和话费",
+        "en": "The modem is not registered on the network ({detail}): check antenna and credit",
+    },
+    "sms_rejected": {
+        "zh": "短信被拒绝（{detail}），稍后重试",
+        "en": "The message was refused ({detail}); it will be retried",
+    },
+    "sms_command_missing": {
+        "zh": "找不到发短信的程序 {program}（[sms] command）",
+        "en": "The SMS program {program} ([sms] command) is not found",
+    },
+    "sms_command_failed": {
+        "zh": "发短信的程序失败了（{detail}）",
+        "en": "The SMS program failed ({detail})",
+    },
 }
 
 FIELD_NAMES: dict[str, dict[str, str]] = {
@@ -211,10 +272,12 @@ def is_control(ch: str) -> bool:
     return ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0
 
 
-def t(key: str, **params: object) -> str:
+def t(key: str, *, lang: str | None = None, **params: object) -> str:
+    """The catalogue's message in ``lang`` (default: the process's language); text parameters
+    shown as data (control characters visible, long text cut short)."""
     entry = CATALOG[key]
     safe = {k: shown(v) if isinstance(v, str) else v for k, v in params.items()}
-    return entry.get(_language, entry["zh"]).format(**safe)
+    return entry.get(lang or _language, entry["zh"]).format(**safe)
 
 
 def field_name(field: str) -> str:

@@ -15,9 +15,11 @@ from sqlalchemy.exc import DBAPIError
 from servicehall.config import HallConfig
 from servicehall.queue import FixedClock, Hall, StoreError, UnknownInput, WrongState
 from servicehall.queue.lockouts import CLERK_RULE, KIOSK_RULE, PinGuard
+from servicehall.queue.outbox import enqueue, register_phone
 from servicehall.queue.statements import COUNTERS, EVENTS, TICKETS
 
 from support.postgres import role_url
+from support.sms import sms_config
 
 pytestmark = pytest.mark.slow
 
@@ -34,8 +36,8 @@ def halls(
     pg_db_url: str, config: HallConfig, other_config: HallConfig, clock: FixedClock
 ) -> Iterator[tuple[Hall, Hall]]:
     """Both halls opened by the owner, each with history: finished and rated, waiting, printed."""
-    qingshi = Hall.open(config, db=pg_db_url, clock=clock)
-    baisha = Hall.open(other_config, db=pg_db_url, clock=clock)
+    qingshi = Hall.open(sms_config(config), db=pg_db_url, clock=clock)
+    baisha = Hall.open(sms_config(other_config), db=pg_db_url, clock=clock)
     for hall in (qingshi, baisha):
         done = hall.issue("A", matter="dibao")
         hall.call_next(1, clerk="mz01")
@@ -43,7 +45,9 @@ def halls(
         hall.rate(done.id, "satisfied")
         printed = hall.issue("A", matter="dibao")
         hall.record_print(printed.id, ok=True)
-        hall.issue("B", matter="yibao")
+        waiting = hall.issue("B", matter="yibao")
+        register_phone(hall, waiting.id, "13800138000")  # 短信提醒 registered, one message out
+        enqueue(hall, key=f"ticket:{waiting.id}:x", kind="remind", phone="13800138000", text="提醒")
     yield qingshi, baisha
     qingshi.close()
     baisha.close()
@@ -51,12 +55,13 @@ def halls(
 
 @pytest.fixture
 def roles(pg_db_url: str, halls: tuple[Hall, Hall]) -> Iterator[dict[str, str]]:
-    """Login URLs: kiosk, window and display of qingshi, and a kiosk of baisha."""
+    """Login URLs: kiosk, window, display and SMS bridge of qingshi, and a kiosk of baisha."""
     with ExitStack() as stack:
         yield {
             "kiosk": stack.enter_context(role_url(pg_db_url, "kiosk", "qingshi")),
             "window": stack.enter_context(role_url(pg_db_url, "window", "qingshi")),
             "display": stack.enter_context(role_url(pg_db_url, "display", "qingshi")),
+            "sms": stack.enter_context(role_url(pg_db_url, "sms", "qingshi")),
             "baisha_kiosk": stack.enter_context(role_url(pg_db_url, "kiosk", "baisha")),
         }
 
@@ -73,6 +78,9 @@ def _snapshot(owner: Hall) -> dict[str, Any]:
             "leaders": conn.execute(text("SELECT * FROM leader_overrides")).all(),
             "clerks": conn.execute(text("SELECT * FROM clerk_accounts")).all(),
             "bindings": conn.execute(text("SELECT * FROM hall_roles ORDER BY role")).all(),
+            "sms": conn.execute(text("SELECT * FROM sms_contacts ORDER BY 1, 2")).all(),
+            "outbox": conn.execute(text("SELECT * FROM sms_outbox ORDER BY id")).all(),
+            "gateways": conn.execute(text("SELECT * FROM sms_gateways ORDER BY 1")).all(),
         }
 
     return owner.store.read(work)
@@ -133,6 +141,18 @@ ACROSS_HALLS = [
     "UPDATE tickets SET hall = 'baisha' WHERE hall = 'qingshi'",
     "INSERT INTO hall_roles (role, hall, kind) VALUES (current_user, 'baisha', 'window')",
     "UPDATE hall_roles SET hall = 'baisha'",
+    "SELECT * FROM sms_contacts WHERE hall = 'baisha'",
+    "SELECT * FROM sms_outbox WHERE hall = 'baisha'",
+    "UPDATE sms_contacts SET phone = '13900000000' WHERE hall = 'baisha'",
+    "UPDATE sms_outbox SET state = 'pending' WHERE hall = 'baisha'",
+    "DELETE FROM sms_contacts WHERE hall = 'baisha'",
+    "INSERT INTO sms_contacts (hall, ticket_id, day, phone, language, stage, created_ts) "
+    "VALUES ('baisha', 1, current_date, '13900000000', 'zh', 'new', 0)",
+    "INSERT INTO sms_outbox (hall, day, key, kind, phone, text, state, attempts, parts_done, "
+    "created_ts, next_try_ts) VALUES ('baisha', current_date, 'k', 'x', '13900000000', '冒名', "
+    "'pending', 0, 0, 0, 0)",
+    "INSERT INTO sms_gateways (hall, sender, running, ready, detail, seen_ts) "
+    "VALUES ('baisha', 'modem', true, true, '', 0)",
 ]
 
 KIOSK_WITHIN = [
@@ -163,6 +183,13 @@ KIOSK_WITHIN = [
     "VALUES ('qingshi', current_date, '冒名', '', 0)",
     "INSERT INTO pin_lockouts (hall, subject, failures, locked_until, changed_ts) "
     "VALUES ('qingshi', 'clerk:mz01', 0, 0, 0)",
+    "SELECT phone FROM sms_contacts",
+    "SELECT * FROM sms_outbox",
+    "UPDATE sms_outbox SET state = 'pending'",
+    "DELETE FROM sms_contacts",
+    "INSERT INTO sms_outbox (hall, day, key, kind, phone, text, state, attempts, parts_done, "
+    "created_ts, next_try_ts) VALUES ('qingshi', current_date, 'k', 'x', '13900000000', '冒名', "
+    "'pending', 0, 0, 0, 0)",
 ]
 
 WINDOW_WITHIN = [
@@ -194,6 +221,22 @@ WINDOW_WITHIN = [
     "DELETE FROM window_states",
 ]
 
+SMS_WITHIN = [
+    "UPDATE tickets SET status = 'cancelled'",
+    _ISSUE_SQL.format(hall="qingshi"),
+    "INSERT INTO events (hall, ts, day, kind) VALUES ('qingshi', 0, current_date, 'call')",
+    "UPDATE window_states SET state = 'paused'",
+    "UPDATE day_counters SET last_number = 0",
+    "SELECT * FROM clerk_accounts",
+    "DELETE FROM events",
+    "DELETE FROM sms_outbox",
+    "UPDATE sms_contacts SET phone = '13900000000'",
+    "INSERT INTO sms_contacts (hall, ticket_id, day, phone, language, stage, created_ts) "
+    "VALUES ('qingshi', 1, current_date, '13900000000', 'zh', 'new', 0)",
+    "INSERT INTO pin_lockouts (hall, subject, failures, locked_until, changed_ts) "
+    "VALUES ('qingshi', 'kiosk:x', 0, 0, 0)",
+]
+
 DISPLAY_WITHIN = [
     "UPDATE tickets SET status = 'cancelled'",
     _ISSUE_SQL.format(hall="qingshi"),
@@ -206,10 +249,12 @@ DISPLAY_WITHIN = [
     "INSERT INTO pin_lockouts (hall, subject, failures, locked_until, changed_ts) "
     "VALUES ('qingshi', 'kiosk:x', 0, 0, 0)",
     "DELETE FROM events",
+    "SELECT phone FROM sms_contacts",
+    "SELECT * FROM sms_outbox",
 ]
 
 
-@pytest.mark.parametrize("kind", ["kiosk", "window", "display"])
+@pytest.mark.parametrize("kind", ["kiosk", "window", "display", "sms"])
 def test_no_role_reaches_another_hall(
     roles: dict[str, str], halls: tuple[Hall, Hall], kind: str
 ) -> None:
@@ -248,6 +293,11 @@ def test_window_cannot_fake_ratings_or_issue(
         ]
         == "denied"
     )
+
+
+def test_sms_bridge_cannot_touch_the_queue(roles: dict[str, str], halls: tuple[Hall, Hall]) -> None:
+    outcome = _all_refused(roles["sms"], SMS_WITHIN, halls[0])
+    assert set(outcome.values()) == {"denied"}
 
 
 def test_display_only_reads(roles: dict[str, str], halls: tuple[Hall, Hall]) -> None:

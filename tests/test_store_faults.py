@@ -120,11 +120,11 @@ def test_a_full_database_refuses_cleanly_and_keeps_everything(
 
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
-    """A 300 KB tmpfs: a real file system that fills up (needs root, as in CI)."""
+    """A 1 MB tmpfs: a real file system that fills up (needs root, as in CI)."""
     mount = tmp_path / "small"
     mount.mkdir()
     made = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=300k", "tmpfs", str(mount)], capture_output=True
+        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)], capture_output=True
     )
     if made.returncode != 0:
         pytest.skip(f"cannot mount a small tmpfs here: {made.stderr.decode().strip()}")
@@ -137,7 +137,9 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
 def test_a_full_disk_says_so(tmp_path: Path, small_disk: Path, config: HallConfig) -> None:
     db = f"sqlite:///{small_disk / 'hall.db'}"
     hall = Hall.open(config, db=db, enforce_hours=False)
-    (small_disk / "filler").write_bytes(b"\0" * 150_000)
+    free = os.statvfs(small_disk)
+    # leave room for a few dozen tickets, whatever size the schema has grown to
+    (small_disk / "filler").write_bytes(b"\0" * (free.f_bavail * free.f_frsize - 64_000))
     with pytest.raises(StoreError) as full:
         for _ in range(3000):
             hall.issue("A", matter="dibao")

@@ -33,6 +33,7 @@ COMMAND_MODULES = (
     "servicehall.cli.serve_cmds",
     "servicehall.cli.doctor_cmds",
     "servicehall.cli.demo_cmds",
+    "servicehall.cli.sms_cmds",
 )
 
 log = logging.getLogger("servicehall")

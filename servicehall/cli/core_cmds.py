@@ -23,9 +23,10 @@ from servicehall.cli.common import (
 from servicehall.cli.print_cmds import print_taken, show_outcome
 from servicehall.config import sample_text
 from servicehall.config.loader import load_config, resolve_path
-from servicehall.i18n import back_by_text, status_name, wait_text
+from servicehall.i18n import back_by_text, language, status_name, wait_text
 from servicehall.pins import hash_pin
 from servicehall.queue import Hall, HallError, TicketView, WaitEstimate
+from servicehall.queue.outbox import check_sms_number, register_phone
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +52,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--matter", help="事项编码")
     p.add_argument("--priority", action="store_true", help="优先号（老年人、残疾人、孕妇）")
     p.add_argument("--print", action="store_true", help="像取号机一样打印号票")
+    p.add_argument("--sms", metavar="手机号", help="登记手机号，到号前发短信提醒（同取号机）")
     add_json(p)
     p.set_defaults(func=cmd_take)
 
@@ -164,8 +166,16 @@ def _wait_of(hall: Hall, ticket: TicketView) -> WaitEstimate | None:
 
 def cmd_take(args: argparse.Namespace) -> int:
     hall = open_hall(args)
+    phone = check_sms_number(hall, args.sms) if args.sms else None  # before a ticket exists
     ticket = hall.issue(args.service, matter=args.matter, priority=args.priority)
     wait = _wait_of(hall, ticket)
+    sms: str | None = None
+    sms_refused: HallError | None = None
+    if phone:
+        try:
+            sms = register_phone(hall, ticket.id, phone, language())
+        except HallError as exc:  # the ticket stands; say that the reminder does not
+            sms_refused = exc
     outcome = print_taken(hall, ticket) if args.print else None
     if args.json:
         data = ticket.as_dict()
@@ -183,12 +193,18 @@ def cmd_take(args: argparse.Namespace) -> int:
                 "issued_at": data["issued_at"],
                 "priority": data["priority"],
                 "wait": wait.as_dict() if wait else None,
+                **({"sms": sms} if sms else {}),
             }
         )
     else:
         console.print(_ticket_line(hall, ticket, wait), highlight=False)
+        if sms:
+            console.print(f"短信提醒已登记：{sms}", highlight=False)
         if outcome:
             show_outcome(outcome, ticket.label)
+    if sms_refused is not None:
+        message = f"号票 {ticket.label} 已取好，但短信提醒没有登记上：{sms_refused.message}"
+        return fail(message, sms_refused.exit_code)
     return 6 if outcome and not outcome.ok else 0
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -41,7 +42,7 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     }
     table = Table("检查项", "结果", "情况", "怎么办", title=f"本机检查（角色：{args.role}）")
     for check in checks:
-        table.add_row(check.name, marks[check.state], check.detail, check.fix)
+        table.add_row(check.name, marks[check.state], escape(check.detail), escape(check.fix))
     console.print(table)
     if failed:
         console.print("有检查未通过，请按“怎么办”一栏处理后再试。", style="bold red")

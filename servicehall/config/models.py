@@ -269,6 +269,36 @@ class ManagerSettings(_Model):
     _check_pin = field_validator("pin_hash")(_pin_hash)
 
 
+class SmsSettings(_Model):
+    """短信提醒: reminders to a villager's phone through a GSM modem or the county's platform."""
+
+    enabled: bool = False
+    """The kiosk offers the 短信提醒 step and ``take --sms`` accepts a number."""
+    sender: Literal["modem", "command"] = "modem"
+    port: str | None = None
+    """The modem's serial port for ``servicehall sms`` (``--port`` overrides), best a stable
+    name under /dev/serial/by-id/."""
+    baud: int = Field(default=115200, gt=0)
+    command: list[str] = Field(default_factory=list)
+    """``sender = "command"``: the program and its arguments; ``{number}`` and ``{text}`` in them
+    are replaced (never through a shell) and the text is also given on standard input."""
+    command_timeout_s: float = Field(default=30.0, gt=0, le=600)
+    notify_ahead: int = Field(default=3, ge=0, le=100)
+    """A reminder when a registered ticket's people-ahead drops to this many."""
+    daily_cap: int = Field(default=5, ge=1, le=100)
+    """At most this many messages to one number in a day."""
+    max_attempts: int = Field(default=5, ge=1, le=20)
+
+    @model_validator(mode="after")
+    def _command_needs(self) -> SmsSettings:
+        if self.sender == "command":
+            if not self.command:
+                raise ValueError('sender = "command" 需要填写 command（程序和参数）')
+            if not any("{number}" in part for part in self.command):
+                raise ValueError("command 的参数里要有 {number}（手机号填在哪里）")
+        return self
+
+
 class HallConfig(_Model):
     hall: HallInfo
     services: list[Service] = Field(min_length=1)
@@ -281,6 +311,7 @@ class HallConfig(_Model):
     voice: VoiceSettings = Field(default_factory=VoiceSettings)
     kiosk: KioskSettings = Field(default_factory=KioskSettings)
     manager: ManagerSettings = Field(default_factory=ManagerSettings)
+    sms: SmsSettings = Field(default_factory=SmsSettings)
 
     @model_validator(mode="after")
     def _cross_references(self) -> HallConfig:

@@ -113,6 +113,23 @@ TEXTS: dict[str, tuple[str, str]] = {
     "print_ok": ("已打印", "Printed"),
     "reloaded": ("配置已重新加载：{services} 项业务", "Config reloaded: {services} services"),
     "working": ("处理中……", "Working…"),
+    # 短信提醒 (screens/sms.py)
+    "sms_offer": ("到号前发短信提醒我", "Text me before my turn"),
+    "sms_offer_done": ("短信提醒：{phone}", "Texts to {phone}"),
+    "sms_title": ("短信提醒", "SMS reminder"),
+    "sms_purpose": (
+        "前面还剩 {n} 人时和叫到 {label} 号时，各发一条短信给您，您可以先去办别的事。\n"
+        "号码只用于今天的提醒，今天结束就删除。",
+        "We text you when {n} people are left ahead and when {label} is called, so you can "
+        "step out meanwhile.\nThe number is used only for today's reminders and deleted tonight.",
+    ),
+    "sms_enter": ("请输入 11 位手机号", "Enter your 11-digit mobile number"),
+    "sms_more": ("还差 {n} 位数字", "{n} more digits"),
+    "sms_full": ("已经 11 位了，请按“确定”", "That is 11 digits; press OK"),
+    "sms_delete": ("删除一位", "Delete"),
+    "sms_skip": ("不需要", "No thanks"),
+    "sms_saving": ("正在登记……", "Saving…"),
+    "sms_failed": ("没有登记上：{message}", "Not saved: {message}"),
 }
 
 WEEKDAY_NAMES = {

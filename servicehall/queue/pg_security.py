@@ -25,13 +25,14 @@ from sqlalchemy import Connection
 
 from servicehall.queue.tables import QUEUE_SHIFT
 
-VERSION = "servicehall security 2"
+VERSION = "servicehall security 3"
 """Stored as the comment on ``tickets``: a recreated table loses it and gets everything again."""
 
 ROLE_KINDS: dict[str, str] = {
     "kiosk": "取号机：只能取号、记录打印结果、撤回未打出的号，不能改写或删除历史",
     "window": "窗口/呼叫器/评价器：叫号、重呼、过号、转办、办结、签到、评价（只能写一次）",
     "display": "大厅显示屏：只读",
+    "sms": "短信网关：读取本大厅的排队情况，发送短信提醒；不能改动排队记录",
 }
 
 EVENT_KINDS: dict[str, tuple[str, ...]] = {
@@ -66,6 +67,7 @@ EVENT_KINDS: dict[str, tuple[str, ...]] = {
         "rate_timeout",
     ),
     "display": (),
+    "sms": (),
 }
 """The event kinds each kind of PC may append (what its program records)."""
 
@@ -102,6 +104,9 @@ TABLES = (
     "clerk_accounts",
     "report_days",
     "pin_lockouts",
+    "sms_contacts",
+    "sms_outbox",
+    "sms_gateways",
 )
 
 _MY_HALL = "hall = (SELECT servicehall_role_hall())"
@@ -157,6 +162,32 @@ def _policies() -> list[str]:
         f"USING ({_MY_HALL} AND ({lockout_subjects})) "
         f"WITH CHECK ({_MY_HALL} AND ({lockout_subjects}))",
         "CREATE POLICY servicehall_self ON hall_roles FOR SELECT USING (role = current_user)",
+        *_sms_policies(),
+    ]
+
+
+def _sms_policies() -> list[str]:
+    """A kiosk registers a number for one of its hall's tickets (and corrects it) but never reads
+    it back (column grants); the SMS bridge works through its hall's registrations and outbox."""
+    kiosk = f"{_MY_HALL} AND {_KIND} = 'kiosk'"
+    bridge = f"{_MY_HALL} AND {_KIND} = 'sms'"
+    return [
+        f"CREATE POLICY servicehall_kiosk_add ON sms_contacts FOR INSERT WITH CHECK ({kiosk})",
+        "CREATE POLICY servicehall_kiosk ON sms_contacts FOR UPDATE "
+        f"USING ({kiosk}) WITH CHECK ({kiosk})",
+        "CREATE POLICY servicehall_bridge ON sms_contacts FOR UPDATE "
+        f"USING ({bridge}) WITH CHECK ({bridge})",
+        f"CREATE POLICY servicehall_bridge_forget ON sms_contacts FOR DELETE USING ({bridge})",
+        *(
+            f"CREATE POLICY servicehall_bridge_{verb.lower()} ON {table} FOR {verb} "
+            + (
+                f"WITH CHECK ({bridge})"
+                if verb == "INSERT"
+                else f"USING ({bridge}) WITH CHECK ({bridge})"
+            )
+            for table in ("sms_outbox", "sms_gateways")
+            for verb in ("INSERT", "UPDATE")
+        ),
     ]
 
 
@@ -237,8 +268,11 @@ def install_statements(schema: str) -> list[str]:
     """Everything but the per-role grants, idempotent (the owner runs it)."""
     sql = [
         "CREATE TABLE IF NOT EXISTS hall_roles (role text PRIMARY KEY, "
-        "hall varchar(32) NOT NULL, kind varchar(16) NOT NULL "
-        "CHECK (kind IN ('kiosk', 'window', 'display')))",
+        "hall varchar(32) NOT NULL, kind varchar(16) NOT NULL)",
+        # the kinds this version knows (an older database had fewer)
+        "ALTER TABLE hall_roles DROP CONSTRAINT IF EXISTS hall_roles_kind_check",
+        "ALTER TABLE hall_roles ADD CONSTRAINT hall_roles_kind_check "
+        f"CHECK (kind = ANY ({_array(tuple(ROLE_KINDS))}))",
         "CREATE OR REPLACE FUNCTION servicehall_role_hall() RETURNS text LANGUAGE sql STABLE "
         "AS $$ SELECT hall::text FROM hall_roles WHERE role = current_user $$",
         "CREATE OR REPLACE FUNCTION servicehall_role_kind() RETURNS text LANGUAGE sql STABLE "

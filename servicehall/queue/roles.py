@@ -9,6 +9,9 @@ and the ticket guard of :mod:`servicehall.queue.pg_security` do the rest:
 - ``window``: a clerk console, keypad bridge or rating pad: calls, finishes, transfers, signs
   clerks in, rates a finished ticket once; no ticket is ever added or deleted.
 - ``display``: the hall TV: reads its hall only.
+- ``sms``: the SMS bridge: reads its hall, works through its hall's number registrations (moves
+  their stage, deletes them when the day is over), the outbox and its own state row; it cannot
+  change the queue. A kiosk may also register a number for a ticket, never read one back.
 The login roles themselves (and their passwords) are created by the database administrator.
 """
 
@@ -68,11 +71,20 @@ def grant_statements(role: str, kind: str, hall: str) -> list[str]:
         sql += [
             f"GRANT EXECUTE ON FUNCTION {_ISSUE} TO {who}",
             f"GRANT UPDATE (print_state, status) ON tickets TO {who}",
+            # 短信提醒: register (an update, else an insert) but never read a number back
+            f"GRANT INSERT, SELECT (hall, ticket_id) ON sms_contacts TO {who}",
+            f"GRANT UPDATE (phone, language, stage, created_ts) ON sms_contacts TO {who}",
         ]
     elif kind == "window":
         sql += [
             f"GRANT SELECT ON clerk_accounts TO {who}",
             f"GRANT UPDATE ({_WINDOW_TICKET_COLUMNS}) ON tickets TO {who}",
             f"GRANT INSERT, UPDATE ON window_states, leader_overrides TO {who}",
+        ]
+    elif kind == "sms":
+        sql += [
+            f"GRANT SELECT, UPDATE (stage), DELETE ON sms_contacts TO {who}",
+            f"GRANT SELECT, INSERT, UPDATE ON sms_outbox, sms_gateways TO {who}",
+            f"GRANT USAGE ON SEQUENCE sms_outbox_id_seq TO {who}",
         ]
     return sql

@@ -36,6 +36,7 @@ from sqlmodel import SQLModel
 
 import servicehall.queue.clerks  # noqa: F401  (registers the clerk accounts table)
 import servicehall.queue.lockouts  # noqa: F401  (registers the PIN lock-out table)
+import servicehall.queue.outbox  # noqa: F401  (registers the SMS registrations and outbox)
 from servicehall.queue import pg_security, tables  # tables registers them on SQLModel.metadata
 from servicehall.queue.errors import StoreError, UnknownInput
 from servicehall.queue.writelock import WriteLock, WriteLockTimeout

@@ -8,6 +8,8 @@
 - ``screen``: what a running Textual app shows, as plain text; a recorder of a widget's updates.
 - ``kiosk``, ``clerk``, ``display``: building and reading the screen apps under a pilot.
 - ``printer``: an ESC/POS decoder and a fake TCP printer.
+- ``modem``: a GSM modem on a pty answering AT commands; its PDUs decoded by smspdudecoder.
+- ``sms``: the sample hall with 短信提醒 on; what the database holds, to search for numbers.
 - ``reports``: a hand-played Monday, and report figures computed straight from the ticket rows.
 - ``browser``: a served app driven in headless Chromium.
 - ``queue_worker``: a script run as a separate process by the concurrency tests.

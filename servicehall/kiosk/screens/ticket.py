@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from servicehall.kiosk.issuing import Issued
 from servicehall.kiosk.screens.base import KioskScreen
+from servicehall.kiosk.screens.sms import SmsOffer
 from servicehall.kiosk.strings import s, windows_text
 from servicehall.kiosk.waits import wait_text
 from servicehall.kiosk.widgets import Countdown, NavBar
@@ -58,6 +59,8 @@ class TicketScreen(KioskScreen):
                     wait = wait_text(self.issued.wait_s)
                     yield Static(s("wait_estimate", wait=wait), id="ticket-wait")
                 yield Static(self._print_text(), id="print-status")
+                if SmsOffer.offered(config, ticket):
+                    yield SmsOffer(ticket)
                 yield Countdown(self.kiosk.config.kiosk.ticket_screen_seconds, held=True)
             yield Static("", id="ticket-preview")
         yield NavBar(back=False)

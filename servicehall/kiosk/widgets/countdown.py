@@ -51,7 +51,9 @@ class Countdown(Static):
 
     def _tick(self) -> None:
         if self.remaining <= 1:
-            if self.screen.is_current:
+            # not Screen.is_current: Textual counts the screen just beneath the top one as
+            # current too, and a step opened over the ticket (短信提醒) must not be swept away
+            if self.screen is self.app.screen:
                 cast(_GoesHome, self.app).go_home()
             return
         self.remaining -= 1

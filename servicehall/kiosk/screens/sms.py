@@ -1,0 +1,217 @@
+"""The optional 短信提醒 step after 取号: a mobile number on a big keypad, or "不需要".
+
+The ticket screen shows ``SmsOffer`` (when ``[sms] enabled``); a tap opens ``SmsScreen``: what
+the number is for in one line, the digits as typed (138 0013 8000), the kiosk's ``Keypad`` with
+a one-digit delete beside it. OK checks the number (11 digits, 1[3-9]…) on the spot and registers
+it for the ticket in a thread worker (``servicehall.queue.outbox.register_phone``); the ticket
+screen then shows it masked (138****8000) and counts down afresh. "不需要" and "返回" go back
+without a number. The number is never shown whole once it is registered, and never logged.
+"""
+
+from __future__ import annotations
+
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Static
+
+from servicehall.config import HallConfig
+from servicehall.errors import ServiceHallError
+from servicehall.i18n import language
+from servicehall.kiosk.screens.base import KioskScreen
+from servicehall.kiosk.strings import s
+from servicehall.kiosk.widgets import Countdown, Keypad, NavBar
+from servicehall.kiosk.widgets.keypad import CLEAR, ENTER
+from servicehall.queue import Hall, TicketView
+from servicehall.queue.outbox import check_phone, register_phone
+from servicehall.queue.tables import WAITING
+
+DIGITS = 11
+DELETE = "delete"
+KEY_FLASH_S = 0.1
+"""A key ignores taps while it flashes (Textual's default 0.2 s): a number has runs of one digit
+(13800138000), so a shorter flash lets a quick second tap count."""
+
+
+class SmsOffer(Button):
+    """The ticket screen's way into the step; afterwards it shows the number, masked."""
+
+    def __init__(self, ticket: TicketView) -> None:
+        super().__init__(s("sms_offer"), id="ticket-sms")
+        self.ticket = ticket
+        # inline: the kiosk's stylesheet is not this module's to edit
+        self.styles.width = "1fr"
+        self.styles.margin = (0, 2)
+        self.styles.background = "#0d5c2b"
+        self.styles.border = ("tall", "#7ddc9a")
+
+    @staticmethod
+    def offered(config: HallConfig, ticket: TicketView) -> bool:
+        return config.sms.enabled and ticket.status == WAITING
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.app.push_screen(SmsScreen(self.ticket), self._registered)
+
+    def _registered(self, masked: str | None) -> None:
+        if masked:
+            self.label = s("sms_offer_done", phone=masked)
+        screen = self.screen
+        assert isinstance(screen, KioskScreen)
+        seconds = screen.kiosk.config.kiosk.ticket_screen_seconds
+        for countdown in self.screen.query(Countdown):  # time to read the ticket again
+            countdown.remaining = max(countdown.remaining, seconds)
+
+
+class SmsScreen(KioskScreen):
+    """Dismissed with the masked number once registered, or None when skipped."""
+
+    CSS = """
+    #sms-body { height: 1fr; padding: 0 1; }
+    #sms-info { width: 1fr; height: 1fr; padding: 0 1 0 0; }
+    #sms-title { height: 1; text-style: bold; color: #ffd83d; }
+    #sms-purpose { height: auto; margin: 0 0 1 0; }
+    #sms-number {
+        height: 3;
+        border: tall #ffd83d;
+        text-align: center;
+        text-style: bold;
+        color: #ffd83d;
+    }
+    #sms-message { height: auto; min-height: 1; text-style: bold; }
+    #sms-message.error { color: #ff8080; }
+    #sms-edit { height: 3; margin: 1 0 0 0; }
+    #sms-edit Button { width: 1fr; min-width: 8; margin: 0 1 0 0; }
+    #sms-keypad {
+        grid-size: 3;
+        grid-gutter: 0 1;
+        grid-rows: 1fr;
+        width: 1fr;
+        max-width: 48;
+        height: 1fr;
+        max-height: 20;
+    }
+    #sms-keypad .key { width: 1fr; height: 1fr; min-height: 3; }
+    #sms-keypad .key-ok, #sms-keypad .key-ok:focus, #sms-keypad .key-ok:hover {
+        background: #1b7f3b;
+    }
+    """
+
+    def __init__(self, ticket: TicketView) -> None:
+        super().__init__()
+        self.ticket = ticket
+        self.digits = ""
+        self.saving = False
+
+    def compose(self) -> ComposeResult:
+        settings = self.kiosk.config.sms
+        with Horizontal(id="sms-body"):
+            with Vertical(id="sms-info"):
+                yield Static(f"{s('sms_title')}  {self.ticket.label}", id="sms-title")
+                purpose = s("sms_purpose", n=settings.notify_ahead, label=self.ticket.label)
+                yield Static(purpose, id="sms-purpose")
+                yield Static("", id="sms-number")
+                yield Static("", id="sms-message")
+                with Horizontal(id="sms-edit"):
+                    yield Button(s("sms_delete"), id="sms-delete", classes="key")
+                    yield Button(s("sms_skip"), id="sms-skip", classes="nav")
+            yield Keypad(id="sms-keypad")
+        yield NavBar()
+
+    def on_mount(self) -> None:
+        for key in self.query(".key").results(Button):
+            key.active_effect_duration = KEY_FLASH_S
+        self._show(s("sms_enter"))
+
+    # ------------------------------------------------------------------ input
+
+    def on_key(self, event: events.Key) -> None:
+        if event.character and event.character.isdigit():
+            self._press(event.character)
+        elif event.key == "backspace":
+            self._press(DELETE)
+        elif event.key == "enter":
+            self._press(ENTER)
+        else:
+            return
+        event.stop()
+
+    @on(Keypad.Pressed)
+    def _keypad(self, event: Keypad.Pressed) -> None:
+        self._press(event.key)
+
+    @on(Button.Pressed, "#sms-delete")
+    def _delete(self, event: Button.Pressed) -> None:
+        event.stop()
+        self._press(DELETE)
+
+    @on(Button.Pressed, "#sms-skip, #nav-back")
+    def _skip(self, event: Button.Pressed) -> None:
+        """No number: back to the ticket (返回 too, so the ticket's countdown starts afresh)."""
+        event.prevent_default()  # not KioskScreen's plain pop
+        event.stop()
+        self.dismiss(None)
+
+    def _press(self, key: str) -> None:
+        if self.saving:
+            return
+        if key == ENTER:
+            self._submit()
+            return
+        if key == CLEAR:
+            self.digits = ""
+        elif key == DELETE:
+            self.digits = self.digits[:-1]
+        elif len(self.digits) < DIGITS:
+            self.digits += key
+        else:
+            self._show(s("sms_full"), error=True)
+            return
+        left = DIGITS - len(self.digits)
+        self._show(s("sms_more", n=left) if left else s("sms_full"))
+
+    def _submit(self) -> None:
+        if len(self.digits) < DIGITS:
+            self._show(s("sms_more", n=DIGITS - len(self.digits)), error=True)
+            return
+        try:
+            phone = check_phone(self.digits)
+        except ServiceHallError as exc:
+            self._show(exc.message, error=True)
+            return
+        hall = self.kiosk.hall
+        if hall is None:
+            self._show(s("sms_failed", message=self.kiosk.trouble), error=True)
+            return
+        self.saving = True
+        self._show(s("sms_saving"))
+        self._register(hall, phone, language())
+
+    @work(thread=True, exclusive=True, group="sms")
+    def _register(self, hall: Hall, phone: str, lang: str) -> None:
+        try:
+            masked = register_phone(hall, self.ticket.id, phone, lang)
+        except ServiceHallError as exc:
+            self.app.call_from_thread(self._refused, exc.message)
+            return
+        self.app.call_from_thread(self._registered, masked)
+
+    def _registered(self, masked: str) -> None:
+        self.saving = False
+        self.digits = ""
+        if self.is_current:
+            self.dismiss(masked)
+
+    def _refused(self, message: str) -> None:
+        self.saving = False
+        if self.is_attached:
+            self._show(s("sms_failed", message=message), error=True)
+
+    # ------------------------------------------------------------------ drawing
+
+    def _show(self, message: str, *, error: bool = False) -> None:
+        typed = self.digits.ljust(DIGITS, "_")
+        self.query_one("#sms-number", Static).update(f"{typed[:3]} {typed[3:7]} {typed[7:]}")
+        shown = self.query_one("#sms-message", Static)
+        shown.update(message)
+        shown.set_class(error, "error")
