@@ -26,9 +26,12 @@ run: $(RUN_STAMP)
 test: $(TEST_STAMP)
 	$(PY) -m pytest -q -n auto
 
+# ruff; mypy (pyproject [tool.mypy]); the import contracts (pyproject [tool.importlinter])
 lint: $(TEST_STAMP)
 	$(VENV)/bin/ruff check servicehall tests bench tools run_kiosk.py
 	$(VENV)/bin/ruff format --check servicehall tests bench tools run_kiosk.py
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports --no-cache
 
 bench: $(TEST_STAMP)
 	for f in bench/bench_*.py; do $(PY) $$f || exit 1; done
@@ -38,4 +41,4 @@ screens: $(RUN_STAMP)
 	$(PY) tools/gallery.py docs/screens
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache .import_linter_cache *.egg-info

@@ -24,10 +24,11 @@ from rich.console import Console
 from rich.table import Table
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
-from sqlmodel import SQLModel
 
 from servicehall.config import load_config
 from servicehall.queue import Hall
+from servicehall.queue.schema import upgrade
+from servicehall.queue.store import Store
 
 CALLS = 200
 
@@ -76,9 +77,9 @@ def _fresh_postgres(url: str) -> str | None:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{parsed.database}" WITH (FORCE)'))
             conn.execute(text(f'CREATE DATABASE "{parsed.database}"'))
         admin.dispose()
-        engine = create_engine(parsed)
-        SQLModel.metadata.create_all(engine)
-        engine.dispose()
+        store = Store(url)
+        upgrade(store)
+        store.dispose()
     except Exception as exc:  # noqa: BLE001
         Console(stderr=True).print(f"PostgreSQL unavailable ({exc}); measuring SQLite only")
         return None

@@ -18,13 +18,14 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import sqlalchemy
 from rich.console import Console
 from rich.table import Table
 from sqlalchemy import func, select
 
 from servicehall.config import load_config
 from servicehall.queue import FixedClock, Hall
-from servicehall.queue.tables import Event, ReportDay, Ticket
+from servicehall.queue.tables import EVENTS, REPORT_DAYS, TICKETS
 from servicehall.reports import Period, build_report
 from servicehall.reports.audit import audit_trail
 from servicehall.reports.export_xlsx import write_xlsx
@@ -51,14 +52,14 @@ def _timed(work: Callable[[], object], runs: int) -> tuple[float, float, float]:
     return statistics.median(walls), max(walls), statistics.median(cpus)
 
 
-def _count(hall: Hall, table: type[Ticket] | type[Event]) -> int:
+def _count(hall: Hall, table: sqlalchemy.Table) -> int:
     return hall.store.read(
         lambda conn: conn.execute(select(func.count()).select_from(table)).scalar_one()
     )
 
 
 def _fill(hall: Hall, days: int, per_day: int) -> None:
-    if _count(hall, Ticket):
+    if _count(hall, TICKETS):
         return
     start = time.perf_counter()
     result = simulate(hall, days, per_day, seed=1, end=END)
@@ -75,7 +76,7 @@ def _first_fill(hall: Hall, month: Period) -> tuple[float, float, int]:
     start, cpu = time.perf_counter(), time.process_time()
     build_report(hall, month)
     wall, cpu = (time.perf_counter() - start) * 1000, (time.process_time() - cpu) * 1000
-    days = ReportDay.__table__.c.day
+    days = REPORT_DAYS.c.day
     stored = hall.store.read(
         lambda conn: conn.execute(
             select(func.count()).where(days.between(month.start, month.end))
@@ -96,7 +97,7 @@ def main() -> None:
     config = load_config(None)
     hall = Hall.open(config, db=args.db, enforce_hours=False)
     _fill(hall, args.days, args.per_day)
-    tickets, events = _count(hall, Ticket), _count(hall, Event)
+    tickets, events = _count(hall, TICKETS), _count(hall, EVENTS)
     day = END - dt.timedelta(days=2)  # a Wednesday
     one_day = Period(day, day)
     month = Period(dt.date(2026, 10, 1), dt.date(2026, 10, 31))

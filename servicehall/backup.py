@@ -30,7 +30,7 @@ from sqlalchemy.engine import URL
 from servicehall.errors import ServiceHallError
 from servicehall.queue import Store, data_dir
 from servicehall.queue.errors import StoreError
-from servicehall.queue.store import SQLITE_COLUMNS, check_columns
+from servicehall.queue.schema import SQLITE_COLUMNS, check_columns
 from servicehall.queue.writelock import WriteLock, WriteLockTimeout
 
 PATTERN = re.compile(

@@ -113,6 +113,12 @@ CATALOG: dict[str, dict[str, str]] = {
         "zh": "数据库拒收了一个值（{detail}）：太长或超出范围",
         "en": "The database refused a value ({detail}): too long or out of range",
     },
+    "store_needs_upgrade": {
+        "zh": "数据库需要升级到本程序的版本（{head}）："
+        "请用数据库所有者账号运行 servicehall db upgrade",
+        "en": "The database needs upgrading to this program's version ({head}): run "
+        "servicehall db upgrade as the database owner",
+    },
     "store_denied": {
         "zh": "数据库账号无权执行此操作（{detail}）；请检查本机使用的数据库账号",
         "en": "The database account may not do this ({detail}); check this PC's database role",
@@ -272,9 +278,14 @@ def is_control(ch: str) -> bool:
     return ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0
 
 
-def t(key: str, *, lang: str | None = None, **params: object) -> str:
-    """The catalogue's message in ``lang`` (default: the process's language); text parameters
-    shown as data (control characters visible, long text cut short)."""
+def t(key: str, /, **params: object) -> str:
+    """The catalogue's message in the process's language; text parameters shown as data
+    (control characters visible, long text cut short)."""
+    return text_in(None, key, **params)
+
+
+def text_in(lang: str | None, key: str, /, **params: object) -> str:
+    """The catalogue's message in ``lang`` (None: the process's language), as :func:`t`."""
     entry = CATALOG[key]
     safe = {k: shown(v) if isinstance(v, str) else v for k, v in params.items()}
     return entry.get(lang or _language, entry["zh"]).format(**safe)

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from servicehall.clerk.console import ClerkApp
+from servicehall.datadir import data_dir
 from servicehall.queue import Hall, UnknownInput
 from servicehall.queue.clerks import disable_clerk, list_clerks, save_clerk, verify_clerk
-from servicehall.queue.store import data_dir
 
 from support.clerk import at_desk, sign_in
 from support.cli import CliRun

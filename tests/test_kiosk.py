@@ -549,8 +549,13 @@ async def test_staff_leave_maintenance_before_the_printer_status(slow_printer, d
         await until(pilot, lambda: app.screen.query("#keypad"), what="PIN screen")
         await pilot.press(*"246810", "enter")
         await until(pilot, lambda: app.screen.query("#maint-actions"), what="maintenance")
+        await until(
+            pilot,
+            lambda: [w for w in app.workers if w.group == "maint-status"],
+            what="the printer status query",
+        )
         asking = [w for w in app.workers if w.group == "maint-status"]
-        assert asking and not asking[0].is_finished  # the printer has not answered yet
+        assert not asking[0].is_finished  # the printer has not answered yet
         await pilot.click("#nav-home")  # before the printer has answered the status query
         await until(pilot, lambda: isinstance(app.screen, HomeScreen), what="home")
         await until(pilot, lambda: asking[0].is_finished, what="the status query's end")

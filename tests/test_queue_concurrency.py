@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 
 from servicehall.config import HallConfig
 from servicehall.queue import Hall
-from servicehall.queue.tables import DayCounter, Event, Ticket
+from servicehall.queue.tables import COUNTERS, EVENTS, TICKETS
 
 
 @pytest.fixture
@@ -91,9 +91,7 @@ def test_sigkill_mid_issue_leaves_no_half_ticket(shared: Hall, db_url: str) -> N
         time.sleep(rng.random() * 0.2)  # kill while issues are in flight
         proc.send_signal(signal.SIGKILL)
         proc.wait()
-    tickets = Ticket.__table__
-    counters = DayCounter.__table__
-    events = Event.__table__
+    tickets, counters, events = TICKETS, COUNTERS, EVENTS
 
     def check(conn):  # type: ignore[no-untyped-def]
         count, top = conn.execute(select(func.count(), func.max(tickets.c.number))).one()

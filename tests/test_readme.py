@@ -56,6 +56,7 @@ RUNS = {
     "clerk add",
     "clerk list",
     "clerk remove",
+    "db upgrade",
 }
 """The commands cheap enough to run here (screens, servers, speech and PostgreSQL are parsed)."""
 
@@ -113,6 +114,8 @@ def _cheap(argv: list[str]) -> bool:
     words = [args.command]
     if args.command == "clerk" and getattr(args, "clerk_command", None):
         words.append(args.clerk_command)
+    if args.command == "db":
+        words.append(args.db_action)
     return " ".join(words) in RUNS
 
 

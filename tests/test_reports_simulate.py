@@ -12,11 +12,12 @@ from sqlalchemy import func, select
 from servicehall.cli import main
 from servicehall.config import HallConfig
 from servicehall.queue import FixedClock, Hall
-from servicehall.queue.tables import DayCounter, Event, Ticket
+from servicehall.queue.tables import COUNTERS as C
+from servicehall.queue.tables import EVENTS as E
+from servicehall.queue.tables import TICKETS as T
 from servicehall.reports import Period, build_report
 from servicehall.reports.simulate import simulate
 
-T, C, E = Ticket.__table__, DayCounter.__table__, Event.__table__
 FRIDAY = dt.date(2026, 11, 20)
 
 

@@ -70,6 +70,8 @@ async def each_page(pilot: Pilot[Any], paged: PagedGrid | PagedText) -> Any:
         if page:
             next_button = app.screen.query_one("#page-next", Button)
             assert_button(app, next_button, "下一页")
+            # a button ignores taps while it flashes from the last one (a tremor's double tap)
+            await until(pilot, lambda b=next_button: not b.has_class("-active"), what="flash")
             await pilot.click("#page-next")
             await until(pilot, lambda p=page: paged.page == p, what=f"page {page + 1}")
             await pilot.pause()

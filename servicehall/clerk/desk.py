@@ -16,7 +16,7 @@ from rich.text import Text
 from sqlalchemy.exc import SQLAlchemyError
 from textual import events, on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Static
@@ -41,8 +41,8 @@ SAMPLE_LABEL = "W888"  # the widest label: the panel does not jump between ticke
 COUNT_NAMES = (("call", "叫号"), ("finish", "办结"), ("skip", "过号"), ("transfer", "转办"))
 
 
-def _bindings() -> list[Binding]:
-    keys = []
+def _bindings() -> list[BindingType]:
+    keys: list[BindingType] = []
     for action in ACTIONS:
         run = f"run('{action.code}')"
         keys.append(Binding(action.fkey, run, action.name, show=False))

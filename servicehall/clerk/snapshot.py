@@ -74,7 +74,8 @@ class WindowLoader:
         status = hall.status()
         win = next(w for w in status.windows if w.number == self.window)
         current = hall.ticket(win.current) if win.current else None
-        matter_name, materials = "", ()
+        matter_name = ""
+        materials: tuple[str, ...] = ()
         if current is not None and current.matter:
             matter = hall.service(current.service).matter(current.matter)
             if matter is not None:

@@ -7,9 +7,6 @@ import getpass
 import sys
 from pathlib import Path
 
-from rich.table import Table
-from rich.text import Text
-
 from servicehall.cli.common import (
     WINDOW,
     add_json,
@@ -19,16 +16,12 @@ from servicehall.cli.common import (
     open_hall,
     print_json,
 )
-from servicehall.queue.clerks import (
-    check_clerk_id,
-    check_pin_rules,
-    disable_clerk,
-    list_clerks,
-    save_clerk,
-)
+
+NAMES = ("clerk", "keypad", "rate")
+"""The commands this module registers."""
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("clerk", help="窗口工作台（叫号、重呼、过号、办结、转办）；工作人员账号")
     p.add_argument("--window", type=WINDOW, help="窗口号")
     p.set_defaults(func=cmd_console)
@@ -70,6 +63,8 @@ def cmd_console(args: argparse.Namespace) -> int:
 
 
 def _read_pin() -> str:
+    from servicehall.queue.clerks import check_pin_rules
+
     if not sys.stdin.isatty():
         return sys.stdin.readline().strip()
     pin = getpass.getpass("PIN（不显示）: ")
@@ -80,27 +75,36 @@ def _read_pin() -> str:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
+    from servicehall.queue.clerks import check_clerk_id, save_clerk
+
     check_clerk_id(args.clerk_id)
     pin = _read_pin()
     hall = open_hall(args)
     clerk = save_clerk(hall.store, hall.code, args.clerk_id, args.name, pin)
-    console.print(f"已保存工作人员 {clerk.name}（工号 {clerk.clerk_id}）；PIN 只保存散列值")
+    console().print(f"已保存工作人员 {clerk.name}（工号 {clerk.clerk_id}）；PIN 只保存散列值")
     return 0
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
+    from servicehall.queue.clerks import disable_clerk
+
     hall = open_hall(args)
     clerk = disable_clerk(hall.store, hall.code, args.clerk_id)
-    console.print(f"已停用工作人员 {clerk.name}（工号 {clerk.clerk_id}），不能再登录；记录保留")
+    console().print(f"已停用工作人员 {clerk.name}（工号 {clerk.clerk_id}），不能再登录；记录保留")
     return 0
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from servicehall.queue.clerks import list_clerks
+
     hall = open_hall(args)
     clerks = list_clerks(hall.store, hall.code)
     if args.json:
         print_json([c.as_dict() for c in clerks])
         return 0
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(title="工作人员")
     table.add_column("工号")
     table.add_column("姓名")
@@ -108,7 +112,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     for clerk in clerks:
         state = "在岗" if clerk.active else Text("已停用", style="red")
         table.add_row(clerk.clerk_id, clerk.name, state)
-    console.print(table)
+    console().print(table)
     return 0
 
 
@@ -117,9 +121,9 @@ def cmd_keypad(args: argparse.Namespace) -> int:
 
     hall = open_hall(args)
     bridge = KeypadBridge(hall, args.port, args.baud)
-    console.print(f"叫号键盘桥接：{args.port}，{args.baud} 波特；Ctrl+C 退出。详情见日志。")
+    console().print(f"叫号键盘桥接：{args.port}，{args.baud} 波特；Ctrl+C 退出。详情见日志。")
     if not Path(args.port).exists():
-        console.print(f"串口 {args.port} 现在不存在，插上后会自动连接", style="yellow")
+        console().print(f"串口 {args.port} 现在不存在，插上后会自动连接", style="yellow")
     try:
         bridge.run()
     except KeyboardInterrupt:

@@ -1,30 +1,53 @@
-"""Shared pieces of the command line: opening the hall, logging, output in Rich or JSON."""
+"""Shared pieces of the command line: opening the hall, logging, output in Rich or JSON.
+
+Importing this module costs next to nothing, and so does every command module's registration:
+Rich, the config's pydantic models and the core (SQLAlchemy) are imported when a command first
+uses them, so ``status --json`` never loads Rich and ``--help`` loads neither.
+"""
 
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import logging
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import cache
 from logging.handlers import RotatingFileHandler
-from typing import Any
+from typing import TYPE_CHECKING, Any, overload
 
-from rich.console import Console
-from rich.text import Text
-
-from servicehall.config import HallConfig, load_config
 from servicehall.i18n import shown
-from servicehall.queue import Hall, data_dir
 
-# Markup is off: names, labels and messages from people and hall.toml are printed as they are
-# ("[/]" is text, not a closing tag); styling is given with Text and style=.
-console = Console(markup=False, highlight=False)
-err_console = Console(stderr=True, markup=False, highlight=False)
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from servicehall.config import HallConfig
+    from servicehall.queue import Hall
+
+
+@cache
+def console() -> Console:
+    """Standard output as a Rich console. Markup is off: names, labels and messages from people
+    and hall.toml are printed as they are ("[/]" is text, not a closing tag); styling is given
+    with Text and style=."""
+    from rich.console import Console
+
+    return Console(markup=False, highlight=False)
+
+
+@cache
+def err_console() -> Console:
+    """Standard error as a Rich console (markup off, as ``console``)."""
+    from rich.console import Console
+
+    return Console(stderr=True, markup=False, highlight=False)
 
 
 def setup_logging(verbose: bool = False, name: str = "servicehall") -> None:
     """Log detail for staff to a rotating file in the data directory."""
+    from servicehall.datadir import data_dir
+
     root = logging.getLogger()
     if any(isinstance(h, RotatingFileHandler) for h in root.handlers):
         return
@@ -51,20 +74,29 @@ class QuietFileHandler(RotatingFileHandler):
         error = sys.exc_info()[1]
         logging.getLogger().removeHandler(self)
         reason = getattr(error, "strerror", None) or str(error)
-        err_console.print(f"注意：日志写不进去（{reason}），本次不再记日志", style="yellow")
+        err_console().print(f"注意：日志写不进去（{reason}），本次不再记日志", style="yellow")
 
 
 def fail(message: str, code: int = 1) -> int:
     """Print one clear line for a person and return the exit code."""
-    err_console.print(Text.assemble(("错误", "bold red"), "：", message), soft_wrap=True)
+    from rich.text import Text
+
+    err_console().print(Text.assemble(("错误", "bold red"), "：", message), soft_wrap=True)
     return code
 
 
 def config_of(args: argparse.Namespace) -> HallConfig:
-    return load_config(args.config)
+    """The hall's config; the command has now started (see ``cli.main``): collector back on."""
+    from servicehall.config import load_config
+
+    config = load_config(args.config)
+    gc.enable()
+    return config
 
 
 def open_hall(args: argparse.Namespace, **kwargs: Any) -> Hall:
+    from servicehall.queue import Hall
+
     return Hall.open(config_of(args), db=args.db, **kwargs)
 
 
@@ -88,6 +120,37 @@ def bounded_int(low: int, high: int) -> Callable[[str], int]:
 
 WINDOW = bounded_int(1, 999)
 """A window number (hall.toml allows 1-999)."""
+
+
+class LazyChoices(Sequence[str]):
+    """argparse ``choices`` read from the module that owns them only when argparse needs them
+    (to check a value given, or to print help), so registering a command imports nothing.
+
+    Give the option a ``metavar`` (argparse would otherwise list the choices while adding it)
+    and ``%(choices)s`` in its help."""
+
+    def __init__(self, load: Callable[[], Iterable[str]]) -> None:
+        self._load = load
+
+    @cache  # noqa: B019 (one per option, alive as long as the parser)
+    def _values(self) -> tuple[str, ...]:
+        return tuple(self._load())
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[str]: ...
+    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
+        return self._values()[index]
+
+    def __len__(self) -> int:
+        return len(self._values())
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._values())
+
+    def __contains__(self, value: object) -> bool:
+        return value in self._values()
 
 
 def print_json(data: Any) -> None:

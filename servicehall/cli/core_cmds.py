@@ -7,9 +7,7 @@ import datetime as dt
 import getpass
 import logging
 import sys
-
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from servicehall.cli.common import (
     WINDOW,
@@ -20,24 +18,37 @@ from servicehall.cli.common import (
     open_hall,
     print_json,
 )
-from servicehall.cli.print_cmds import print_taken, show_outcome
-from servicehall.config import sample_text
-from servicehall.config.loader import load_config, resolve_path
-from servicehall.i18n import back_by_text, language, status_name, wait_text
-from servicehall.pins import hash_pin
-from servicehall.queue import Hall, HallError, TicketView, WaitEstimate
-from servicehall.queue.outbox import check_sms_number, register_phone
+from servicehall.i18n import status_name
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+    from servicehall.queue import Hall, LeaderView, TicketView, WaitEstimate
 
 log = logging.getLogger(__name__)
 
+NAMES = (
+    "init",
+    "sample-config",
+    "check-config",
+    "hash-pin",
+    "take",
+    "call",
+    "window",
+    "leader",
+    "status",
+    "events",
+)
+"""The commands this module registers."""
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("init", help="检查配置并创建/升级数据库（可重复执行）")
     add_json(p)
     p.set_defaults(func=cmd_init)
 
     p = sub.add_parser("sample-config", help="打印示例配置（大厅从它开始修改）")
-    p.set_defaults(func=lambda args: sys.stdout.write(sample_text()) and 0)
+    p.set_defaults(func=cmd_sample_config)
 
     p = sub.add_parser("check-config", help="检查配置文件，说明错在哪里")
     p.add_argument("path", nargs="?", help="配置文件（默认同 --config）")
@@ -101,14 +112,26 @@ def cmd_init(args: argparse.Namespace) -> int:
     if args.json:
         print_json(info)
     else:
-        console.print(f"已就绪：{info['name']}（{info['hall']}），数据库 {info['db']}")
+        console().print(f"已就绪：{info['name']}（{info['hall']}），数据库 {info['db']}")
+    return 0
+
+
+def cmd_sample_config(_args: argparse.Namespace) -> int:
+    from servicehall.config import sample_text
+
+    sys.stdout.write(sample_text())
     return 0
 
 
 def cmd_check_config(args: argparse.Namespace) -> int:
+    from rich.text import Text
+
+    from servicehall.config.loader import load_config, resolve_path
+
     path = args.path or args.config
     config = load_config(path)
     source = resolve_path(path) or "(内置示例)"
+    warnings = config.warnings()
     summary = {
         "file": str(source),
         "hall": config.hall.name,
@@ -116,14 +139,14 @@ def cmd_check_config(args: argparse.Namespace) -> int:
         "matters": sum(len(s.matters) for s in config.services),
         "windows": len(config.windows),
         "ok": True,
-        "warnings": config.warnings(),
+        "warnings": warnings,
     }
     if args.json:
         print_json(summary)
     else:
-        for warning in summary["warnings"]:
-            console.print(f"注意：{warning}", style="yellow")
-        console.print(
+        for warning in warnings:
+            console().print(f"注意：{warning}", style="yellow")
+        console().print(
             Text.assemble(
                 ("配置正确", "green"),
                 f"：{summary['file']} — {summary['hall']}，{summary['services']} 项业务、"
@@ -134,6 +157,8 @@ def cmd_check_config(args: argparse.Namespace) -> int:
 
 
 def cmd_hash_pin(_args: argparse.Namespace) -> int:
+    from servicehall.pins import hash_pin
+
     pin = getpass.getpass("PIN: ") if sys.stdin.isatty() else sys.stdin.readline().strip()
     if not pin.isdigit() or len(pin) < 4:
         return fail("PIN 至少 4 位数字", 2)
@@ -142,6 +167,10 @@ def cmd_hash_pin(_args: argparse.Namespace) -> int:
 
 
 def _ticket_line(hall: Hall, ticket: TicketView, wait: WaitEstimate | None) -> Text:
+    from rich.text import Text
+
+    from servicehall.i18n import back_by_text, wait_text
+
     service = hall.service(ticket.service)
     windows = "、".join(f"{w.number}号" for w in hall.config.windows_for(ticket.service))
     text = Text.assemble((ticket.label, "bold"), f" {service.name}")
@@ -157,6 +186,8 @@ def _ticket_line(hall: Hall, ticket: TicketView, wait: WaitEstimate | None) -> T
 
 def _wait_of(hall: Hall, ticket: TicketView) -> WaitEstimate | None:
     """The ticket is issued already: without an estimate it is still a ticket (logged)."""
+    from servicehall.queue import HallError
+
     try:
         return hall.estimate_wait(ticket)
     except HallError as exc:
@@ -165,6 +196,11 @@ def _wait_of(hall: Hall, ticket: TicketView) -> WaitEstimate | None:
 
 
 def cmd_take(args: argparse.Namespace) -> int:
+    from servicehall.cli.print_cmds import print_taken, show_outcome
+    from servicehall.i18n import language
+    from servicehall.queue import HallError
+    from servicehall.queue.outbox import check_sms_number, register_phone
+
     hall = open_hall(args)
     phone = check_sms_number(hall, args.sms) if args.sms else None  # before a ticket exists
     ticket = hall.issue(args.service, matter=args.matter, priority=args.priority)
@@ -197,9 +233,9 @@ def cmd_take(args: argparse.Namespace) -> int:
             }
         )
     else:
-        console.print(_ticket_line(hall, ticket, wait), highlight=False)
+        console().print(_ticket_line(hall, ticket, wait), highlight=False)
         if sms:
-            console.print(f"短信提醒已登记：{sms}", highlight=False)
+            console().print(f"短信提醒已登记：{sms}", highlight=False)
         if outcome:
             show_outcome(outcome, ticket.label)
     if sms_refused is not None:
@@ -254,9 +290,9 @@ def cmd_call(args: argparse.Namespace) -> int:
             }
         )
     elif ticket is None:
-        console.print(f"{args.window} 号窗口：当前没有人等候")
+        console().print(f"{args.window} 号窗口：当前没有人等候")
     else:
-        console.print(f"{ticket.label}：{status_name(ticket.status)}", highlight=False)
+        console().print(f"{ticket.label}：{status_name(ticket.status)}", highlight=False)
     return 0
 
 
@@ -267,12 +303,13 @@ def cmd_window(args: argparse.Namespace) -> int:
         print_json(win.as_dict())
     else:
         state = "已暂停" if win.state == "paused" else "已恢复"
-        console.print(f"{win.number} 号窗口（{win.name}）{state}")
+        console().print(f"{win.number} 号窗口（{win.name}）{state}")
     return 0
 
 
 def cmd_leader(args: argparse.Namespace) -> int:
     hall = open_hall(args)
+    leader: LeaderView | None
     if args.action == "set":
         if not args.name:
             return fail("leader set 需要领导姓名", 2)
@@ -284,9 +321,9 @@ def cmd_leader(args: argparse.Namespace) -> int:
             {"day": hall.today().isoformat(), "leader": leader.as_dict() if leader else None}
         )
     elif leader is None:
-        console.print("今日未安排带班领导")
+        console().print("今日未安排带班领导")
     else:
-        console.print(f"今日带班领导：{leader.name} {leader.title}", highlight=False)
+        console().print(f"今日带班领导：{leader.name} {leader.title}", highlight=False)
     return 0
 
 
@@ -301,8 +338,13 @@ def cmd_status(args: argparse.Namespace) -> int:
             service["wait"] = wait.as_dict() if wait else None
         print_json(data)
         return 0
+    from rich.table import Table
+    from rich.text import Text
+
+    from servicehall.i18n import wait_text
+
     leader = f"{status.leader.name} {status.leader.title}" if status.leader else "未安排"
-    console.print(
+    console().print(
         Text.assemble(
             (hall.config.hall.name, "bold"),
             f"  {status.day}  {'办公中' if status.open_now else '非办公时间'}"
@@ -317,8 +359,8 @@ def cmd_status(args: argparse.Namespace) -> int:
     for w in status.windows:
         state = "暂停" if w.state == "paused" else "开放"
         windows.add_row(str(w.number), w.name, state, w.current or "—", w.clerk or "—")
-    console.print(services)
-    console.print(windows)
+    console().print(services)
+    console().print(windows)
     return 0
 
 
@@ -333,6 +375,8 @@ def cmd_events(args: argparse.Namespace) -> int:
     if args.json:
         print_json([e.as_dict() for e in events])
         return 0
+    from rich.table import Table
+
     table = Table("#", "时间", "操作", "号票", "窗口", "工作人员", "详情", title="工作过程记录")
     for e in events:
         detail = "，".join(f"{k}={v}" for k, v in e.detail.items())
@@ -345,5 +389,5 @@ def cmd_events(args: argparse.Namespace) -> int:
             e.clerk or "",
             detail,
         )
-    console.print(table)
+    console().print(table)
     return 0

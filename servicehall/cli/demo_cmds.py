@@ -7,11 +7,15 @@ import os
 import subprocess
 import sys
 import webbrowser
+from types import ModuleType
 
 from servicehall.cli.common import bounded_int, config_of, console, fail
 
+NAMES = ("demo",)
+"""The commands this module registers."""
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("demo", help="演示：取号机、叫号屏、窗口叫号台同屏运行，模拟大厅办事")
     p.add_argument("--no-tmux", action="store_true", help="不用 tmux，改为在浏览器中打开")
     p.add_argument(
@@ -31,25 +35,25 @@ def cmd_demo(args: argparse.Namespace) -> int:
     config = config_of(args)
     if args.simulate_only:  # the hidden tmux window of a running demo
         hall = Hall.open(config, enforce_hours=False)
-        console.print("模拟大厅：村民陆续取号，其他窗口每隔几秒叫号（Ctrl+C 停止）")
+        console().print("模拟大厅：村民陆续取号，其他窗口每隔几秒叫号（Ctrl+C 停止）")
         demo.simulate(hall)
         return 0
     env = demo.prepare(config)
-    console.print(f"演示数据库：{env['SERVICEHALL_DB']}（演示结束后可删除）", highlight=False)
+    console().print(f"演示数据库：{env['SERVICEHALL_DB']}（演示结束后可删除）", highlight=False)
     if demo.have_tmux() and not args.no_tmux:
         subprocess.run(["tmux", "kill-session", "-t", demo.SESSION], capture_output=True)
         for command in demo.tmux_commands(env, args.config):
             subprocess.run(command, check=True)
         hint = f"窗口 {demo.CLERK_WINDOW} 叫号台登录：工号 {demo.DEMO_CLERK}，PIN {demo.DEMO_PIN}"
-        console.print(f"{hint}；离开演示：Ctrl-b d；结束：tmux kill-session -t {demo.SESSION}")
+        console().print(f"{hint}；离开演示：Ctrl-b d；结束：tmux kill-session -t {demo.SESSION}")
         if sys.stdin.isatty() and sys.stdout.isatty():
             os.execvp("tmux", ["tmux", "attach", "-t", demo.SESSION])
-        console.print(f"在终端里运行 tmux attach -t {demo.SESSION} 查看")
+        console().print(f"在终端里运行 tmux attach -t {demo.SESSION} 查看")
         return 0
     return _browser_demo(args, env, demo)
 
 
-def _browser_demo(args: argparse.Namespace, env: dict[str, str], demo) -> int:  # type: ignore[no-untyped-def]
+def _browser_demo(args: argparse.Namespace, env: dict[str, str], demo: ModuleType) -> int:
     from servicehall.queue import Hall
 
     base = [sys.executable, "-m", "servicehall"]
@@ -67,7 +71,7 @@ def _browser_demo(args: argparse.Namespace, env: dict[str, str], demo) -> int:  
             )
         )
         url = f"http://127.0.0.1:{port}/"
-        console.print(f"{role}: {url}")
+        console().print(f"{role}: {url}")
         webbrowser.open(url)
     try:
         hall = Hall.open(config_of(args), db=env["SERVICEHALL_DB"], enforce_hours=False)

@@ -7,11 +7,14 @@ import subprocess
 from pathlib import Path
 
 from servicehall.cli.common import WINDOW, config_of, console, fail
+from servicehall.datadir import data_dir
 from servicehall.errors import ServiceHallError
-from servicehall.queue import Hall, data_dir
+
+NAMES = ("display", "say")
+"""The commands this module registers."""
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("display", help="大厅叫号屏（电视全屏显示，语音播报）")
     p.add_argument("--no-voice", action="store_true", help="不播报语音，只显示")
     p.set_defaults(func=cmd_display)
@@ -26,12 +29,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def cmd_display(args: argparse.Namespace) -> int:
     from servicehall.display.app import HallDisplay
     from servicehall.display.voice import Announcer
+    from servicehall.queue import Hall
 
     config = config_of(args)
     try:  # create the database on a fresh PC; if it is down the display waits for it
         Hall.open(config, db=args.db).close()
     except ServiceHallError as exc:
-        console.print(exc.message, style="yellow")
+        console().print(exc.message, style="yellow")
     announcer = None
     if not args.no_voice:
         announcer = Announcer(config.voice, chime_file=data_dir() / "chime.wav")
@@ -46,13 +50,13 @@ def cmd_say(args: argparse.Namespace) -> int:
     window = config.window(args.window)
     item = Announcement(args.label.upper(), args.window, window.name if window else "")
     announcer = Announcer(config.voice, chime_file=data_dir() / "chime.wav")
-    console.print(f"播报内容：{announcer.text(item)}", highlight=False)
+    console().print(f"播报内容：{announcer.text(item)}", highlight=False)
     if args.wav:
         try:
             path = render_wav(config.voice, item, Path(args.wav))
         except (ValueError, OSError, subprocess.SubprocessError) as exc:
             return fail(f"无法生成语音文件：{exc}", 1)
-        console.print(f"已写入 {path}")
+        console().print(f"已写入 {path}")
         return 0
     if not announcer.on:
         return fail(f"语音播报已关闭：{announcer.off_reason}", 1)

@@ -4,18 +4,28 @@ from __future__ import annotations
 
 import argparse
 
-from rich.markup import escape
-from rich.table import Table
-from rich.text import Text
-
-from servicehall.cli.common import add_json, console, print_json
+from servicehall.cli.common import LazyChoices, add_json, console, print_json
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _roles() -> tuple[str, ...]:
     from servicehall.doctor import ROLES
 
+    return ROLES
+
+
+NAMES = ("doctor",)
+"""The commands this module registers."""
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("doctor", help="检查这台电脑：配置、数据库、打印机、字体、语音、屏幕")
-    p.add_argument("--role", choices=ROLES, default="kiosk", help="这台电脑的用途（默认 kiosk）")
+    p.add_argument(
+        "--role",
+        choices=LazyChoices(_roles),
+        default="kiosk",
+        metavar="ROLE",
+        help="这台电脑的用途：%(choices)s（默认 kiosk）",
+    )
     p.add_argument(
         "--wait-db",
         type=float,
@@ -35,6 +45,10 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"role": args.role, "ok": not failed, "checks": [c.as_dict() for c in checks]})
         return 1 if failed else 0
+    from rich.markup import escape
+    from rich.table import Table
+    from rich.text import Text
+
     marks = {
         OK: Text("正常", style="green"),
         "warn": Text("注意", style="yellow"),
@@ -43,7 +57,7 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     table = Table("检查项", "结果", "情况", "怎么办", title=f"本机检查（角色：{args.role}）")
     for check in checks:
         table.add_row(check.name, marks[check.state], escape(check.detail), escape(check.fix))
-    console.print(table)
+    console().print(table)
     if failed:
-        console.print("有检查未通过，请按“怎么办”一栏处理后再试。", style="bold red")
+        console().print("有检查未通过，请按“怎么办”一栏处理后再试。", style="bold red")
     return 1 if failed else 0

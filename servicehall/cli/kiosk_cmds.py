@@ -6,8 +6,11 @@ import argparse
 
 from servicehall.cli.common import config_of
 
+NAMES = ("kiosk",)
+"""The commands this module registers."""
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("kiosk", help="启动大厅入口的触摸屏取号机")
     p.add_argument(
         "--ignore-hours",

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import argparse
-
-from rich.panel import Panel
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from servicehall.cli.common import add_json, console, fail, open_hall, print_json
-from servicehall.printer import PrinterStatus, PrintOutcome, make_printer
-from servicehall.queue import Hall, TicketView
+
+if TYPE_CHECKING:
+    from servicehall.printer import PrinterStatus, PrintOutcome
+    from servicehall.queue import Hall, TicketView
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+NAMES = ("print-test", "reprint", "printer-status")
+"""The commands this module registers."""
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("print-test", help="打印一张测试号票，并报告打印机状态")
     p.add_argument("--png", metavar="PATH", help="同时把号票按图像模式画成 PNG 保存（检查版式）")
     add_json(p)
@@ -30,22 +34,27 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def show_outcome(outcome: PrintOutcome, label: str | None = None) -> None:
     """What a print did, for a person at a terminal."""
+    from rich.panel import Panel
+    from rich.text import Text
+
     if outcome.preview:
-        console.print(outcome.preview, highlight=False, markup=False, end="")
+        console().print(outcome.preview, highlight=False, markup=False, end="")
     if outcome.ok:
-        console.print(
+        console().print(
             Text.assemble(("已打印", "green"), f" {label or ''}  ", (outcome.detail, "dim"))
         )
         return
     body = Text(outcome.message)
     if label and outcome.ticket_kept:
         body.append(f"\n{label}\n", style="bold")
-    console.print(Panel(body, title="未打印", border_style="red"))
-    console.print(outcome.detail, style="dim")
+    console().print(Panel(body, title="未打印", border_style="red"))
+    console().print(outcome.detail, style="dim")
 
 
 def print_taken(hall: Hall, ticket: TicketView) -> PrintOutcome:
     """Print a just-issued ticket as the kiosk does (used by ``take --print``)."""
+    from servicehall.printer import make_printer
+
     return make_printer(hall.config.printer).print_ticket(hall, ticket)
 
 
@@ -56,6 +65,8 @@ def _status_line(status: PrinterStatus) -> str:
 
 
 def cmd_print_test(args: argparse.Namespace) -> int:
+    from servicehall.printer import make_printer
+
     hall = open_hall(args, enforce_hours=False)
     printer = make_printer(hall.config.printer)
     status = printer.status()
@@ -70,10 +81,10 @@ def cmd_print_test(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"status": status.as_dict(), "outcome": outcome.as_dict(), "png": args.png})
     else:
-        console.print(_status_line(status), highlight=False)
+        console().print(_status_line(status), highlight=False)
         show_outcome(outcome)
         if args.png:
-            console.print(f"图像已保存：{args.png}", highlight=False)
+            console().print(f"图像已保存：{args.png}", highlight=False)
     return 0 if outcome.ok else 6
 
 
@@ -83,6 +94,8 @@ def _last_issued(hall: Hall) -> str | None:
 
 
 def cmd_reprint(args: argparse.Namespace) -> int:
+    from servicehall.printer import make_printer
+
     hall = open_hall(args, enforce_hours=False)
     ref = args.ticket or _last_issued(hall)
     if ref is None:
@@ -96,10 +109,12 @@ def cmd_reprint(args: argparse.Namespace) -> int:
 
 
 def cmd_printer_status(args: argparse.Namespace) -> int:
+    from servicehall.printer import make_printer
+
     hall = open_hall(args, enforce_hours=False)
     status = make_printer(hall.config.printer).status()
     if args.json:
         print_json(status.as_dict())
     else:
-        console.print(_status_line(status), highlight=False)
+        console().print(_status_line(status), highlight=False)
     return 0 if status.fault is None and status.online is not False else 6

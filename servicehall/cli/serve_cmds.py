@@ -7,8 +7,11 @@ import os
 
 from servicehall.cli.common import WINDOW, bounded_int, config_of, console, fail
 
+NAMES = ("serve",)
+"""The commands this module registers."""
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from servicehall.serve import ROLES
 
     p = sub.add_parser(
@@ -66,7 +69,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if args.ignore_hours:
         role_args.append("--ignore-hours")
     command = app_command(args.role, global_args, role_args)
-    console.print(f"在浏览器打开 http://{args.host}:{args.port}/ （Ctrl+C 停止）", highlight=False)
+    console().print(
+        f"在浏览器打开 http://{args.host}:{args.port}/ （Ctrl+C 停止）", highlight=False
+    )
     serve(
         args.role,
         command,

@@ -9,8 +9,11 @@ from types import FrameType
 
 from servicehall.cli.common import console, open_hall
 
+NAMES = ("sms",)
+"""The commands this module registers."""
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("sms", help="短信提醒：通过短信猫（或县里的短信平台）给群众发到号提醒")
     p.add_argument(
         "--port",
@@ -34,14 +37,19 @@ def cmd_sms(args: argparse.Namespace) -> int:
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
-    console.print(
+    out = console()
+    out.print(
         f"短信桥：{sender.name}；前面剩 {settings.notify_ahead} 人时和叫号时发提醒，"
         f"每个号码每天最多 {settings.daily_cap} 条。Ctrl+C 退出，详情见日志。",
         highlight=False,
     )
     if not settings.enabled:
-        console.print("[yellow]hall.toml 的 \\[sms] enabled = false：取号机不会登记手机号[/]")
+        out.print(
+            "hall.toml 的 [sms] enabled = false：取号机不会登记手机号", style="yellow", markup=False
+        )
     if isinstance(sender, ModemSender) and not Path(sender.modem.port).exists():
-        console.print(f"[yellow]串口 {sender.modem.port} 现在不存在，插上后会自动连接[/]")
+        out.print(
+            f"串口 {sender.modem.port} 现在不存在，插上后会自动连接", style="yellow", markup=False
+        )
     bridge.run()
     return 0

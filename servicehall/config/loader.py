@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Mapping, Sequence
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -48,7 +50,7 @@ def _field_path(loc: tuple[int | str, ...]) -> str:
     return out or "(整个文件)"
 
 
-def _explain(errors: list[dict]) -> str:
+def _explain(errors: Sequence[Mapping[str, Any]]) -> str:
     parts = []
     for err in errors[:5]:
         msg = err["msg"].removeprefix("Value error, ")

@@ -56,9 +56,9 @@ class CallBanner(LineCachedWidget):
         call = self.call
         if call is None:
             self.fit = None
-            lines = [Text("欢迎光临  Welcome", style="bold"), Text("")]
-            lines += [Text(line) for line in self.welcome if line]
-            return self._centred(lines)
+            welcome = [Text("欢迎光临  Welcome", style="bold"), Text("")]
+            welcome += [Text(line) for line in self.welcome if line]
+            return self._centred(welcome)
         dots = "bright_yellow" if self.highlight else "yellow"
         window = str(call.window)
         width, height = self.size.width, self.size.height

@@ -10,10 +10,14 @@ and served from the cache otherwise.
 from __future__ import annotations
 
 from collections.abc import Hashable
+from typing import TYPE_CHECKING, cast
 
 from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
 
 class LineCachedWidget(Widget):
@@ -32,7 +36,8 @@ class LineCachedWidget(Widget):
             width = self.size.width
             console = self.app.console
             options = console.options.update(width=width, height=None, no_wrap=True)
-            lines = console.render_lines(self.render(), options, style=self.rich_style, pad=True)
+            renderable = cast("RenderableType", self.render())  # Rich's, see the docstring
+            lines = console.render_lines(renderable, options, style=self.rich_style, pad=True)
             self._lines = [Strip(line, width) for line in lines]
             self._lines_key = key
         return super().render_lines(crop)

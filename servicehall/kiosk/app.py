@@ -335,7 +335,7 @@ class KioskApp(App[None], inherit_bindings=False):
 
     # ------------------------------------------------------------------ staff work
 
-    def record_event(self, kind: str, hall: Hall | None = None, **detail: object) -> None:
+    def record_event(self, kind: str, hall: Hall | None = None, **detail: Any) -> None:
         """Append a staff action to the event log (blocking; from a worker)."""
         hall = hall or self.hall
         if hall is not None:

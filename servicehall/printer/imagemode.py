@@ -109,7 +109,7 @@ def _qr(payload: str, width: int) -> Image.Image:
     code.make(fit=True)
     modules = code.make_image().get_image().convert("L")
     scale = max(1, (width // 2) // modules.width)
-    return modules.resize((modules.width * scale, modules.height * scale), Image.NEAREST)
+    return modules.resize((modules.width * scale, modules.height * scale), Image.Resampling.NEAREST)
 
 
 def image_job(layout: TicketLayout, width: int, cutter: bool, profile: str | None) -> PrintJob:

@@ -7,7 +7,7 @@ any other byte, or no byte at all, means the state is *unknown* — never "OK".
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypeGuard
 
 from servicehall.errors import ServiceHallError
 
@@ -62,7 +62,7 @@ class PrinterFault(ServiceHallError):
         self.detail = detail
 
 
-def _valid(byte: int | None) -> bool:
+def _valid(byte: int | None) -> TypeGuard[int]:
     return byte is not None and byte & 0x93 == 0x12
 
 

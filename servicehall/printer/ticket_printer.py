@@ -19,6 +19,7 @@ import logging
 import threading
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 from servicehall.config.models import PrinterSettings
 from servicehall.errors import ServiceHallError
@@ -249,7 +250,7 @@ def _record_print(hall: Hall, ticket: TicketView, ok: bool, detail: str) -> None
         log.error("could not record the print of %s (%s): %s", ticket.label, detail, exc)
 
 
-def _record(hall: Hall, event: str, **detail: object) -> None:
+def _record(hall: Hall, event: str, **detail: Any) -> None:
     try:
         hall.record(event, **detail)
     except ServiceHallError as exc:

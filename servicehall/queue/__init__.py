@@ -3,12 +3,13 @@
 It imports nothing of screens, printers or speech; they call it.
 """
 
+from servicehall.datadir import data_dir, default_url
 from servicehall.queue.clock import Clock, FixedClock, SystemClock
 from servicehall.queue.errors import HallError, Refused, StoreError, UnknownInput, WrongState
 from servicehall.queue.feed import ChangeFeed
 from servicehall.queue.hall import RATINGS, Hall, format_label
 from servicehall.queue.reader import HallReader
-from servicehall.queue.store import Store, data_dir, default_url
+from servicehall.queue.store import Store
 from servicehall.queue.views import (
     EventView,
     HallStatus,

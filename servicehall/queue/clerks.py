@@ -11,34 +11,19 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import Connection, Row, insert, select, update
-from sqlmodel import Field, SQLModel
 
 from servicehall.pins import hash_pin, verify_pin
 from servicehall.queue.errors import UnknownInput
 from servicehall.queue.names import clean_text
-
-if TYPE_CHECKING:  # the store imports this module to register the table
-    from servicehall.queue.store import Store
+from servicehall.queue.store import Store
+from servicehall.queue.tables import CLERK_ACCOUNTS
 
 MIN_PIN_DIGITS = 4
 DISABLED = ""
 """The stored PIN hash of a disabled clerk: no PIN matches it."""
-
-
-class ClerkAccount(SQLModel, table=True):
-    __tablename__ = "clerk_accounts"
-
-    hall: str = Field(primary_key=True, max_length=32)
-    clerk_id: str = Field(primary_key=True, max_length=32)
-    name: str = Field(max_length=32)
-    pin_hash: str = Field(max_length=160)
-    changed_ts: float = 0.0
-
-
-ACCOUNTS = ClerkAccount.__table__
 
 
 @dataclass(frozen=True)
@@ -75,21 +60,18 @@ def save_clerk(store: Store, hall: str, clerk_id: str, name: str, pin: str) -> C
     clerk_id = check_clerk_id(clerk_id)
     name = clean_text(name, "clerk_name", required=False)
     check_pin_rules(pin)
-    values = {
-        "name": name or clerk_id,
-        "pin_hash": hash_pin(pin),
-        "changed_ts": time.time(),
-    }
+    shown_name = name or clerk_id
+    values = {"name": shown_name, "pin_hash": hash_pin(pin), "changed_ts": time.time()}
 
     def work(conn: Connection) -> None:
-        key = (ACCOUNTS.c.hall == hall) & (ACCOUNTS.c.clerk_id == clerk_id)
-        if conn.execute(select(ACCOUNTS.c.clerk_id).where(key)).first() is None:
-            conn.execute(insert(ACCOUNTS).values(hall=hall, clerk_id=clerk_id, **values))
+        key = (CLERK_ACCOUNTS.c.hall == hall) & (CLERK_ACCOUNTS.c.clerk_id == clerk_id)
+        if conn.execute(select(CLERK_ACCOUNTS.c.clerk_id).where(key)).first() is None:
+            conn.execute(insert(CLERK_ACCOUNTS).values(hall=hall, clerk_id=clerk_id, **values))
         else:
-            conn.execute(update(ACCOUNTS).where(key).values(**values))
+            conn.execute(update(CLERK_ACCOUNTS).where(key).values(**values))
 
     store.write(work)
-    return Clerk(clerk_id, values["name"])
+    return Clerk(clerk_id, shown_name)
 
 
 def _clerk(row: Row[Any]) -> Clerk:
@@ -99,7 +81,9 @@ def _clerk(row: Row[Any]) -> Clerk:
 def find_clerk(store: Store, hall: str, clerk_id: str) -> Clerk | None:
     row = store.read(
         lambda conn: conn.execute(
-            select(ACCOUNTS).where(ACCOUNTS.c.hall == hall, ACCOUNTS.c.clerk_id == clerk_id.strip())
+            select(CLERK_ACCOUNTS).where(
+                CLERK_ACCOUNTS.c.hall == hall, CLERK_ACCOUNTS.c.clerk_id == clerk_id.strip()
+            )
         ).first()
     )
     return _clerk(row) if row is not None else None
@@ -107,9 +91,13 @@ def find_clerk(store: Store, hall: str, clerk_id: str) -> Clerk | None:
 
 def list_clerks(store: Store, hall: str, *, active_only: bool = False) -> list[Clerk]:
     """The hall's clerks by id; disabled ones too unless ``active_only`` (reports need names)."""
-    query = select(ACCOUNTS).where(ACCOUNTS.c.hall == hall).order_by(ACCOUNTS.c.clerk_id)
+    query = (
+        select(CLERK_ACCOUNTS)
+        .where(CLERK_ACCOUNTS.c.hall == hall)
+        .order_by(CLERK_ACCOUNTS.c.clerk_id)
+    )
     if active_only:
-        query = query.where(ACCOUNTS.c.pin_hash != DISABLED)
+        query = query.where(CLERK_ACCOUNTS.c.pin_hash != DISABLED)
     return [_clerk(row) for row in store.read(lambda conn: conn.execute(query).all())]
 
 
@@ -117,13 +105,13 @@ def disable_clerk(store: Store, hall: str, clerk_id: str) -> Clerk:
     """停用: the clerk can no longer sign in; their name stays in the records."""
 
     def work(conn: Connection) -> Row[Any]:
-        key = (ACCOUNTS.c.hall == hall) & (ACCOUNTS.c.clerk_id == clerk_id.strip())
+        key = (CLERK_ACCOUNTS.c.hall == hall) & (CLERK_ACCOUNTS.c.clerk_id == clerk_id.strip())
         changed = conn.execute(
-            update(ACCOUNTS).where(key).values(pin_hash=DISABLED, changed_ts=time.time())
+            update(CLERK_ACCOUNTS).where(key).values(pin_hash=DISABLED, changed_ts=time.time())
         )
         if not changed.rowcount:
             raise UnknownInput("unknown_clerk", clerk=clerk_id)
-        return conn.execute(select(ACCOUNTS).where(key)).one()
+        return conn.execute(select(CLERK_ACCOUNTS).where(key)).one()
 
     return _clerk(store.write(work))
 
@@ -132,7 +120,9 @@ def verify_clerk(store: Store, hall: str, clerk_id: str, pin: str) -> Clerk | No
     """The clerk when the PIN matches; None for an unknown id or a wrong PIN (same answer)."""
     row = store.read(
         lambda conn: conn.execute(
-            select(ACCOUNTS).where(ACCOUNTS.c.hall == hall, ACCOUNTS.c.clerk_id == clerk_id.strip())
+            select(CLERK_ACCOUNTS).where(
+                CLERK_ACCOUNTS.c.hall == hall, CLERK_ACCOUNTS.c.clerk_id == clerk_id.strip()
+            )
         ).first()
     )
     if row is None or row.pin_hash == DISABLED:

@@ -416,7 +416,7 @@ def project_new(
         if group & today:
             replay = _Replay(snapshot, stats, config, group, today, hours)
             found.update(replay.run(None, group & today))
-    return {code: found[code] for code in codes}  # type: ignore[misc]
+    return {code: found[code] for code in codes}
 
 
 def project_ticket(

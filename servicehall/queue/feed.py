@@ -45,7 +45,8 @@ class SQLiteFeed:
         cursor = self._conn.cursor()
         try:
             cursor.execute("PRAGMA data_version")
-            return int(cursor.fetchone()[0])
+            (version,) = cursor.fetchone() or (0,)
+            return int(version)
         finally:
             cursor.close()
 

@@ -22,7 +22,7 @@ from servicehall.queue.clock import Clock
 from servicehall.queue.errors import Refused, StoreError, UnknownInput, WrongState
 from servicehall.queue.names import REASON_LIMIT, clean_text
 from servicehall.queue.reader import HallReader
-from servicehall.queue.statements import SEQUENCES, TICKETS, WINDOWS
+from servicehall.queue.schema import prepare
 from servicehall.queue.store import Store
 from servicehall.queue.tables import (
     CALLED,
@@ -31,7 +31,10 @@ from servicehall.queue.tables import (
     FINISHED,
     NO_SHOW,
     QUEUE_SHIFT,
+    SEQUENCES,
+    TICKETS,
     WAITING,
+    WINDOWS,
 )
 from servicehall.queue.views import (
     LeaderView,
@@ -60,6 +63,17 @@ def queue_position(seq: int) -> int:
 class Hall(HallReader):
     """One hall's queue, backed by a store. Create with :meth:`Hall.open`."""
 
+    def __init__(
+        self,
+        config: HallConfig,
+        store: Store,
+        clock: Clock | None = None,
+        *,
+        enforce_hours: bool = True,
+    ) -> None:
+        super().__init__(config, store, clock, enforce_hours=enforce_hours)
+        self._expired_through: dt.date | None = None
+
     @classmethod
     def open(
         cls,
@@ -70,16 +84,16 @@ class Hall(HallReader):
         enforce_hours: bool | None = None,
         create: bool = True,
     ) -> Hall:
-        """Open a hall: load the config, connect the store, create the schema when missing."""
+        """Open a hall: load the config, connect the store, bring the schema to this version."""
         if not isinstance(config, HallConfig):
             config = load_config(config)
         if enforce_hours is None:
             enforce_hours = os.environ.get("SERVICEHALL_IGNORE_HOURS", "") not in ("1", "true")
         store = Store(db)
         if create:
-            store.create_schema()
+            prepare(store)
         hall = cls(config, store, clock, enforce_hours=enforce_hours)
-        if create:
+        if create and hall.store.read(hall._missing_windows):
             hall.store.write(hall._ensure_windows)
         return hall
 
@@ -88,12 +102,23 @@ class Hall(HallReader):
 
     # ------------------------------------------------------------------ internal helpers
 
-    def _ensure_windows(self, conn: Connection) -> None:
-        """Create the state rows of windows new to the database (two PCs may do it at once)."""
+    def _write(
+        self, work: Callable[[Connection, dt.datetime], T], now: dt.datetime | None = None
+    ) -> T:
+        """Run ``work(conn, now)`` in one write transaction; ``now`` is read once, before it."""
+        at = self.now() if now is None else now
+        return self.store.write(lambda conn: work(conn, at))
+
+    def _missing_windows(self, conn: Connection) -> list[int]:
+        """Windows of hall.toml that have no state row in the database yet."""
         existing = set(
             conn.execute(select(WINDOWS.c.number).where(WINDOWS.c.hall == self.code)).scalars()
         )
-        missing = [w.number for w in self.config.windows if w.number not in existing]
+        return [w.number for w in self.config.windows if w.number not in existing]
+
+    def _ensure_windows(self, conn: Connection) -> None:
+        """Create the state rows of windows new to the database (two PCs may do it at once)."""
+        missing = self._missing_windows(conn)
         if missing:
             rows = [
                 {"hall": self.code, "number": n, "state": "open", "changed_ts": 0.0}
@@ -124,7 +149,9 @@ class Hall(HallReader):
             "clerk": clerk,
             "detail": json.dumps(detail, ensure_ascii=False, default=str) if detail else None,
         }
-        event_id = int(conn.execute(self._sql.insert_event, values).inserted_primary_key[0])
+        key = conn.execute(self._sql.insert_event, values).inserted_primary_key
+        assert key is not None  # an INSERT of one row
+        event_id = int(key[0])
         if self.store.dialect == "postgresql":
             channel = f"servicehall_{self.code}"
             conn.execute(self._sql.notify, {"b_channel": channel, "b_payload": str(event_id)})
@@ -146,7 +173,9 @@ class Hall(HallReader):
             update(TICKETS).where(earlier, TICKETS.c.status == CALLED).values(status=FINISHED)
         ).rowcount
         if expired or closed:
-            detail = {"count": expired, **({"closed": closed} if closed else {})}
+            detail: dict[str, Any] = {"count": expired}
+            if closed:
+                detail["closed"] = closed
             self._event(conn, "expire", now, **detail)
         self._expired_through = day
 
@@ -239,7 +268,7 @@ class Hall(HallReader):
         if svc.market_days_only and not self.is_market_day(day):
             raise Refused("not_market_day", service=svc.name)
 
-        def work(conn: Connection) -> Row[Any]:
+        def work(conn: Connection, now: dt.datetime) -> Row[Any]:
             # no expiry here: a kiosk only adds tickets and never rewrites earlier ones
             row = self._insert_ticket(conn, day, svc.code, matter, priority, now.timestamp())
             if svc.daily_cap is not None and row.number > svc.daily_cap:
@@ -247,7 +276,7 @@ class Hall(HallReader):
             self._event(conn, "issue", now, ticket=row, matter=matter, priority=priority)
             return row
 
-        row = self.store.write(work)
+        row = self._write(work, now)
         return self._view(row, self._ahead_after_issue(row))
 
     def _insert_ticket(
@@ -311,10 +340,9 @@ class Hall(HallReader):
         """
         win = self.window(window)
         clerk = _clerk_id(clerk)
-        now = self.now()
-        day = now.date()
 
-        def work(conn: Connection) -> TicketView | None:
+        def work(conn: Connection, now: dt.datetime) -> TicketView | None:
+            day = now.date()
             self._expire_stale(conn, day, now)
             wrow = self._window_row(conn, window)
             if wrow.state == "paused":
@@ -329,15 +357,14 @@ class Hall(HallReader):
                 return None
             return self._view(self._call_row(conn, row, wrow, who, now))
 
-        return self.store.write(work)
+        return self._write(work)
 
     def call_ticket(self, ticket: int | str, window: int, clerk: str | None = None) -> TicketView:
         """Call a specific waiting ticket (or a no-show who came back) to a window."""
         win = self.window(window)
         clerk = _clerk_id(clerk)
-        now = self.now()
 
-        def work(conn: Connection) -> TicketView:
+        def work(conn: Connection, now: dt.datetime) -> TicketView:
             wrow = self._window_row(conn, window)
             if wrow.state == "paused":
                 raise WrongState("window_paused", window=window)
@@ -353,19 +380,18 @@ class Hall(HallReader):
                 self._finish_row(conn, current, wrow, now, auto=True)
             return self._view(self._call_row(conn, row, wrow, clerk or wrow.clerk, now))
 
-        return self.store.write(work)
+        return self._write(work)
 
     def _with_current(
         self, window: int, change: Callable[[Connection, Row[Any], Row[Any], dt.datetime], T]
     ) -> T:
         """Run ``change(conn, window_row, current_ticket, now)`` on the ticket a window serves."""
-        now = self.now()
 
-        def work(conn: Connection) -> T:
+        def work(conn: Connection, now: dt.datetime) -> T:
             wrow = self._window_row(conn, window)
             return change(conn, wrow, self._require_current(conn, wrow), now)
 
-        return self.store.write(work)
+        return self._write(work)
 
     def recall(self, window: int) -> TicketView:
         """Call the window's current ticket again (the display and the voice repeat it)."""
@@ -443,9 +469,8 @@ class Hall(HallReader):
     def requeue(self, ticket: int | str) -> TicketView:
         """A no-show came back: they wait again, behind ``queue.requeue_behind`` people."""
         behind = self.config.queue.requeue_behind
-        now = self.now()
 
-        def work(conn: Connection) -> TicketView:
+        def work(conn: Connection, now: dt.datetime) -> TicketView:
             row = self._ticket_row(conn, ticket)
             if row.day != now.date() or row.status != NO_SHOW:
                 raise WrongState("ticket_not_waiting", ticket=row.label, state=_state(row.status))
@@ -481,14 +506,13 @@ class Hall(HallReader):
             self._event(conn, "requeue", now, ticket=row, ahead=ahead)
             return self._view(row, ahead)
 
-        return self.store.write(work)
+        return self._write(work)
 
     def cancel(self, ticket: int | str, reason: str = "") -> TicketView:
         """Withdraw a waiting, called or skipped ticket (the villager left, a print failed)."""
         reason = clean_text(reason, "reason", limit=REASON_LIMIT, required=False)
-        now = self.now()
 
-        def work(conn: Connection) -> TicketView:
+        def work(conn: Connection, now: dt.datetime) -> TicketView:
             row = self._ticket_row(conn, ticket)
             if row.status not in (WAITING, CALLED, NO_SHOW):
                 raise WrongState("ticket_not_waiting", ticket=row.label, state=_state(row.status))
@@ -498,15 +522,14 @@ class Hall(HallReader):
             self._event(conn, "cancel", now, ticket=row, window=row.window, reason=reason)
             return self._view(row)
 
-        return self.store.write(work)
+        return self._write(work)
 
     # ------------------------------------------------------------------ windows and leaders
 
     def pause(self, window: int, reason: str = "") -> WindowStatus:
         reason = clean_text(reason, "reason", limit=REASON_LIMIT, required=False)
-        now = self.now()
 
-        def work(conn: Connection) -> None:
+        def work(conn: Connection, now: dt.datetime) -> None:
             wrow = self._window_row(conn, window)
             current = self._current(conn, wrow)
             if current is not None:
@@ -514,44 +537,39 @@ class Hall(HallReader):
             self._set_window(conn, window, now, state="paused")
             self._event(conn, "pause", now, window=window, clerk=wrow.clerk, reason=reason)
 
-        self.store.write(work)
+        self._write(work)
         return self.window_status(window)
 
     def resume(self, window: int) -> WindowStatus:
-        now = self.now()
-
-        def work(conn: Connection) -> None:
+        def work(conn: Connection, now: dt.datetime) -> None:
             wrow = self._window_row(conn, window)
             if wrow.state != "paused":
                 raise WrongState("window_not_paused", window=window)
             self._set_window(conn, window, now, state="open")
             self._event(conn, "resume", now, window=window, clerk=wrow.clerk)
 
-        self.store.write(work)
+        self._write(work)
         return self.window_status(window)
 
     def sign_in(self, window: int, clerk: str) -> WindowStatus:
         """Record which clerk sits at a window (their calls are attributed to them)."""
         clerk = clean_text(clerk, "clerk_id")
-        now = self.now()
 
-        def work(conn: Connection) -> None:
+        def work(conn: Connection, now: dt.datetime) -> None:
             self._window_row(conn, window)
             self._set_window(conn, window, now, clerk=clerk)
             self._event(conn, "sign_in", now, window=window, clerk=clerk)
 
-        self.store.write(work)
+        self._write(work)
         return self.window_status(window)
 
     def sign_out(self, window: int) -> WindowStatus:
-        now = self.now()
-
-        def work(conn: Connection) -> None:
+        def work(conn: Connection, now: dt.datetime) -> None:
             wrow = self._window_row(conn, window)
             self._set_window(conn, window, now, clerk=None)
             self._event(conn, "sign_out", now, window=window, clerk=wrow.clerk)
 
-        self.store.write(work)
+        self._write(work)
         return self.window_status(window)
 
     def set_leader(self, name: str, title: str = "") -> LeaderView:
@@ -559,15 +577,14 @@ class Hall(HallReader):
         name = clean_text(name, "leader")
         title = clean_text(title, "title", required=False)
         now = self.now()
-        day = now.date()
 
-        def work(conn: Connection) -> None:
-            params = {"b_hall": self.code, "b_day": day, "b_name": name, "b_title": title}
+        def work(conn: Connection, now: dt.datetime) -> None:
+            params = {"b_hall": self.code, "b_day": now.date(), "b_name": name, "b_title": title}
             conn.execute(self._sql.set_leader, {**params, "b_ts": now.timestamp()})
             self._event(conn, "leader", now, name=name, title=title)
 
-        self.store.write(work)
-        leader = self.leader(day)
+        self._write(work, now)
+        leader = self.leader(now.date())
         assert leader is not None
         return leader
 
@@ -575,32 +592,29 @@ class Hall(HallReader):
         self, kind: str, *, window: int | None = None, clerk: str | None = None, **detail: Any
     ) -> int:
         """Append an event that changes no ticket (a refused sign-in, a config reload …)."""
-        now = self.now()
-        return self.store.write(
-            lambda conn: self._event(conn, kind, now, window=window, clerk=clerk, **detail)
+        return self._write(
+            lambda conn, now: self._event(conn, kind, now, window=window, clerk=clerk, **detail)
         )
 
     # ------------------------------------------------------------------ printing and rating
 
     def record_print(self, ticket: int | str, ok: bool, detail: str = "") -> TicketView:
         """Record whether the paper ticket came out (``print`` / ``print_failed`` events)."""
-        now = self.now()
 
-        def work(conn: Connection) -> TicketView:
+        def work(conn: Connection, now: dt.datetime) -> TicketView:
             row = self._ticket_row(conn, ticket)
             row = self._update_ticket(conn, row.id, print_state="printed" if ok else "failed")
             self._event(conn, "print" if ok else "print_failed", now, ticket=row, detail=detail)
             return self._view(row)
 
-        return self.store.write(work)
+        return self._write(work)
 
     def rate(self, ticket: int | str, rating: str) -> TicketView:
         """群众满意率: store the villager's rating of a finished ticket, once."""
         if rating not in RATINGS:
             raise UnknownInput("bad_rating")
-        now = self.now()
 
-        def work(conn: Connection) -> TicketView:
+        def work(conn: Connection, now: dt.datetime) -> TicketView:
             row = self._ticket_row(conn, ticket)
             if row.status != FINISHED:
                 raise WrongState("ticket_not_waiting", ticket=row.label, state=_state(row.status))
@@ -612,7 +626,7 @@ class Hall(HallReader):
             )
             return self._view(row)
 
-        return self.store.write(work)
+        return self._write(work)
 
 
 def _state(status: str) -> str:

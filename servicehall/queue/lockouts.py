@@ -16,31 +16,15 @@ import socket
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, select
-from sqlalchemy.dialects import postgresql, sqlite
-from sqlmodel import Field, SQLModel
 
 from servicehall.queue.errors import StoreError
-
-if TYPE_CHECKING:  # the store imports this module to register the table
-    from servicehall.queue.store import Store
+from servicehall.queue.statements import upsert_for
+from servicehall.queue.store import Store
+from servicehall.queue.tables import PIN_LOCKOUTS
 
 log = logging.getLogger(__name__)
-
-
-class PinLockout(SQLModel, table=True):
-    __tablename__ = "pin_lockouts"
-
-    hall: str = Field(primary_key=True, max_length=32)
-    subject: str = Field(primary_key=True, max_length=64)
-    failures: int = 0
-    locked_until: float = 0.0
-    changed_ts: float = 0.0
-
-
-LOCKOUTS = PinLockout.__table__
 
 
 @dataclass(frozen=True)
@@ -124,18 +108,18 @@ class PinGuard:
             self._memory.pop(subject, None)
         if self.store is None:
             return
-        keys = LOCKOUTS.c.subject.in_(subjects) & (LOCKOUTS.c.hall == self.hall)
+        keys = PIN_LOCKOUTS.c.subject.in_(subjects) & (PIN_LOCKOUTS.c.hall == self.hall)
         try:
-            self.store.write(lambda conn: conn.execute(LOCKOUTS.delete().where(keys)))
+            self.store.write(lambda conn: conn.execute(PIN_LOCKOUTS.delete().where(keys)))
         except StoreError as exc:
             log.warning("could not clear PIN lock-outs: %s", exc.message)
 
     def _read(self, subjects: tuple[str, ...]) -> dict[str, tuple[int, float]]:
         if self.store is None:
             return {}
-        query = select(LOCKOUTS.c.subject, LOCKOUTS.c.failures, LOCKOUTS.c.locked_until).where(
-            LOCKOUTS.c.hall == self.hall, LOCKOUTS.c.subject.in_(subjects)
-        )
+        query = select(
+            PIN_LOCKOUTS.c.subject, PIN_LOCKOUTS.c.failures, PIN_LOCKOUTS.c.locked_until
+        ).where(PIN_LOCKOUTS.c.hall == self.hall, PIN_LOCKOUTS.c.subject.in_(subjects))
         try:
             rows = self.store.read(lambda conn: conn.execute(query).all())
         except StoreError as exc:
@@ -146,25 +130,25 @@ class PinGuard:
     def _store_failure(self, subjects: tuple[str, ...], now: float) -> dict[str, int]:
         if self.store is None:
             raise StoreError("store_unavailable", detail="no database")
-        upsert = postgresql.insert if self.store.dialect == "postgresql" else sqlite.insert
+        upsert = upsert_for(self.store.dialect)
 
         def work(conn: Connection) -> dict[str, int]:
             counts = {}
             for subject in subjects:
-                added = upsert(LOCKOUTS).values(
+                added = upsert(PIN_LOCKOUTS).values(
                     hall=self.hall, subject=subject, failures=1, locked_until=0.0, changed_ts=now
                 )
                 failures = conn.execute(
                     added.on_conflict_do_update(
-                        index_elements=[LOCKOUTS.c.hall, LOCKOUTS.c.subject],
-                        set_={"failures": LOCKOUTS.c.failures + 1, "changed_ts": now},
-                    ).returning(LOCKOUTS.c.failures)
+                        index_elements=[PIN_LOCKOUTS.c.hall, PIN_LOCKOUTS.c.subject],
+                        set_={"failures": PIN_LOCKOUTS.c.failures + 1, "changed_ts": now},
+                    ).returning(PIN_LOCKOUTS.c.failures)
                 ).scalar_one()
                 lock = self.rule.lock_for(failures)
                 if lock:
                     conn.execute(
-                        LOCKOUTS.update()
-                        .where(LOCKOUTS.c.hall == self.hall, LOCKOUTS.c.subject == subject)
+                        PIN_LOCKOUTS.update()
+                        .where(PIN_LOCKOUTS.c.hall == self.hall, PIN_LOCKOUTS.c.subject == subject)
                         .values(locked_until=now + lock)
                     )
                 counts[subject] = int(failures)

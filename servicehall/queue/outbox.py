@@ -27,30 +27,22 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import (
-    BigInteger,
-    Column,
-    Connection,
-    Index,
-    Integer,
-    Text,
-    UniqueConstraint,
-    delete,
-    func,
-    select,
-    update,
-)
-from sqlalchemy.dialects import postgresql, sqlite
-from sqlmodel import Field, SQLModel
+from sqlalchemy import Connection, delete, func, select, update
 
 from servicehall.i18n import status_name
 from servicehall.queue.errors import Refused, UnknownInput, WrongState
-from servicehall.queue.tables import WAITING
+from servicehall.queue.statements import upsert_for
+from servicehall.queue.tables import (
+    SMS_CONTACTS,
+    SMS_ERROR_CHARS,
+    SMS_GATEWAYS,
+    SMS_OUTBOX,
+    WAITING,
+)
 
-if TYPE_CHECKING:  # the store imports this module to register the tables
+if TYPE_CHECKING:
     from servicehall.queue.reader import HallReader
 
-_BIG_ID = BigInteger().with_variant(Integer(), "sqlite")
 PHONE_PATTERN = re.compile(r"1[3-9]\d{9}")
 
 # a registration's stage: which reminders it still waits for
@@ -70,69 +62,12 @@ EXPIRED = "expired"  # its day closed before it could be sent
 STATES = (PENDING, SENDING, SENT, FAILED, UNSURE, CAPPED, EXPIRED)
 _COUNTED = (PENDING, SENDING, SENT, UNSURE)
 """Messages that count against a number's daily cap (they reached, or may reach, the phone)."""
-ERROR_CHARS = 200
+ERROR_CHARS = SMS_ERROR_CHARS
 
 
-class SmsContact(SQLModel, table=True):
-    """A mobile number registered for one ticket's reminders (deleted when its day closes)."""
-
-    __tablename__ = "sms_contacts"
-    __table_args__ = (Index("ix_sms_contacts_day", "hall", "day", "stage"),)
-
-    hall: str = Field(primary_key=True, max_length=32)
-    ticket_id: int = Field(sa_column=Column(BigInteger, primary_key=True))
-    day: dt.date
-    phone: str = Field(max_length=11)
-    language: str = Field(default="zh", max_length=2)
-    stage: str = Field(default=NEW, max_length=8)
-    created_ts: float
-
-
-class SmsMessage(SQLModel, table=True):
-    """One message to one number, sent at most once."""
-
-    __tablename__ = "sms_outbox"
-    __table_args__ = (
-        UniqueConstraint("hall", "key", name="uq_sms_outbox_key"),
-        Index("ix_sms_outbox_due", "hall", "state", "next_try_ts"),
-        Index("ix_sms_outbox_phone", "hall", "day", "phone"),
-    )
-
-    id: int | None = Field(default=None, sa_column=Column(_BIG_ID, primary_key=True))
-    hall: str = Field(max_length=32)
-    day: dt.date
-    key: str = Field(max_length=64)
-    kind: str = Field(max_length=16)
-    ticket_id: int | None = Field(default=None, sa_column=Column(BigInteger))
-    phone: str | None = Field(default=None, max_length=11)
-    text: str = Field(sa_column=Column(Text, nullable=False))
-    state: str = Field(default=PENDING, max_length=8)
-    attempts: int = 0
-    parts_done: int = 0
-    created_ts: float
-    next_try_ts: float
-    sending_ts: float | None = None
-    sent_ts: float | None = None
-    error: str | None = Field(default=None, max_length=ERROR_CHARS)
-
-
-class SmsGateway(SQLModel, table=True):
-    """The sending process's last word on its modem or command (``servicehall doctor``)."""
-
-    __tablename__ = "sms_gateways"
-
-    hall: str = Field(primary_key=True, max_length=32)
-    sender: str = Field(max_length=120)
-    running: bool
-    """False once the bridge has stopped cleanly."""
-    ready: bool
-    detail: str = Field(max_length=ERROR_CHARS)
-    seen_ts: float
-
-
-CONTACTS = SmsContact.__table__
-OUTBOX = SmsMessage.__table__
-GATEWAYS = SmsGateway.__table__
+CONTACTS = SMS_CONTACTS
+OUTBOX = SMS_OUTBOX
+GATEWAYS = SMS_GATEWAYS
 
 
 @dataclass(frozen=True)
@@ -205,10 +140,6 @@ def mask_phone(phone: str) -> str:
     return f"{phone[:3]}****{phone[-4:]}" if len(phone) >= 7 else "****"
 
 
-def _upsert(dialect: str) -> Any:
-    return postgresql.insert if dialect == "postgresql" else sqlite.insert
-
-
 def check_sms_number(hall: HallReader, text: str) -> str:
     """A number the hall may register now: reminders switched on, and a valid number."""
     if not hall.config.sms.enabled:
@@ -238,7 +169,7 @@ def register_phone(hall: HallReader, ticket: int | str, phone: str, language: st
         # an update, then an insert: no upsert, which would need the kiosk's role to read
         # every registration (numbers included) rather than only the key columns
         if not conn.execute(update(CONTACTS).where(key).values(**values)).rowcount:
-            insert = _upsert(hall.store.dialect)(CONTACTS).values(
+            insert = upsert_for(hall.store.dialect)(CONTACTS).values(
                 hall=hall.code, ticket_id=view.id, day=view.day, **values
             )
             conn.execute(insert.on_conflict_do_nothing())
@@ -333,7 +264,7 @@ def _enqueue(
     ).scalar_one()
     state = CAPPED if sent_today >= hall.config.sms.daily_cap else PENDING
     ts = now.timestamp()
-    insert = _upsert(hall.store.dialect)(OUTBOX).values(
+    insert = upsert_for(hall.store.dialect)(OUTBOX).values(
         hall=hall.code,
         day=day,
         key=key[:64],
@@ -464,7 +395,7 @@ def outbox_summary(hall: HallReader) -> OutboxSummary:
 
     def work(conn: Connection) -> OutboxSummary:
         mine = OUTBOX.c.hall == hall.code
-        counts = dict(
+        counts: dict[str, int] = dict(
             conn.execute(
                 select(OUTBOX.c.state, func.count())
                 .where(mine, OUTBOX.c.day == today)
@@ -508,7 +439,7 @@ def report_gateway(
         "detail": detail[:ERROR_CHARS],
         "seen_ts": hall.now().timestamp(),
     }
-    insert = _upsert(hall.store.dialect)(GATEWAYS).values(**values)
+    insert = upsert_for(hall.store.dialect)(GATEWAYS).values(**values)
     statement = insert.on_conflict_do_update(
         index_elements=[GATEWAYS.c.hall],
         set_={

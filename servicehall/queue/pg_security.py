@@ -1,8 +1,13 @@
 """What PostgreSQL itself enforces, whoever connects: halls kept apart, each kind of PC limited
 to what its program does, the record kept.
 
-Installed by the database owner (``servicehall init``, or any process that opens the hall as the
-owner) and upgraded when ``VERSION`` changes; a restricted role only checks the marker.
+These are not Alembic revisions: they are a function of this code (every table, every event kind
+a program records), so they are installed whole, after the migrations, by the database owner
+(``servicehall init`` / ``db upgrade``, or any process that opens the hall as the owner) whenever
+their text differs from what the database has (``MARKER``, a hash of the statements, kept as the
+comment on the issuing function: no table carries it, so Alembic's compare of the tables leaves
+it alone); a restricted role only reads the marker. A new table gets row security
+and its read policy without anyone writing them twice.
 
 - ``hall_roles``: which login role belongs to which hall and kind (``servicehall db grant``).
   ``servicehall_role_hall()`` / ``servicehall_role_kind()`` read the caller's row.
@@ -21,12 +26,11 @@ owner) and upgraded when ``VERSION`` changes; a restricted role only checks the 
 
 from __future__ import annotations
 
+import hashlib
+
 from sqlalchemy import Connection
 
-from servicehall.queue.tables import QUEUE_SHIFT
-
-VERSION = "servicehall security 3"
-"""Stored as the comment on ``tickets``: a recreated table loses it and gets everything again."""
+from servicehall.queue.tables import QUEUE_SHIFT, ROLE_KIND_NAMES, hall_tables
 
 ROLE_KINDS: dict[str, str] = {
     "kiosk": "取号机：只能取号、记录打印结果、撤回未打出的号，不能改写或删除历史",
@@ -94,20 +98,8 @@ TICKET_STEPS: dict[str, tuple[str, ...]] = {
 LOCKOUT_SUBJECTS = {"kiosk": ("kiosk:%",), "window": ("clerk:%", "window:%")}
 """Whose PIN lock-outs each kind keeps (``pin_lockouts.subject`` prefixes)."""
 
-TABLES = (
-    "tickets",
-    "day_counters",
-    "day_sequences",
-    "window_states",
-    "events",
-    "leader_overrides",
-    "clerk_accounts",
-    "report_days",
-    "pin_lockouts",
-    "sms_contacts",
-    "sms_outbox",
-    "sms_gateways",
-)
+TABLES = tuple(table.name for table in hall_tables())
+"""Every table with a ``hall`` column gets row security and a read policy."""
 
 _MY_HALL = "hall = (SELECT servicehall_role_hall())"
 _KIND = "(SELECT servicehall_role_kind())"
@@ -191,6 +183,7 @@ def _sms_policies() -> list[str]:
     ]
 
 
+_ISSUE_SIGNATURE = "servicehall_issue(text, date, text, text, boolean, double precision)"
 _ISSUE = f"""
 CREATE OR REPLACE FUNCTION servicehall_issue(
     p_hall text, p_day date, p_service text, p_matter text, p_priority boolean,
@@ -265,21 +258,20 @@ END $$
 
 
 def install_statements(schema: str) -> list[str]:
-    """Everything but the per-role grants, idempotent (the owner runs it)."""
+    """Everything but the tables (migrations) and the per-role grants, idempotent (the owner
+    runs it)."""
     sql = [
-        "CREATE TABLE IF NOT EXISTS hall_roles (role text PRIMARY KEY, "
-        "hall varchar(32) NOT NULL, kind varchar(16) NOT NULL)",
-        # the kinds this version knows (an older database had fewer)
+        # the kinds this version knows (a database made by an older one allowed fewer)
         "ALTER TABLE hall_roles DROP CONSTRAINT IF EXISTS hall_roles_kind_check",
-        "ALTER TABLE hall_roles ADD CONSTRAINT hall_roles_kind_check "
-        f"CHECK (kind = ANY ({_array(tuple(ROLE_KINDS))}))",
+        "ALTER TABLE hall_roles ADD CONSTRAINT hall_roles_kind_check CHECK (kind IN ("
+        + ", ".join(f"'{kind}'" for kind in ROLE_KIND_NAMES)
+        + "))",
         "CREATE OR REPLACE FUNCTION servicehall_role_hall() RETURNS text LANGUAGE sql STABLE "
         "AS $$ SELECT hall::text FROM hall_roles WHERE role = current_user $$",
         "CREATE OR REPLACE FUNCTION servicehall_role_kind() RETURNS text LANGUAGE sql STABLE "
         "AS $$ SELECT kind::text FROM hall_roles WHERE role = current_user $$",
         _ISSUE.format(schema=_identifier(schema)),
-        "REVOKE ALL ON FUNCTION servicehall_issue(text, date, text, text, boolean, "
-        "double precision) FROM PUBLIC",
+        f"REVOKE ALL ON FUNCTION {_ISSUE_SIGNATURE} FROM PUBLIC",
         _GUARD,
         "DROP TRIGGER IF EXISTS servicehall_ticket_guard ON tickets",
         "CREATE TRIGGER servicehall_ticket_guard BEFORE UPDATE ON tickets "
@@ -289,7 +281,6 @@ def install_statements(schema: str) -> list[str]:
         sql.append(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
     sql.append(_DROP_OLD_POLICIES)
     sql += _policies()
-    sql.append(f"COMMENT ON TABLE tickets IS '{VERSION}'")
     return sql
 
 
@@ -308,21 +299,21 @@ END $$
 
 
 def installed(conn: Connection) -> bool:
+    """Whether this version's security is in place (one catalogue read)."""
     marker = conn.exec_driver_sql(
-        "SELECT obj_description(to_regclass('tickets'), 'pg_class')"
+        f"SELECT obj_description(to_regprocedure('{_ISSUE_SIGNATURE}'), 'pg_proc')"
     ).scalar()
-    return marker == VERSION
+    return marker == MARKER
 
 
-def ensure(conn: Connection) -> None:
-    """Install or upgrade (one catalogue read when already in place)."""
-    if installed(conn):
-        return
-    conn.exec_driver_sql("SELECT pg_advisory_xact_lock(hashtext('servicehall_security'))")
-    if installed(conn):  # another process did it while this one waited
-        return
+def install(conn: Connection) -> None:
+    """Install or replace everything, in the caller's transaction (under its schema lock)."""
     schema = conn.exec_driver_sql("SELECT current_schema()").scalar_one()
-    run_statements(conn, install_statements(schema))
+    marked = [
+        "COMMENT ON TABLE tickets IS NULL",  # where releases before Alembic kept their marker
+        f"COMMENT ON FUNCTION {_ISSUE_SIGNATURE} IS '{MARKER}'",
+    ]
+    run_statements(conn, [*install_statements(schema), *marked])
 
 
 def run_statements(conn: Connection, statements: list[str]) -> None:
@@ -337,3 +328,10 @@ def run_statements(conn: Connection, statements: list[str]) -> None:
 
 def _identifier(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
+
+
+MARKER = (
+    "servicehall security "
+    + hashlib.sha256("\n".join(install_statements("schema")).encode()).hexdigest()[:16]
+)
+"""What is installed, as the issuing function's comment: any change to the statements changes it."""

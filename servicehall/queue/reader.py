@@ -19,9 +19,9 @@ from servicehall.queue.errors import UnknownInput, WrongState
 from servicehall.queue.estimate import HallSnapshot, project_new, project_ticket
 from servicehall.queue.feed import ChangeFeed, open_feed
 from servicehall.queue.names import MAX_ID, ticket_ref
-from servicehall.queue.statements import EVENTS, LEADERS, TICKETS, Statements
+from servicehall.queue.statements import Statements
 from servicehall.queue.store import Store
-from servicehall.queue.tables import CALLED, WAITING
+from servicehall.queue.tables import CALLED, EVENTS, LEADERS, TICKETS, WAITING
 from servicehall.queue.views import (
     EventView,
     HallStatus,
@@ -52,7 +52,6 @@ class HallReader:
         self.code = config.hall.code
         self.tz = config.hall.tz
         self.enforce_hours = enforce_hours
-        self._expired_through: dt.date | None = None
         self._sql = Statements(store.dialect)
         self._waits = WaitReader(config)
 
@@ -199,7 +198,8 @@ class HallReader:
 
         def work(conn: Connection) -> HallStatus:
             params = {"b_hall": self.code, "b_day": day}
-            counts = dict(conn.execute(self._sql.waiting_counts, params).all())
+            rows = conn.execute(self._sql.waiting_counts, params)
+            counts = {str(service): int(n) for service, n in rows}
             windows = conn.execute(self._sql.window_board, params).all()
             override = conn.execute(self._sql.leader_override, params).first()
             last_id = conn.execute(self._sql.last_event_id, params).scalar()

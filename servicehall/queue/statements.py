@@ -8,28 +8,33 @@ prefixed ``b_`` so they never collide with the column names an UPDATE sets.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import bindparam, case, false, func, insert, select, true, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Table, bindparam, case, false, func, insert, select, true, update
 
 from servicehall.queue.tables import (
     CALLED,
+    COUNTERS,
+    EVENTS,
+    LEADERS,
+    SEQUENCES,
+    TICKETS,
     WAITING,
-    DayCounter,
-    DaySequence,
-    Event,
-    LeaderOverride,
-    Ticket,
-    WindowState,
+    WINDOWS,
 )
 
-TICKETS = Ticket.__table__
-COUNTERS = DayCounter.__table__
-SEQUENCES = DaySequence.__table__
-WINDOWS = WindowState.__table__
-EVENTS = Event.__table__
-LEADERS = LeaderOverride.__table__
+
+def upsert_for(dialect: str) -> Callable[[Table], Any]:
+    """The dialect's ``INSERT … ON CONFLICT`` (PostgreSQL's dialect package, ~50 ms to import,
+    is loaded only for a PostgreSQL hall)."""
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return pg_insert
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    return sqlite_insert
 
 
 class Statements:
@@ -37,7 +42,7 @@ class Statements:
 
     def __init__(self, dialect: str) -> None:
         t, w = TICKETS, WINDOWS
-        upsert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+        upsert = upsert_for(dialect)
         counter = upsert(COUNTERS).values(
             hall=bindparam("b_hall"),
             day=bindparam("b_day"),

@@ -10,34 +10,17 @@ Database failures become :class:`StoreError` with a message for people; the deta
 from __future__ import annotations
 
 import logging
-import os
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from platformdirs import user_data_dir
-from sqlalchemy import (
-    Connection,
-    Engine,
-    bindparam,
-    create_engine,
-    event,
-    exists,
-    insert,
-    inspect,
-    select,
-    update,
-)
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
-from sqlmodel import SQLModel
 
-import servicehall.queue.clerks  # noqa: F401  (registers the clerk accounts table)
-import servicehall.queue.lockouts  # noqa: F401  (registers the PIN lock-out table)
-import servicehall.queue.outbox  # noqa: F401  (registers the SMS registrations and outbox)
-from servicehall.queue import pg_security, tables  # tables registers them on SQLModel.metadata
+from servicehall.datadir import default_url
 from servicehall.queue.errors import StoreError, UnknownInput
 from servicehall.queue.writelock import WriteLock, WriteLockTimeout
 
@@ -47,17 +30,6 @@ T = TypeVar("T")
 
 BUSY_TIMEOUT_MS = 5_000
 _WRITE = "servicehall_write"
-
-
-def data_dir() -> Path:
-    """Where the embedded database and the logs live (``$SERVICEHALL_HOME`` overrides)."""
-    path = Path(os.environ.get("SERVICEHALL_HOME") or user_data_dir("servicehall", appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
-def default_url() -> str:
-    return os.environ.get("SERVICEHALL_DB") or f"sqlite:///{data_dir() / 'hall.db'}"
 
 
 def _sqlite_engine(url: str) -> Engine:
@@ -74,7 +46,7 @@ def _sqlite_engine(url: str) -> Engine:
     )
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
+    def _on_connect(dbapi_conn: Any, _record: object) -> None:
         dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
         cursor = dbapi_conn.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
@@ -133,32 +105,8 @@ class Store:
             else nullcontext()
         )
 
-    def create_schema(self) -> None:
-        """Create missing tables and indexes; upgrade an older database in place; refuse a
-        database whose tables lack a column this version uses (renamed or dropped by hand).
-
-        Changes so far are additive (a new table or index, a retired index dropped), which
-        ``create_all`` plus ``_upgrade_indexes`` cover on SQLite and PostgreSQL alike; on
-        PostgreSQL the issuing function and the guards of ``pg_security`` are installed too.
-        A database from before ``day_sequences`` gets its open days numbered once.
-        """
-        with self._translated():
-            had_sequences = inspect(self.engine).has_table("day_sequences")
-            SQLModel.metadata.create_all(self.engine)
-            if not had_sequences:
-                self.write(_number_open_days)
-            with self.engine.begin() as conn:
-                _check_columns(conn)
-                _upgrade_indexes(conn)
-                if self.dialect == "postgresql":
-                    pg_security.ensure(conn)
-            if self.dialect == "sqlite":
-                # keeps the query planner's statistics fresh as history grows (cheap when not)
-                with self.engine.connect() as conn:
-                    conn.exec_driver_sql("PRAGMA optimize")
-
     def has_schema(self) -> bool:
-        """Whether ``init`` has created the tables (the database itself is reachable)."""
+        """Whether the hall's tables exist (the database itself is reachable)."""
         with self._translated():
             return inspect(self.engine).has_table("tickets")
 
@@ -207,72 +155,6 @@ class Store:
         self.engine.dispose()
         if isinstance(self._write_lock, WriteLock):
             self._write_lock.close()
-
-
-def _number_open_days(conn: Connection) -> None:
-    """Upgrade: queue positions were times of day; number each day that still has tickets in the
-    queue by its old order, so the tickets issued from now on go behind them."""
-    t, s = tables.Ticket.__table__, tables.DaySequence.__table__
-    open_days = conn.execute(
-        select(t.c.hall, t.c.day)
-        .where(t.c.status.in_((tables.WAITING, tables.NO_SHOW, tables.CALLED)))
-        .where(~exists().where(s.c.hall == t.c.hall, s.c.day == t.c.day))
-        .distinct()
-    ).all()
-    for hall, day in open_days:
-        ids = conn.execute(
-            select(t.c.id).where(t.c.hall == hall, t.c.day == day).order_by(t.c.queue_pos, t.c.id)
-        ).scalars()
-        positions = [
-            {"b_id": ticket_id, "queue_pos": seq << tables.QUEUE_SHIFT}
-            for seq, ticket_id in enumerate(ids, start=1)
-        ]
-        conn.execute(update(t).where(t.c.id == bindparam("b_id")), positions)
-        conn.execute(insert(s).values(hall=hall, day=day, last_seq=len(positions)))
-
-
-def _upgrade_indexes(conn: Connection) -> None:
-    """Add the indexes an older database lacks and drop the retired ones it still has (only
-    what is there: a role that may open the hall but not drop things must get through)."""
-    inspector = inspect(conn)
-    for table in SQLModel.metadata.sorted_tables:
-        present = {index["name"] for index in inspector.get_indexes(table.name)}
-        for index in table.indexes:
-            if index.name not in present:
-                index.create(conn)
-        if table.name == "tickets":
-            for name in present.intersection(tables.RETIRED_INDEXES):
-                conn.exec_driver_sql(f"DROP INDEX {name}")
-
-
-SQLITE_COLUMNS = (
-    "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p "
-    "WHERE m.type = 'table'"
-)
-_PG_COLUMNS = (
-    "SELECT c.relname, a.attname FROM pg_attribute a "
-    "JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
-    "WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') "
-    "AND a.attnum > 0 AND NOT a.attisdropped"
-)
-
-
-def _check_columns(conn: Connection) -> None:
-    """Every column this version uses must be there (one catalogue query for all tables)."""
-    query = _PG_COLUMNS if conn.dialect.name == "postgresql" else SQLITE_COLUMNS
-    check_columns(conn.exec_driver_sql(query).all())
-
-
-def check_columns(live_columns: Iterable[Sequence[str]]) -> None:
-    """Refuse a database (or a backup) whose ``(table, column)`` pairs lack one this version
-    uses; columns it does not know are fine (a newer version may have added them)."""
-    live: dict[str, set[str]] = {}
-    for table, column in live_columns:
-        live.setdefault(table, set()).add(column)
-    for table in SQLModel.metadata.sorted_tables:
-        missing = [c.name for c in table.columns if c.name not in live.get(table.name, ())]
-        if missing:
-            raise StoreError("store_schema", table=table.name, columns="、".join(missing))
 
 
 # SQLSTATEs and SQLite messages that mean something a person can act on

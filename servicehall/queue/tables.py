@@ -1,20 +1,43 @@
-"""The hall's tables (SQLModel): tickets, day counters and the day's arrival sequence, window
-state, the event log, leader changes, and the reports' summaries of closed days.
+"""Every table of the hall, declared once as SQLAlchemy Core tables on one ``metadata``.
+
+Tickets, day counters and the day's arrival sequence, window state, the event log, leader
+changes, the reports' summaries of closed days, clerk accounts, PIN lock-outs, the SMS
+registrations, outbox and gateway state (``servicehall.queue.outbox``), and PostgreSQL's
+``hall_roles``. Each table is a module constant typed as ``Table`` (``TICKETS``, ``COUNTERS``,
+``SEQUENCES``, ``WINDOWS``, ``EVENTS``, ``LEADERS`` …): code reaches its columns as
+``TICKETS.c.status``.
 
 Times are stored as UTC epoch seconds (portable arithmetic for waiting and service times on SQLite
 and PostgreSQL alike); ``day`` is the hall-local date. Every row carries its ``hall`` code so one
 database can hold a county of halls.
+
+These declarations are what the code reads and writes; the database gets them through the Alembic
+migrations in ``servicehall/queue/migrations`` (a test checks a migrated database matches them).
 """
 
 from __future__ import annotations
 
-import datetime as dt
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Column,
+    Date,
+    Float,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
 
-from sqlalchemy import BigInteger, Column, Index, Integer, LargeBinary, Text, UniqueConstraint
-from sqlmodel import Field, SQLModel
+metadata = MetaData()
 
-RETIRED_INDEXES = ("ix_tickets_queue",)
-"""Indexes on ``tickets`` that earlier versions created; ``Store.create_schema`` drops them."""
+POSTGRESQL_ONLY = "postgresql_only"
+"""Key in a table's ``info``: the table exists on PostgreSQL only (its roles and their halls)."""
 
 # SQLite only auto-increments an INTEGER PRIMARY KEY; PostgreSQL gets a BIGINT identity.
 _BIG_ID = BigInteger().with_variant(Integer(), "sqlite")
@@ -31,118 +54,223 @@ CANCELLED = "cancelled"
 EXPIRED = "expired"
 
 
-class Ticket(SQLModel, table=True):
-    __tablename__ = "tickets"
-    __table_args__ = (
-        UniqueConstraint("hall", "day", "origin_service", "number", name="uq_ticket_number"),
-        # the waiting queues: call-next reads them in order, "people ahead" counts them from
-        # the index alone (priority is in it). Status before day, so the reports' scans of a
-        # range of days keep to ix_tickets_day, and expiry finds an earlier day's leftovers.
-        Index("ix_tickets_waiting", "hall", "status", "day", "service", "priority", "queue_pos"),
-        Index("ix_tickets_day", "hall", "day", "origin_service"),
-    )
-
-    id: int | None = Field(default=None, sa_column=Column(_BIG_ID, primary_key=True))
-    hall: str = Field(max_length=32)
-    day: dt.date
-    service: str = Field(max_length=1, description="the service it waits for now")
-    origin_service: str = Field(max_length=1, description="the service it was issued for")
-    number: int
-    label: str = Field(max_length=8)
-    matter: str | None = Field(default=None, max_length=32)
-    priority: bool = False
-    status: str = Field(default=WAITING, max_length=12)
-    queue_pos: int = Field(sa_column=Column(BigInteger, nullable=False))
-    issued_ts: float
-    called_ts: float | None = None
-    last_called_ts: float | None = None
-    finished_ts: float | None = None
-    window: int | None = None
-    clerk: str | None = Field(default=None, max_length=32)
-    recall_count: int = 0
-    skip_count: int = 0
-    transferred_from: str | None = Field(default=None, max_length=1)
-    print_state: str = Field(default="none", max_length=12)
-    rating: str | None = Field(default=None, max_length=12)
+def _hall() -> Column[str]:
+    return Column("hall", String(32), nullable=False)
 
 
-class DayCounter(SQLModel, table=True):
-    __tablename__ = "day_counters"
-
-    hall: str = Field(primary_key=True, max_length=32)
-    day: dt.date = Field(primary_key=True)
-    service: str = Field(primary_key=True, max_length=1)
-    last_number: int
+def _hall_key() -> Column[str]:
+    return Column("hall", String(32), primary_key=True)
 
 
-class DaySequence(SQLModel, table=True):
-    """The hall's arrival counter of a day, across services: a ticket's place in the queue comes
-    from it, never from the wall clock (which may be set back)."""
+TICKETS = Table(
+    "tickets",
+    metadata,
+    Column("id", _BIG_ID, primary_key=True),
+    _hall(),
+    Column("day", Date, nullable=False),
+    Column("service", String(1), nullable=False),  # the service it waits for now
+    Column("origin_service", String(1), nullable=False),  # the service it was issued for
+    Column("number", Integer, nullable=False),
+    Column("label", String(8), nullable=False),
+    Column("matter", String(32)),
+    Column("priority", Boolean, nullable=False, default=False),
+    Column("status", String(12), nullable=False, default=WAITING),
+    Column("queue_pos", BigInteger, nullable=False),
+    Column("issued_ts", Float, nullable=False),
+    Column("called_ts", Float),
+    Column("last_called_ts", Float),
+    Column("finished_ts", Float),
+    Column("window", Integer),
+    Column("clerk", String(32)),
+    Column("recall_count", Integer, nullable=False, default=0),
+    Column("skip_count", Integer, nullable=False, default=0),
+    Column("transferred_from", String(1)),
+    Column("print_state", String(12), nullable=False, default="none"),
+    Column("rating", String(12)),
+    UniqueConstraint("hall", "day", "origin_service", "number", name="uq_ticket_number"),
+    # the waiting queues: call-next reads them in order, "people ahead" counts them from the
+    # index alone (priority is in it). Status before day, so the reports' scans of a range of
+    # days keep to ix_tickets_day, and expiry finds an earlier day's leftovers.
+    Index("ix_tickets_waiting", "hall", "status", "day", "service", "priority", "queue_pos"),
+    Index("ix_tickets_day", "hall", "day", "origin_service"),
+)
 
-    __tablename__ = "day_sequences"
+COUNTERS = Table(
+    "day_counters",
+    metadata,
+    _hall_key(),
+    Column("day", Date, primary_key=True),
+    Column("service", String(1), primary_key=True),
+    Column("last_number", Integer, nullable=False),
+)
 
-    hall: str = Field(primary_key=True, max_length=32)
-    day: dt.date = Field(primary_key=True)
-    last_seq: int = Field(sa_column=Column(BigInteger, nullable=False))
+SEQUENCES = Table(
+    "day_sequences",
+    metadata,
+    _hall_key(),
+    Column("day", Date, primary_key=True),
+    Column("last_seq", BigInteger, nullable=False),
+)
+"""The hall's arrival counter of a day, across services: a ticket's place in the queue comes from
+it, never from the wall clock (which may be set back)."""
+
+WINDOWS = Table(
+    "window_states",
+    metadata,
+    _hall_key(),
+    Column("number", Integer, primary_key=True, autoincrement=False),
+    Column("state", String(8), nullable=False, default="open"),
+    Column("clerk", String(32)),
+    Column("current_ticket_id", BigInteger),
+    Column("changed_ts", Float, nullable=False, default=0.0),
+)
+
+EVENTS = Table(
+    "events",
+    metadata,
+    Column("id", _BIG_ID, primary_key=True),
+    _hall(),
+    Column("ts", Float, nullable=False),
+    Column("day", Date, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("ticket_id", BigInteger),
+    Column("label", String(8)),
+    Column("service", String(1)),
+    Column("window", Integer),
+    Column("clerk", String(32)),
+    Column("detail", Text),
+    Index("ix_events_hall_id", "hall", "id"),
+    Index("ix_events_ticket", "ticket_id"),
+    Index("ix_events_day_kind", "hall", "day", "kind"),  # reports: transfers per window
+)
+
+LEADERS = Table(
+    "leader_overrides",
+    metadata,
+    _hall_key(),
+    Column("day", Date, primary_key=True),
+    Column("name", String(32), nullable=False),
+    Column("title", String(32), nullable=False, default=""),
+    Column("set_ts", Float, nullable=False),
+)
+"""Today's on-duty leader when changed on the day (the rota in hall.toml is the default)."""
+
+REPORT_DAYS = Table(
+    "report_days",
+    metadata,
+    _hall_key(),
+    Column("day", Date, primary_key=True),
+    Column("basis", String(64), nullable=False),
+    Column("event_id", BigInteger, nullable=False),
+    Column("sums", Text, nullable=False),
+    Column("times", LargeBinary, nullable=False),
+)
+"""A closed day's report figures, kept so month and year reports need not rescan tickets.
+
+Written by ``servicehall.reports.summaries`` once no ticket of the day can change any more;
+``basis`` fingerprints what the figures depend on (layout, time zone, promised limits) and
+``event_id`` is the last event when it was built (a later rating makes it stale)."""
+
+CLERK_ACCOUNTS = Table(
+    "clerk_accounts",
+    metadata,
+    _hall_key(),
+    Column("clerk_id", String(32), primary_key=True),
+    Column("name", String(32), nullable=False),
+    Column("pin_hash", String(160), nullable=False),
+    Column("changed_ts", Float, nullable=False, default=0.0),
+)
+"""Clerk accounts (``servicehall.queue.clerks``): a PBKDF2 hash of the PIN, never the PIN."""
+
+PIN_LOCKOUTS = Table(
+    "pin_lockouts",
+    metadata,
+    _hall_key(),
+    Column("subject", String(64), primary_key=True),
+    Column("failures", Integer, nullable=False, default=0),
+    Column("locked_until", Float, nullable=False, default=0.0),
+    Column("changed_ts", Float, nullable=False, default=0.0),
+)
+"""Wrong PINs in a row per subject (``servicehall.queue.lockouts``)."""
+
+SMS_CONTACTS = Table(
+    "sms_contacts",
+    metadata,
+    _hall_key(),
+    Column("ticket_id", BigInteger, primary_key=True, autoincrement=False),
+    Column("day", Date, nullable=False),
+    Column("phone", String(11), nullable=False),
+    Column("language", String(2), nullable=False, default="zh"),
+    Column("stage", String(8), nullable=False),
+    Column("created_ts", Float, nullable=False),
+    Index("ix_sms_contacts_day", "hall", "day", "stage"),
+)
+"""A mobile number registered for one ticket's reminders (deleted when its day closes)."""
+
+SMS_ERROR_CHARS = 200
+
+SMS_OUTBOX = Table(
+    "sms_outbox",
+    metadata,
+    Column("id", _BIG_ID, primary_key=True),
+    _hall(),
+    Column("day", Date, nullable=False),
+    Column("key", String(64), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("ticket_id", BigInteger),
+    Column("phone", String(11)),
+    Column("text", Text, nullable=False),
+    Column("state", String(8), nullable=False),
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("parts_done", Integer, nullable=False, default=0),
+    Column("created_ts", Float, nullable=False),
+    Column("next_try_ts", Float, nullable=False),
+    Column("sending_ts", Float),
+    Column("sent_ts", Float),
+    Column("error", String(SMS_ERROR_CHARS)),
+    UniqueConstraint("hall", "key", name="uq_sms_outbox_key"),
+    Index("ix_sms_outbox_due", "hall", "state", "next_try_ts"),
+    Index("ix_sms_outbox_phone", "hall", "day", "phone"),
+)
+"""One message to one number, sent at most once."""
+
+SMS_GATEWAYS = Table(
+    "sms_gateways",
+    metadata,
+    _hall_key(),
+    Column("sender", String(120), nullable=False),
+    Column("running", Boolean, nullable=False),  # False once the bridge has stopped cleanly
+    Column("ready", Boolean, nullable=False),
+    Column("detail", String(SMS_ERROR_CHARS), nullable=False),
+    Column("seen_ts", Float, nullable=False),
+)
+"""The sending process's last word on its modem or command (``servicehall doctor``)."""
+
+ROLE_KIND_NAMES = ("kiosk", "window", "display", "sms")
+"""The kinds of PC a PostgreSQL role can be bound to (``pg_security.ROLE_KINDS`` says what each
+may do). Revision 0004 made the check with the first three; the owner's security install keeps
+it to this list."""
+
+HALL_ROLES = Table(
+    "hall_roles",
+    metadata,
+    Column("role", Text, primary_key=True),
+    Column("hall", String(32), nullable=False),
+    Column("kind", String(16), nullable=False),
+    CheckConstraint(
+        "kind IN (" + ", ".join(f"'{kind}'" for kind in ROLE_KIND_NAMES) + ")",
+        name="hall_roles_kind_check",
+    ),
+    info={POSTGRESQL_ONLY: True},
+)
+"""PostgreSQL: which login role belongs to which hall and kind (``servicehall db grant``)."""
 
 
-class WindowState(SQLModel, table=True):
-    __tablename__ = "window_states"
-
-    hall: str = Field(primary_key=True, max_length=32)
-    number: int = Field(primary_key=True)
-    state: str = Field(default="open", max_length=8)
-    clerk: str | None = Field(default=None, max_length=32)
-    current_ticket_id: int | None = Field(default=None, sa_column=Column(BigInteger))
-    changed_ts: float = 0.0
+def hall_tables() -> list[Table]:
+    """The tables holding the halls' data, on both databases; each has a ``hall`` column."""
+    return [table for table in metadata.sorted_tables if not table.info.get(POSTGRESQL_ONLY)]
 
 
-class Event(SQLModel, table=True):
-    __tablename__ = "events"
-    __table_args__ = (
-        Index("ix_events_hall_id", "hall", "id"),
-        Index("ix_events_ticket", "ticket_id"),
-        Index("ix_events_day_kind", "hall", "day", "kind"),  # reports: transfers per window
-    )
-
-    id: int | None = Field(default=None, sa_column=Column(_BIG_ID, primary_key=True))
-    hall: str = Field(max_length=32)
-    ts: float
-    day: dt.date
-    kind: str = Field(max_length=16)
-    ticket_id: int | None = Field(default=None, sa_column=Column(BigInteger))
-    label: str | None = Field(default=None, max_length=8)
-    service: str | None = Field(default=None, max_length=1)
-    window: int | None = None
-    clerk: str | None = Field(default=None, max_length=32)
-    detail: str | None = Field(default=None, sa_column=Column(Text))
-
-
-class LeaderOverride(SQLModel, table=True):
-    """Today's on-duty leader when changed on the day (the rota in hall.toml is the default)."""
-
-    __tablename__ = "leader_overrides"
-
-    hall: str = Field(primary_key=True, max_length=32)
-    day: dt.date = Field(primary_key=True)
-    name: str = Field(max_length=32)
-    title: str = Field(default="", max_length=32)
-    set_ts: float
-
-
-class ReportDay(SQLModel, table=True):
-    """A closed day's report figures, kept so month and year reports need not rescan tickets.
-
-    Written by ``servicehall.reports.summaries`` once no ticket of the day can change any more;
-    ``basis`` fingerprints what the figures depend on (layout, time zone, promised limits) and
-    ``event_id`` is the last event when it was built (a later rating makes it stale).
-    """
-
-    __tablename__ = "report_days"
-
-    hall: str = Field(primary_key=True, max_length=32)
-    day: dt.date = Field(primary_key=True)
-    basis: str = Field(max_length=64)
-    event_id: int = Field(sa_column=Column(BigInteger, nullable=False))
-    sums: str = Field(sa_column=Column(Text, nullable=False))
-    times: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+def tables_for(dialect: str) -> list[Table]:
+    """The tables a database of this dialect has, in dependency order."""
+    return metadata.sorted_tables if dialect == "postgresql" else hall_tables()

@@ -33,6 +33,11 @@ class TicketView:
     rating: str | None = None
     ahead: int | None = None
 
+    @property
+    def is_waiting(self) -> bool:
+        """In the queue, not yet called (nor ended)."""
+        return self.status == "waiting"
+
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["ticket"] = data.pop("label")

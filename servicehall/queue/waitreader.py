@@ -14,10 +14,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from operator import itemgetter
+from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, select
+from sqlalchemy import Connection, Row, and_, bindparam, select
 
 from servicehall.config import HallConfig
 from servicehall.queue.estimate import HallSnapshot, WaitingTicket, WindowNow
@@ -166,8 +167,8 @@ class WaitReader:
                     day.add_service(r.service, r.matter, r.finished_ts - started)
         calls: dict[int, float] = {}
         paused: dict[int, float] = {}
-        for r in sorted(conn.execute(self._sql_day_events, params), key=_BY_ID):
-            _count(figures[r.day], r.kind, r.ts, r.ticket_id, r.window, r.service, calls, paused)
+        for e in sorted(conn.execute(self._sql_day_events, params), key=_BY_ID):
+            _count(figures[e.day], e.kind, e.ts, e.ticket_id, e.window, e.service, calls, paused)
         return figures
 
     # ------------------------------------------------------------------ today
@@ -178,6 +179,7 @@ class WaitReader:
             self._today = _Today(day, self.config.market_days.is_market_day(day))
             self._stats = None
         today = self._today
+        rows: Iterable[Row[Any]]
         if today.last_id:  # the events since the last read (and a few before it)
             after = max(0, today.last_id - LOOK_BACK_EVENTS)
             rows = conn.execute(self._sql_today_since, {"b_hall": self.code, "b_after": after})

@@ -85,12 +85,12 @@ def _breakdown(sheet: Worksheet, report: Report, by: str) -> None:
         _put_row(sheet, number, columns, [_cell_value(c, row) for c in columns])
     keys = len(KEY_COLUMNS[by])
     total_at = len(rows) + 2
-    values = ["合计"] + [None] * (keys - 1)
+    values: list[Any] = ["合计", *[None] * (keys - 1)]
     values += [_cell_value(c, report.totals) for c in columns[keys:]]
     _put_row(sheet, total_at, columns, values)
     for index in range(1, len(columns) + 1):
         sheet.cell(row=total_at, column=index).font = BOLD
-    sheet.freeze_panes = sheet.cell(row=2, column=keys + 1)
+    sheet.freeze_panes = sheet.cell(row=2, column=keys + 1).coordinate
     _widths(sheet, columns)
 
 
@@ -119,6 +119,7 @@ def write_xlsx(report: Report, path: Path) -> None:
     """Write the workbook; the report should hold every breakdown (see ``build_report``)."""
     workbook = Workbook()
     summary = workbook.active
+    assert isinstance(summary, Worksheet)  # a new workbook has one sheet
     summary.title = "汇总"
     _summary(summary, report)
     for breakdown in BREAKDOWNS.values():

@@ -44,13 +44,10 @@ from servicehall.queue.tables import (
     FINISHED,
     NO_SHOW,
     WAITING,
-    Event,
-    Ticket,
 )
+from servicehall.queue.tables import EVENTS as E
+from servicehall.queue.tables import TICKETS as T
 from servicehall.reports.period import Period
-
-T = Ticket.__table__
-E = Event.__table__
 
 RATING_KEYS = ("satisfied", "basic", "unsatisfied")
 COUNT_KEYS = (

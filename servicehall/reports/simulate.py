@@ -20,6 +20,7 @@ import math
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from sqlalchemy import Connection, insert, select
@@ -29,19 +30,14 @@ from servicehall.queue import Hall, format_label
 from servicehall.queue.hall import queue_position
 from servicehall.queue.tables import (
     CANCELLED,
+    COUNTERS,
+    EVENTS,
     EXPIRED,
     FINISHED,
-    DayCounter,
-    DaySequence,
-    Event,
-    Ticket,
+    SEQUENCES,
+    TICKETS,
 )
 from servicehall.reports.summaries import forget
-
-TICKETS = Ticket.__table__
-COUNTERS = DayCounter.__table__
-SEQUENCES = DaySequence.__table__
-EVENTS = Event.__table__
 
 MARKET_FACTOR = 1.6
 CANCEL_SHARE = 0.015
@@ -430,9 +426,7 @@ def simulate(
             skipped += 1
         elif hall.config.hall.is_open_day(day):
             tickets = _Day(hall, day, _daily_count(hall, day, per_day, rng), seats, rng).tickets()
-            events_total += hall.store.write(
-                lambda conn, d=day, t=tickets: writer.write(conn, d, t)
-            )
+            events_total += hall.store.write(partial(writer.write, day=day, tickets=tickets))
             made = len(tickets)
             tickets_total += made
             written += 1

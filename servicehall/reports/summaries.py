@@ -33,14 +33,15 @@ from sqlalchemy.exc import DBAPIError
 from servicehall.config import HallConfig
 from servicehall.queue import Hall
 from servicehall.queue.errors import StoreError
-from servicehall.queue.tables import CALLED, NO_SHOW, WAITING, ReportDay
+from servicehall.queue.schema import prepare
+from servicehall.queue.tables import CALLED, NO_SHOW, WAITING
+from servicehall.queue.tables import REPORT_DAYS as R
 from servicehall.reports.parts import LAYOUT, Part, decode, encode, measure_days
 from servicehall.reports.period import Period, runs
 from servicehall.reports.queries import E, T, limit_seconds
 
 log = logging.getLogger(__name__)
 
-R = ReportDay.__table__
 UNSETTLED = (WAITING, CALLED, NO_SHOW)
 """Statuses the core still changes on an earlier day (``Hall._expire_stale``)."""
 _FAILURES = (StoreError, DBAPIError)
@@ -89,7 +90,7 @@ def _load(hall: Hall, days: Sequence[dt.date], key: str) -> Loaded | None:
     except _FAILURES:
         pass
     try:
-        hall.store.create_schema()  # a database opened without creating the schema
+        prepare(hall.store)  # a database opened without bringing the schema up to date
         return hall.store.read(partial(_stored, hall=hall.code, days=days, key=key))
     except _FAILURES:
         log.warning("report summaries unavailable; reports are read live")

@@ -24,6 +24,7 @@ import logging
 import shlex
 import signal
 import sys
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -144,7 +145,8 @@ class HallServer(Server):
         context["ping_url"] = ""
         return context
 
-    async def handle_websocket(self, request: web.Request) -> web.StreamResponse:
+    # a refused socket is answered with a page, so not always the WebSocketResponse of the base
+    async def handle_websocket(self, request: web.Request) -> web.StreamResponse:  # type: ignore[override]
         if not self.origin_allowed(request):
             log.warning(
                 "refused a websocket from Origin %r (Host %r)",
@@ -160,7 +162,7 @@ class HallServer(Server):
             self.command,
             write_bytes=websocket.send_bytes,
             write_str=websocket.send_str,
-            close=websocket.close,
+            close=partial(_close, websocket),
             download_manager=self.download_manager,
             debug=self.debug,
         )
@@ -228,6 +230,11 @@ class HallServer(Server):
 
 def _exit() -> None:
     raise GracefulExit()
+
+
+async def _close(websocket: web.WebSocketResponse) -> None:
+    """A tab's process ended: close its socket (the process's close callback returns nothing)."""
+    await websocket.close()
 
 
 def _page(status: int, title: str, text: str, refresh_s: int = 0) -> web.Response:

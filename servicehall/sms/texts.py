@@ -4,14 +4,14 @@ villager used at the kiosk; the hall's name leads in 【】 as Chinese SMS sende
 from __future__ import annotations
 
 from servicehall.config import HallConfig
-from servicehall.i18n import t
+from servicehall.i18n import text_in
 from servicehall.sms.rules import CALL, Step
 
 
 def reminder_text(config: HallConfig, step: Step, label: str, language: str) -> str:
     hall = config.hall.name
     if step.reminder == CALL:
-        return t("sms_call", lang=language, hall=hall, label=label, window=step.window)
+        return text_in(language, "sms_call", hall=hall, label=label, window=step.window)
     if not step.ahead:
-        return t("sms_ahead_none", lang=language, hall=hall, label=label)
-    return t("sms_ahead", lang=language, hall=hall, label=label, n=step.ahead)
+        return text_in(language, "sms_ahead_none", hall=hall, label=label)
+    return text_in(language, "sms_ahead", hall=hall, label=label, n=step.ahead)

@@ -8,6 +8,7 @@ touch panel. Below 7 rows or too narrow for 1-cell dots it falls back to bold te
 from __future__ import annotations
 
 from rich.text import Text
+from textual.geometry import Size
 from textual.reactive import reactive
 from textual.widget import Widget
 
@@ -67,7 +68,7 @@ class BigLabel(Widget):
         big = big_text(self.label, self.color, dot_width=dot_width, dot_height=dot_height)
         return _centred(big, width, height)
 
-    def get_content_height(self, container, viewport, width: int) -> int:  # type: ignore[no-untyped-def]
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return GLYPH_ROWS
 
 

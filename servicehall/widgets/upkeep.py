@@ -21,6 +21,7 @@ from __future__ import annotations
 import gc
 import logging
 import time
+from typing import Any
 
 from textual.app import App
 
@@ -56,7 +57,7 @@ def trim_caches() -> None:
         cache.cache_clear()
 
 
-def keep_tidy(app: App[object]) -> None:
+def keep_tidy(app: App[Any]) -> None:
     app.set_timer(SETTLE_AFTER_S, settle)
     app.set_interval(TRIM_EVERY_S, trim_caches)
 

@@ -13,4 +13,5 @@
 - ``reports``: a hand-played Monday, and report figures computed straight from the ticket rows.
 - ``browser``: a served app driven in headless Chromium.
 - ``queue_worker``: a script run as a separate process by the concurrency tests.
+- ``schema_worker``: a process upgrading a database's schema at a barrier.
 """

@@ -18,6 +18,9 @@ from sqlalchemy.engine import make_url
 
 from servicehall.queue.pg_security import run_statements
 from servicehall.queue.roles import grant_statements
+from servicehall.queue.schema import upgrade
+from servicehall.queue.store import Store
+from servicehall.queue.tables import hall_tables
 
 SERVER = os.environ.get(
     "SERVICEHALL_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/servicehall_test"
@@ -32,25 +35,14 @@ _role_numbers = itertools.count(1)
 
 
 def prepare() -> str | None:
-    """Create the test database with a fresh schema; return why not when there is no server."""
-    from sqlmodel import SQLModel
-
-    from servicehall.queue import store  # noqa: F401  (registers every table)
-
+    """Create the test database afresh, migrated to this version; return why not when there is
+    no server."""
     url = make_url(PG_URL)
     try:
-        admin = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
-        with admin.connect() as conn:
-            exists = conn.execute(
-                text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": url.database}
-            ).first()
-            if not exists:
-                conn.execute(text(f'CREATE DATABASE "{url.database}"'))
-        admin.dispose()
-        engine = create_engine(url)
-        SQLModel.metadata.drop_all(engine)
-        SQLModel.metadata.create_all(engine)
-        engine.dispose()
+        fresh_database(PG_URL)
+        store = Store(PG_URL)
+        upgrade(store)
+        store.dispose()
     except Exception as exc:  # noqa: BLE001 - any failure means "no usable server here"
         return (
             f"PostgreSQL not reachable at {url.render_as_string()} ({type(exc).__name__}); "
@@ -59,8 +51,18 @@ def prepare() -> str | None:
     return None
 
 
-def drop() -> None:
-    url = make_url(PG_URL)
+def fresh_database(db_url: str) -> None:
+    """An empty database of this name (an earlier one is dropped)."""
+    drop(db_url)
+    url = make_url(db_url)
+    admin = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{url.database}"'))
+    admin.dispose()
+
+
+def drop(db_url: str = PG_URL) -> None:
+    url = make_url(db_url)
     admin = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{url.database}" WITH (FORCE)'))
@@ -68,11 +70,9 @@ def drop() -> None:
 
 
 def truncate() -> None:
-    """Empty every table of the test database (identities restart)."""
-    from sqlmodel import SQLModel
-
+    """Empty every hall table of the test database (identities restart; roles stay bound)."""
     engine = create_engine(PG_URL)
-    names = ", ".join(f'"{t.name}"' for t in SQLModel.metadata.sorted_tables)
+    names = ", ".join(f'"{t.name}"' for t in hall_tables())
     with engine.begin() as conn:
         conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
     engine.dispose()

@@ -26,10 +26,10 @@ def rows(hall: Hall, sql: str) -> list[Any]:
 
 def stored_text(hall: Hall) -> str:
     """Every value of every table of the hall's database, as one string to search."""
-    from sqlmodel import SQLModel
+    from servicehall.queue.tables import tables_for
 
     found = []
-    for table in SQLModel.metadata.sorted_tables:
+    for table in tables_for(hall.store.dialect):
         for row in hall.store.read(lambda conn, t=table: conn.execute(t.select()).all()):
             found.append(" ".join(str(value) for value in row))
     return "\n".join(found)

@@ -24,7 +24,6 @@ from servicehall.kiosk.widgets import Countdown, Keypad, NavBar
 from servicehall.kiosk.widgets.keypad import CLEAR, ENTER
 from servicehall.queue import Hall, TicketView
 from servicehall.queue.outbox import check_phone, register_phone
-from servicehall.queue.tables import WAITING
 
 DIGITS = 11
 DELETE = "delete"
@@ -47,7 +46,7 @@ class SmsOffer(Button):
 
     @staticmethod
     def offered(config: HallConfig, ticket: TicketView) -> bool:
-        return config.sms.enabled and ticket.status == WAITING
+        return config.sms.enabled and ticket.is_waiting
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
