@@ -30,7 +30,7 @@ import hashlib
 
 from sqlalchemy import Connection
 
-from servicehall.queue.tables import QUEUE_SHIFT, ROLE_KIND_NAMES, hall_tables
+from servicehall.queue.tables import PAGE_TOKEN_CHARS, QUEUE_SHIFT, ROLE_KIND_NAMES, hall_tables
 
 ROLE_KINDS: dict[str, str] = {
     "kiosk": "取号机：只能取号、记录打印结果、撤回未打出的号，不能改写或删除历史",
@@ -214,10 +214,12 @@ BEGIN
         ON CONFLICT (hall, day) DO UPDATE SET last_seq = q.last_seq + 1
         RETURNING q.last_seq INTO s;
     INSERT INTO tickets (hall, day, service, origin_service, number, label, matter, priority,
-                         status, queue_pos, issued_ts, recall_count, skip_count, print_state)
+                         status, queue_pos, issued_ts, recall_count, skip_count, print_state,
+                         page_token)
         VALUES (p_hall, p_day, p_service, p_service, n,
                 p_service || CASE WHEN n < 1000 THEN lpad(n::text, 3, '0') ELSE n::text END,
-                p_matter, p_priority, 'waiting', s * {1 << QUEUE_SHIFT}, p_ts, 0, 0, 'none')
+                p_matter, p_priority, 'waiting', s * {1 << QUEUE_SHIFT}, p_ts, 0, 0, 'none',
+                left(md5(gen_random_uuid()::text), {PAGE_TOKEN_CHARS}))
         RETURNING id INTO new_id;
     RETURN new_id;
 END $$
