@@ -184,3 +184,59 @@ def test_rate_limit_and_host_check(tmp_path: Path, any_db_url: str) -> None:
     finally:
         server.stop()
         hall.close()
+
+
+def _follow(server: PhoneServer, token: str) -> Any:
+    """An open live feed of a ticket's page, its first event read."""
+    import http.client
+
+    conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=DEADLINE_S)
+    conn.request("GET", f"/t/{token}/events")
+    response = conn.getresponse()
+    assert response.status == 200
+    assert response.headers["Content-Type"].startswith("text/event-stream")
+    _next_state(response)
+    return response
+
+
+def _next_state(response: Any) -> str:
+    """The next ``state`` event's data (comments and other lines skipped)."""
+    while True:
+        line = response.readline().decode()
+        assert line, "the feed ended"
+        if line.startswith("data: <"):
+            return line
+
+
+def test_two_hundred_phones_are_one_follower_on_postgresql(tmp_path: Path, pg_db_url: str) -> None:
+    """Under its own least-privilege role; every open page hears the call; the server holds a
+    handful of database connections however many phones follow (one watch, not one each)."""
+    from sqlalchemy import create_engine, text
+
+    from support.postgres import role_url
+
+    port = free_port()
+    path, config = phone_config(tmp_path, port, requests_per_minute=1000)
+    owner = Hall.open(config, db=pg_db_url, enforce_hours=False)
+    tickets = [owner.issue("A", matter="dibao") for _ in range(5)]
+    with role_url(pg_db_url, "phone", config.hall.code) as phone_url:
+        server = PhoneServer(path, phone_url, port)
+        feeds = []
+        try:
+            feeds = [_follow(server, tickets[i % 5].page_token or "") for i in range(200)]
+            user = create_engine(phone_url).url.username
+            admin = create_engine(pg_db_url)
+            with admin.connect() as conn:
+                held = conn.execute(
+                    text("SELECT count(*) FROM pg_stat_activity WHERE usename = :u"), {"u": user}
+                ).scalar_one()
+            admin.dispose()
+            assert 1 <= held <= 8, f"{held} connections for 200 phones"
+            owner.call_next(1)
+            heard = [_next_state(feed) for feed in feeds[::5]]  # each holder of A001
+            assert all("已叫号，请到 1 号窗口" in data for data in heard)
+        finally:
+            for feed in feeds:
+                feed.close()
+            server.stop()
+            owner.close()
