@@ -53,10 +53,10 @@ class QrCode(Widget):
     def columns(self) -> int:
         return len(self.rows[0])
 
-    def get_content_width(self, container: object, viewport: object) -> int:  # type: ignore[override]
+    def get_content_width(self, container: object, viewport: object) -> int:
         return self.columns
 
-    def get_content_height(self, container: object, viewport: object, width: int) -> int:  # type: ignore[override]
+    def get_content_height(self, container: object, viewport: object, width: int) -> int:
         return len(self.rows)
 
     def render(self) -> Text:
