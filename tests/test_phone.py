@@ -8,6 +8,7 @@ per-client rate limit and the Host check answer."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -240,3 +241,27 @@ def test_two_hundred_phones_are_one_follower_on_postgresql(tmp_path: Path, pg_db
                 feed.close()
             server.stop()
             owner.close()
+
+
+def test_doctor_checks_the_address_and_the_server(
+    tmp_path: Path, db_url: str, cli: Any, config: HallConfig
+) -> None:
+    from servicehall.phone.health import check_base_url, check_server
+
+    unset = check_base_url(config)
+    assert unset.state == "fail" and "base_url" in unset.fix
+    port = free_port()
+    path, served_config = phone_config(tmp_path, port)
+    assert check_server(served_config).state == "fail"  # nothing listens yet
+    Hall.open(served_config, db=db_url).close()
+    server = PhoneServer(path, db_url, port)
+    try:
+        assert check_server(served_config).state == "ok"
+        loopback = check_base_url(served_config)
+        assert loopback.state == "fail" and "回环" in loopback.detail  # phones cannot reach it
+        result = cli("--config", str(path), "--db", db_url, "doctor", "--role", "phone", "--json")
+        assert result.returncode == 1  # a check failed
+        checks = {c["name"]: c["state"] for c in json.loads(result.stdout)["checks"]}
+        assert checks["手机页面服务"] == "ok" and checks["手机页面地址"] == "fail"
+    finally:
+        server.stop()

@@ -40,6 +40,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 READ_WORKERS = 4
 KEEPALIVE_S = 15.0
+FIRST_READ_S = 5.0
 KEEPALIVE = ""
 """A fragment that is no change: the stream sends a comment, so idle connections stay open."""
 HEADERS = {
@@ -137,6 +138,8 @@ class PhoneServer:
         return fragment
 
     async def board(self, request: web.Request) -> web.StreamResponse:
+        if self.watch.picture.generation == 0:  # just started: the first read is on its way
+            await self.watch.next_picture(0, FIRST_READ_S)
         board = board_state(self.config, self.watch.picture)
         if board is None:
             return _message(503, w("store_lost"), w("store_lost"), refresh=True)
