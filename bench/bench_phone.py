@@ -86,7 +86,7 @@ async def run(
         tasks = [asyncio.create_task(p.follow(session, url)) for p in phones]
         await asyncio.wait_for(asyncio.gather(*(p.ready.wait() for p in phones)), 60)
         following_rss = status_kb(server.pid, "VmRSS")
-        connections = held_connections(hall) if hall.store.dialect == "postgresql" else None
+        connections = held_connections(server.pid) if hall.store.dialect == "postgresql" else None
         called: list[float] = []
         every: list[float] = []
         cpu_before = cpu_seconds(server.pid)
@@ -134,19 +134,20 @@ async def wait_called(phone: Phone, mark: int) -> None:
         await asyncio.wait_for(phone.changed.wait(), 30)
 
 
-def held_connections(hall: Hall) -> int:
-    """Database sessions of other processes than this one (the server's), PostgreSQL."""
-    return (
-        int(
-            hall.store.read(
-                lambda conn: conn.exec_driver_sql(
-                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-                    "AND pid <> pg_backend_pid() AND application_name NOT LIKE 'bench%'"
-                ).scalar_one()
-            )
-        )
-        - 1
-    )  # this process's pool holds one more besides the query's own
+def held_connections(pid: int, port: int = 5432) -> int:
+    """TCP connections process ``pid`` holds to the database port (its sockets in /proc)."""
+    inodes = set()
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        target = os.readlink(fd)
+        if target.startswith("socket:["):
+            inodes.add(target[8:-1])
+    held = 0
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            fields = line.split()
+            if fields[9] in inodes and int(fields[2].rsplit(":", 1)[1], 16) == port:
+                held += 1
+    return held
 
 
 def main() -> None:
