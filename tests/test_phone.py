@@ -265,3 +265,33 @@ def test_doctor_checks_the_address_and_the_server(
         assert checks["手机页面服务"] == "ok" and checks["手机页面地址"] == "fail"
     finally:
         server.stop()
+
+
+def test_take_json_gives_the_page_url_and_nothing_else_shows_the_token(
+    tmp_path: Path, cli: Any, db_url: str
+) -> None:
+    from servicehall.config import sample_text
+
+    path, config = phone_config(tmp_path, 8080)
+    env = {"SERVICEHALL_IGNORE_HOURS": "1"}
+    taken = cli("--config", str(path), "--db", db_url, "take", "A", "--json", env=env).json()
+    token = taken["page_url"].rsplit("/t/", 1)[1]
+    assert taken["page_url"] == f"http://127.0.0.1:8080/t/{token}" and len(token) == 20
+    for args in (("status", "--json"), ("events", "--json")):
+        shown = cli("--config", str(path), "--db", db_url, *args).stdout
+        assert token not in shown, args
+    plain = tmp_path / "plain.toml"
+    plain.write_text(sample_text(), encoding="utf-8")  # no base_url
+    without = cli("--config", str(plain), "--db", db_url, "take", "A", "--json", env=env).json()
+    assert "page_url" not in without
+
+
+def test_base_url_is_checked(tmp_path: Path) -> None:
+    from servicehall.config import ConfigError, parse_config, sample_text
+
+    text = sample_text()
+    good = parse_config(text.replace('base_url = ""', 'base_url = "http://192.168.1.10:8080/"'))
+    assert good.phone.page_url("ab" * 10) == "http://192.168.1.10:8080/t/" + "ab" * 10
+    for bad in ("192.168.1.10:8080", "http://大厅/", "javascript:alert(1)", "http://a b"):
+        with pytest.raises(ConfigError, match="base_url"):
+            parse_config(text.replace('base_url = ""', f'base_url = "{bad}"'))
