@@ -357,6 +357,36 @@ async def test_display_at_grid(
         assert all(gap >= 5 for gap in gaps), gaps  # each page stays up 5 s at least
 
 
+@pytest.mark.parametrize("size", DISPLAY_GRIDS, ids=grid_id)
+async def test_display_with_the_phone_board_at_grid(
+    size: tuple[int, int], config: HallConfig, db_url: str, clock: FixedClock, hall: Hall
+) -> None:
+    """With ``[phone] base_url`` a TV with room (152×44) shows the phone board's QR code whole
+    (decoded from what is drawn) above the recent calls; the call keeps its size and the rest
+    stays on screen; smaller TVs show no code at all."""
+    import zxingcpp
+
+    phone = config.phone.model_copy(update={"base_url": "http://192.168.1.10:8080"})
+    with_phone = config.model_copy(update={"phone": phone})
+    hall.issue("A")
+    hall.call_next(1)
+    app = HallDisplay(with_phone, db_url, clock=clock)
+    async with app.run_test(size=size) as pilot:
+        await until(pilot, lambda: app.snapshot is not None)
+        await pilot.pause(0.1)
+        assert on_screen(app, app.banner) and app.banner.dot_rows >= LEAST_CALL_ROWS[size]
+        for part in (app.board, app.waiting):
+            assert on_screen(app, part)
+        qr = app.query_one("#board-qr", QrCode)
+        assert on_screen(app, qr) == (size == (152, 44))
+        if on_screen(app, qr):
+            drawn = shown_text(app, qr).splitlines()
+            assert drawn == qr.rows
+            codes = zxingcpp.read_barcodes(qr_picture(drawn))
+            assert [c.text for c in codes] == ["http://192.168.1.10:8080/"]
+            assert on_screen(app, app.recent) and "A001" in shown_text(app, app.recent)
+
+
 # ---------------------------------------------------------------------------------- clerk, rating
 
 
