@@ -11,6 +11,7 @@ import datetime as dt
 import logging
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events, work
 from textual.app import App, ComposeResult
@@ -31,8 +32,10 @@ from servicehall.display.recent import RecentCalls
 from servicehall.display.voice import Announcement, Announcer
 from servicehall.grids import log_grid
 from servicehall.queue import Clock, SystemClock
-from servicehall.widgets.qr import QrCode
 from servicehall.widgets.upkeep import keep_tidy, let_go
+
+if TYPE_CHECKING:
+    from servicehall.widgets.qr import QrCode
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +92,11 @@ class HallDisplay(App[None]):
         self.notice = config.display.notice or config.hall.notice
         self.plan: DisplayPlan | None = None
         board_url = f"{config.phone.base_url}/" if config.phone.base_url else ""
-        self.qr = QrCode(board_url, id="board-qr") if board_url else None
+        self.qr: QrCode | None = None
+        if board_url:  # qrcode is loaded only by a hall that shows the code
+            from servicehall.widgets.qr import QrCode
+
+            self.qr = QrCode(board_url, id="board-qr")
         self.side: Vertical | None = None
 
     def compose(self) -> ComposeResult:
