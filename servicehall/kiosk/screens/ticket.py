@@ -17,7 +17,6 @@ from servicehall.kiosk.widgets import Countdown, NavBar
 from servicehall.printer import PrintOutcome
 from servicehall.widgets import BigLabel
 from servicehall.widgets.plain import plain
-from servicehall.widgets.qr import QrCode
 
 FAILED_PRINT_TIME_FACTOR = 2
 """A villager without paper gets longer to note the number."""
@@ -36,6 +35,7 @@ class TicketScreen(KioskScreen):
         super().__init__()
         self.issued = issued
         self.outcome: PrintOutcome | None = None
+        self.qr_rows = 0  # the phone page's QR code, when the hall has pages
 
     def compose(self) -> ComposeResult:
         ticket = self.issued.ticket
@@ -68,8 +68,12 @@ class TicketScreen(KioskScreen):
                     yield SmsOffer(ticket)
                 yield Countdown(self.kiosk.config.kiosk.ticket_screen_seconds, held=True)
             if page:
+                from servicehall.widgets.qr import QrCode  # qrcode: only where pages are on
+
+                qr = QrCode(page, id="ticket-qr")
+                self.qr_rows = len(qr.rows)
                 with Vertical(id="ticket-phone"):
-                    yield QrCode(page, id="ticket-qr")
+                    yield qr
                     yield Static(s("scan_phone"), id="ticket-qr-caption")
             yield Static("", id="ticket-preview")
         yield NavBar(back=False)
@@ -77,9 +81,8 @@ class TicketScreen(KioskScreen):
     def on_resize(self, event: events.Resize) -> None:
         self.call_after_refresh(self._fit_label)
         for phone in self.query("#ticket-phone"):
-            qr = phone.query_one(QrCode)
             # the code whole or not at all: a cut one does not scan
-            phone.set_class(event.size.height < len(qr.rows) + PHONE_ROOM_ROWS, "-no-room")
+            phone.set_class(event.size.height < self.qr_rows + PHONE_ROOM_ROWS, "-no-room")
 
     def _fit_label(self) -> None:
         """The number as big as the width and the rows left over allow; the block is centred.
