@@ -41,7 +41,7 @@ from servicehall.widgets.qr import QrCode
 from support.clerk import at_desk
 from support.halls import MARKET_TUESDAY
 from support.kiosk import make_app, ready
-from support.qr import qr_picture
+from support.qr import drawn_rows, qr_picture
 from support.screen import on_screen, screen_rows, shown_text, squeezed
 from support.waiting import until
 
@@ -152,7 +152,7 @@ async def test_kiosk_ticket_with_its_phone_page_at_grid(
         room = size[0] >= 96 and size[1] >= len(qr.rows) + 6
         assert on_screen(app, qr) == room
         if room:
-            drawn = shown_text(app, qr).splitlines()
+            drawn = drawn_rows(app, qr)
             assert drawn == qr.rows  # whole, not cut
             page = config.phone.page_url(ticket.issued.ticket.page_token)
             codes = zxingcpp.read_barcodes(qr_picture(drawn))
@@ -380,7 +380,7 @@ async def test_display_with_the_phone_board_at_grid(
         qr = app.query_one("#board-qr", QrCode)
         assert on_screen(app, qr) == (size == (152, 44))
         if on_screen(app, qr):
-            drawn = shown_text(app, qr).splitlines()
+            drawn = drawn_rows(app, qr)
             assert drawn == qr.rows
             codes = zxingcpp.read_barcodes(qr_picture(drawn))
             assert [c.text for c in codes] == ["http://192.168.1.10:8080/"]

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 STEP_TIMEOUT_S = 0.5
-QR_CAPTION = "手机扫码看排队 Scan for the queue"
+QR_CAPTION = "手机扫码看排队"
 ANNOUNCE_WITHIN_S = 60.0  # calls older than this (caught up after an outage) are not spoken
 
 

@@ -1,9 +1,10 @@
 """A QR code drawn on a terminal screen, for a phone's camera to read off the kiosk or the TV.
 
-Two modules a cell, one above the other (half blocks ``▀ ▄ █``), so a module is about square in
-a cell twice as tall as wide: a phone page's address (QR version 4, 33 modules and a quiet zone
-of 2) takes 37 columns and 19 rows. Dark modules are drawn black on white, the way a camera
-expects them. ``qr_rows`` is pure (tests rebuild the picture from it and decode it).
+Two modules a cell, one above the other (half blocks), so a module is about square in a cell
+twice as tall as wide: a phone page's address (QR version 4, 33 modules and a quiet zone of 2)
+takes 37 columns and 19 rows. Dark modules are black on white, the way a camera expects them.
+``qr_rows`` is pure: the code as ``▀ ▄ █`` text (tests rebuild the picture from what is drawn
+and decode it).
 """
 
 from __future__ import annotations
@@ -17,6 +18,18 @@ QUIET = 2
 2 reads well off a screen with a light frame)."""
 
 _HALF = {(True, True): "█", (True, False): "▀", (False, True): "▄", (False, False): " "}
+DARK, LIGHT = "#000000", "#ffffff"
+_DRAWN = {
+    "█": (" ", f"on {DARK}"),
+    " ": (" ", f"on {LIGHT}"),
+    "▀": ("▀", f"{DARK} on {LIGHT}"),
+    "▄": ("▄", f"{DARK} on {LIGHT}"),
+}
+"""How each cell is drawn: a whole-dark or whole-light cell is a space of that background (no
+glyph, so no gap where a CJK font's block does not fill the cell: the finder squares stay solid);
+a half cell is its dark half's glyph on a light background (a terminal's half block is often
+shorter than half the cell: drawing the light half that way left the light modules too thin to
+read, seen in a real xterm at 147×48)."""
 
 
 def qr_rows(data: str, quiet: int = QUIET) -> list[str]:
@@ -60,4 +73,10 @@ class QrCode(Widget):
         return len(self.rows)
 
     def render(self) -> Text:
-        return Text("\n".join(self.rows), style="#000000 on #ffffff", no_wrap=True)
+        text = Text(no_wrap=True)
+        for index, row in enumerate(self.rows):
+            if index:
+                text.append("\n")
+            for cell in row:
+                text.append(*_DRAWN[cell])
+        return text
