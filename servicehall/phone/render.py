@@ -143,7 +143,8 @@ def board_live(board: BoardState, updated: str) -> str:
     if board.closed:
         parts.append(f'<div class="state expired">{_e(w("closed"))}</div>')
     parts += [
-        f'<p class="big">{_e(w("calling"))}</p><table>{calling}</table>',
+        f'<p class="big">{_e(w("calling"))}</p><table>{calling}</table>'
+        + (f'<p class="note">{_e(board.idle)}</p>' if board.idle else ""),
         f'<p class="big">{_e(w("service_waits"))}</p><table>{services}</table>',
     ]
     for text in (board.leader, board.supervision):

@@ -98,6 +98,8 @@ class BoardState:
 
     hall: str
     calling: tuple[BoardRow, ...]
+    """Windows calling someone (or paused); the others are named in ``idle`` in one line."""
+    idle: str
     services: tuple[BoardRow, ...]
     leader: str
     supervision: str
@@ -111,11 +113,13 @@ def board_state(config: HallConfig, picture: Picture) -> BoardState | None:
     calling = tuple(
         BoardRow(
             w("window_n", number=win.number),
-            w("paused") if win.state == "paused" else (win.current or w("idle")),
+            w("paused") if win.state == "paused" else (win.current or ""),
             win.name,
         )
         for win in status.windows
+        if win.current or win.state == "paused"
     )
+    idle = [str(win.number) for win in status.windows if not (win.current or win.state == "paused")]
     waits = picture.waits.new if picture.waits else {}
     services = tuple(
         BoardRow(
@@ -132,6 +136,7 @@ def board_state(config: HallConfig, picture: Picture) -> BoardState | None:
     return BoardState(
         hall=config.hall.name,
         calling=calling,
+        idle=w("idle_windows", numbers="、".join(idle)) if idle else "",
         services=services,
         leader=w("leader", name=who) if who else "",
         supervision=w("supervision", phone=phone) if phone else "",

@@ -42,7 +42,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "calling": ("正在叫号", "Now calling"),
     "window_n": ("{number} 号窗口", "Window {number}"),
     "paused": ("暂停", "Paused"),
-    "idle": ("—", "—"),
+    "idle_windows": ("空闲窗口：{numbers} 号", "Free: windows {numbers}"),
     "service_waits": ("各业务等候", "Waiting per service"),
     "waiting_n": ("等候 {n} 人", "{n} waiting"),
     "new_wait": ("现在取号约等：{text}", "A ticket now waits {text}"),
