@@ -299,6 +299,35 @@ class SmsSettings(_Model):
         return self
 
 
+_BASE_URL = re.compile(r"^https?://[A-Za-z0-9.\-\[\]:]+(/[A-Za-z0-9._~\-/]*)?$")
+
+
+class PhoneSettings(_Model):
+    """赶圩不误号: each ticket's page on the villager's phone (``servicehall serve phone``)."""
+
+    base_url: str = ""
+    """The address phones reach the phone server at on the hall's Wi-Fi, e.g.
+    ``http://192.168.1.10:8080``. When set, the ticket's QR code is ``base_url/t/<token>``."""
+    host: str = "0.0.0.0"
+    port: int = Field(default=8080, gt=0, lt=65536)
+    requests_per_minute: int = Field(default=120, ge=10, le=10_000)
+    """Per client address; more in a minute get 429 (a page and its live feed are two)."""
+    max_followers: int = Field(default=1000, ge=1, le=100_000)
+    """Live pages followed at once (each an open connection); more fall back to refreshing."""
+
+    @field_validator("base_url")
+    @classmethod
+    def _check_base_url(cls, value: str) -> str:
+        value = value.strip().rstrip("/")
+        if value and not _BASE_URL.match(value):
+            raise ValueError("base_url 应像 http://192.168.1.10:8080（不带空格和中文）")
+        return value
+
+    def page_url(self, token: str | None) -> str | None:
+        """A ticket's page address, or None without base_url or token."""
+        return f"{self.base_url}/t/{token}" if self.base_url and token else None
+
+
 class HallConfig(_Model):
     hall: HallInfo
     services: list[Service] = Field(min_length=1)
@@ -312,6 +341,7 @@ class HallConfig(_Model):
     kiosk: KioskSettings = Field(default_factory=KioskSettings)
     manager: ManagerSettings = Field(default_factory=ManagerSettings)
     sms: SmsSettings = Field(default_factory=SmsSettings)
+    phone: PhoneSettings = Field(default_factory=PhoneSettings)
 
     @model_validator(mode="after")
     def _cross_references(self) -> HallConfig:

@@ -63,6 +63,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "wait_soon": ("马上就到", "almost no wait"),
     "printing": ("正在打印号票……", "Printing your ticket…"),
     "take_ticket": ("请取走您的号票", "Please take your ticket"),
+    "scan_phone": ("手机扫码，随时看排到几号", "Scan to follow the queue on your phone"),
     "printer_error": (
         "打票机出错，请记住屏幕上的号码",
         "The printer failed; please note the number",

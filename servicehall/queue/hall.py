@@ -36,6 +36,7 @@ from servicehall.queue.tables import (
     WAITING,
     WINDOWS,
 )
+from servicehall.queue.tokens import new_page_token
 from servicehall.queue.views import (
     LeaderView,
     TicketView,
@@ -315,6 +316,7 @@ class Hall(HallReader):
             "status": WAITING,
             "queue_pos": queue_position(int(seq)),
             "issued_ts": ts,
+            "page_token": new_page_token(),
         }
         return conn.execute(self._sql.insert_ticket, values).one()
 
@@ -608,6 +610,10 @@ class Hall(HallReader):
             return self._view(row)
 
         return self._write(work)
+
+    def rate_page(self, token: str, rating: str) -> TicketView:
+        """The phone page's 满意度: rate the ticket behind a page token, once, like the pad."""
+        return self.rate(self.ticket_by_token(token).id, rating)
 
     def rate(self, ticket: int | str, rating: str) -> TicketView:
         """群众满意率: store the villager's rating of a finished ticket, once."""

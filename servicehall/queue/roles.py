@@ -12,6 +12,8 @@ and the ticket guard of :mod:`servicehall.queue.pg_security` do the rest:
 - ``sms``: the SMS bridge: reads its hall, works through its hall's number registrations (moves
   their stage, deletes them when the day is over), the outbox and its own state row; it cannot
   change the queue. A kiosk may also register a number for a ticket, never read one back.
+- ``phone``: the phone page server (``servicehall serve phone``): reads its hall, and writes a
+  finished ticket's rating once (with its ``rate`` event); nothing else.
 The login roles themselves (and their passwords) are created by the database administrator.
 """
 
@@ -61,12 +63,13 @@ def grant_statements(role: str, kind: str, hall: str) -> list[str]:
         f"GRANT USAGE ON SCHEMA public TO {who}",
         f"GRANT SELECT ON {_READ} TO {who}",
     ]
-    if kind in ("kiosk", "window"):
+    if kind in ("kiosk", "window", "phone"):
         sql += [
             f"GRANT INSERT ({_EVENT_COLUMNS}) ON events TO {who}",
             f"GRANT USAGE ON SEQUENCE events_id_seq TO {who}",
-            f"GRANT SELECT, INSERT, UPDATE, DELETE ON pin_lockouts TO {who}",
         ]
+    if kind in ("kiosk", "window"):
+        sql.append(f"GRANT SELECT, INSERT, UPDATE, DELETE ON pin_lockouts TO {who}")
     if kind == "kiosk":
         sql += [
             f"GRANT EXECUTE ON FUNCTION {_ISSUE} TO {who}",
@@ -81,6 +84,8 @@ def grant_statements(role: str, kind: str, hall: str) -> list[str]:
             f"GRANT UPDATE ({_WINDOW_TICKET_COLUMNS}) ON tickets TO {who}",
             f"GRANT INSERT, UPDATE ON window_states, leader_overrides TO {who}",
         ]
+    elif kind == "phone":
+        sql.append(f"GRANT UPDATE (rating) ON tickets TO {who}")
     elif kind == "sms":
         sql += [
             f"GRANT SELECT, UPDATE (stage), DELETE ON sms_contacts TO {who}",

@@ -53,6 +53,9 @@ NO_SHOW = "no_show"
 CANCELLED = "cancelled"
 EXPIRED = "expired"
 
+PAGE_TOKEN_CHARS = 20
+"""A ticket's phone-page token: 20 hex digits (80 random bits), drawn at issue."""
+
 
 def _hall() -> Column[str]:
     return Column("hall", String(32), nullable=False)
@@ -87,12 +90,14 @@ TICKETS = Table(
     Column("transferred_from", String(1)),
     Column("print_state", String(12), nullable=False, default="none"),
     Column("rating", String(12)),
+    Column("page_token", String(PAGE_TOKEN_CHARS)),  # the phone page's address (issue time)
     UniqueConstraint("hall", "day", "origin_service", "number", name="uq_ticket_number"),
     # the waiting queues: call-next reads them in order, "people ahead" counts them from the
     # index alone (priority is in it). Status before day, so the reports' scans of a range of
     # days keep to ix_tickets_day, and expiry finds an earlier day's leftovers.
     Index("ix_tickets_waiting", "hall", "status", "day", "service", "priority", "queue_pos"),
     Index("ix_tickets_day", "hall", "day", "origin_service"),
+    Index("ix_tickets_page_token", "page_token", unique=True),
 )
 
 COUNTERS = Table(
@@ -246,10 +251,10 @@ SMS_GATEWAYS = Table(
 )
 """The sending process's last word on its modem or command (``servicehall doctor``)."""
 
-ROLE_KIND_NAMES = ("kiosk", "window", "display", "sms")
+ROLE_KIND_NAMES = ("kiosk", "window", "display", "sms", "phone")
 """The kinds of PC a PostgreSQL role can be bound to (``pg_security.ROLE_KINDS`` says what each
-may do). Revision 0004 made the check with the first three; the owner's security install keeps
-it to this list."""
+may do). Revision 0004 made the check with the first three, 0006 with all five; the owner's
+security install keeps it to this list."""
 
 HALL_ROLES = Table(
     "hall_roles",
