@@ -89,19 +89,19 @@ CASE_CATALOG: dict[str, dict[str, str]] = {
     "case_step_refer": {"zh": "转县级部门", "en": "Sent to the county"},
     "case_step_supplement": {"zh": "补正", "en": "Papers missing (补正)"},
     "sms_case_supplement": {
-        "zh": "您的{matter}需要补正：{missing}。请带齐后到 {window} 号窗口办理（办件号 {case}）。"
-        "{hall}",
-        "en": "Your {matter} needs: {missing}. Please bring them to window {window} "
-        "(case {case}). {hall}",
+        "zh": "【{hall}】您的{matter}需要补正：{missing}。请带齐后到 {window} 号窗口办理（办件号 "
+        "{case}）",
+        "en": "[{hall}] Your {matter} needs: {missing}. Please bring them to window {window} "
+        "(case {case})",
     },
     "sms_case_finish": {
-        "zh": "您的{matter}已办结，请带身份证到 {window} 号窗口领取（办件号 {case}）。{hall}",
-        "en": "Your {matter} is done: please bring your ID to window {window} (case {case}). "
-        "{hall}",
+        "zh": "【{hall}】您的{matter}已办结，请带身份证到 {window} 号窗口领取（办件号 {case}）",
+        "en": "[{hall}] Your {matter} is done: please bring your ID to window {window} "
+        "(case {case})",
     },
     "sms_case_finish_agent": {
-        "zh": "您的{matter}已办结，工作人员将为您送达（办件号 {case}）。{hall}",
-        "en": "Your {matter} is done: the hall's staff will bring it to you (case {case}). {hall}",
+        "zh": "【{hall}】您的{matter}已办结，工作人员将为您送达（办件号 {case}）",
+        "en": "[{hall}] Your {matter} is done: the hall's staff will bring it to you (case {case})",
     },
 }
 

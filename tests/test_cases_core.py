@@ -197,7 +197,10 @@ def test_supplement_and_finish_queue_one_text_each(hall: Hall) -> None:
         ("case_finish", PHONE, "pending"),
     ]
     assert "户口簿复印件" in messages[0].text and case.number in messages[0].text
-    assert messages[1].text.startswith("您的低保申请已办结，请带身份证到 1 号窗口领取")
+    assert messages[1].text == (
+        "【青石镇便民服务中心】您的低保申请已办结，"
+        "请带身份证到 1 号窗口领取（办件号 2026-1123-001）"
+    )
     # the number stays with the case until it is collected, then it is gone
     assert hall.case(case.number).has_phone
     hall.case_step(case.number, "已领取", window=1)
