@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import Connection
@@ -19,6 +19,7 @@ from sqlalchemy import Connection
 from servicehall.queue import Hall
 from servicehall.queue.clerks import list_clerks
 from servicehall.reports.breakdowns import BREAKDOWNS, TOTALS, Breakdown, Namer, figures
+from servicehall.reports.casereport import CaseReport, case_report
 from servicehall.reports.durations import time_figures
 from servicehall.reports.parts import joined_sums, joined_times, measure
 from servicehall.reports.period import Period, runs
@@ -34,6 +35,8 @@ class Report:
     period: Period
     totals: dict[str, Any]
     groups: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    cases: CaseReport | None = None
+    """办件 over the period (``casereport``)."""
 
     @property
     def empty(self) -> bool:
@@ -54,6 +57,7 @@ class Report:
         }
         for breakdown in BREAKDOWNS.values():
             data[breakdown.key] = self.rows(breakdown.by)
+        data["cases"] = self.cases.as_dict() if self.cases is not None else None
         return data
 
 
@@ -95,7 +99,8 @@ def build_report(hall: Hall, period: Period, breakdowns: Sequence[str] = ALL_BRE
             ]
         return Report(hall.config.hall.name, period, totals, groups)
 
-    return hall.store.read(work)
+    report = hall.store.read(work)
+    return replace(report, cases=case_report(hall, period))
 
 
 def _count_transfers(

@@ -1,10 +1,14 @@
 """办件: cases that outlive the visit (``cases``) and their recorded steps (``case_steps``).
 
 Named 0007 so the phone page's revision may take 0006; until it lands this one follows 0005.
+Like 0001–0005 it creates only what is missing: the tests' "database from before Alembic" (an
+``alembic_version`` dropped from a current database) still holds these tables.
 """
 
 import sqlalchemy as sa
 from alembic import op
+
+from servicehall.queue.migrations.adopting import create_table
 
 revision = "0007"
 down_revision = "0005"
@@ -15,7 +19,7 @@ _BIG_ID = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 
 
 def upgrade() -> None:
-    op.create_table(
+    if create_table(
         "cases",
         sa.Column("id", _BIG_ID, primary_key=True),
         sa.Column("hall", sa.String(32), nullable=False),
@@ -47,11 +51,11 @@ def upgrade() -> None:
         sa.UniqueConstraint("hall", "number", name="uq_case_number"),
         sa.UniqueConstraint("hall", "day", "seq", name="uq_case_seq"),
         sa.UniqueConstraint("token", name="uq_case_token"),
-    )
-    op.create_index("ix_cases_open", "cases", ["hall", "state", "window", "promised_day"])
-    op.create_index("ix_cases_person", "cases", ["hall", "name", "last4"])
-    op.create_index("ix_cases_finished", "cases", ["hall", "finished_day"])
-    op.create_table(
+    ):
+        op.create_index("ix_cases_open", "cases", ["hall", "state", "window", "promised_day"])
+        op.create_index("ix_cases_person", "cases", ["hall", "name", "last4"])
+        op.create_index("ix_cases_finished", "cases", ["hall", "finished_day"])
+    if create_table(
         "case_steps",
         sa.Column("id", _BIG_ID, primary_key=True),
         sa.Column("hall", sa.String(32), nullable=False),
@@ -63,8 +67,8 @@ def upgrade() -> None:
         sa.Column("clerk", sa.String(32), nullable=False),
         sa.Column("note", sa.String(200)),
         sa.Column("to_window", sa.Integer),
-    )
-    op.create_index("ix_case_steps_case", "case_steps", ["case_id", "id"])
+    ):
+        op.create_index("ix_case_steps_case", "case_steps", ["case_id", "id"])
 
 
 def downgrade() -> None:
