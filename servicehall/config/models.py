@@ -144,6 +144,8 @@ class Window(_Model):
     name: str = Field(min_length=1)
     services: list[str] = Field(min_length=1)
     pick: Literal["oldest", "ordered"] = "oldest"
+    printer: PrinterSettings | None = None
+    """The window's own receipt printer (受理回执 of a case); none: no receipt is printed."""
 
 
 class Leader(_Model):
