@@ -24,6 +24,8 @@ from servicehall.queue import Hall
 from servicehall.queue.caseviews import CLERK_STEPS, JOINT, REFER, SUPPLEMENT, CaseView
 from servicehall.widgets.plain import plain
 
+COLUMNS = (("办件号", 13), ("事项", 14), ("姓名", 8), ("承诺办结", 10), ("剩余工作日", 12))
+"""Headings and widths: the longest of each fits an 80-column console."""
 DUE_STYLES = {"overdue": "bold red", "soon": "bold yellow"}
 NEEDS_TEXT = {
     REFER: "转到哪个部门？（如 县民政局）回车确定",
@@ -114,7 +116,8 @@ class CaseList(ModalScreen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("办件号", "事项", "姓名", "承诺办结", "剩余工作日")
+        for heading, width in COLUMNS:
+            table.add_column(heading, width=width)
         table.focus()
         self._load()
 
