@@ -24,8 +24,8 @@ from typing import Any
 from servicehall.config.models import PrinterSettings
 from servicehall.errors import ServiceHallError
 from servicehall.printer.connections import Deadline, connect, deliver
-from servicehall.printer.receipt import receipt_layout
 from servicehall.printer.layout import DOTS, TicketLayout, plain_text, ticket_layout
+from servicehall.printer.receipt import receipt_layout
 from servicehall.printer.status import PrinterFault, PrinterStatus, parse_status
 from servicehall.printer.textmode import PrintJob, text_job
 from servicehall.queue import Hall, LeaderView, TicketView, WaitEstimate, data_dir
