@@ -105,7 +105,7 @@ class HallNameRow(Horizontal):
     """The home screen's top row: the hall's name, and the way into 查询办理进度 at its end."""
 
     DEFAULT_CSS = """
-    HallNameRow { height: auto; background: #002b5c; }
+    HallNameRow { height: auto; background: #002b5c; align: left middle; }
     HallNameRow > #hall-name { width: 1fr; }
     """
 
