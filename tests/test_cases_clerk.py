@@ -142,3 +142,25 @@ async def test_f10_lists_cases_by_due_date_and_records_steps(
         await until(pilot, lambda: not isinstance(app.screen, CaseList))
     steps = [s.step for s in staffed.case(numbers[0]).steps]
     assert steps == ["accept", "supplement"]
+
+
+def test_the_receipt_layout(staffed: Hall) -> None:
+    from servicehall.printer.layout import plain_text
+    from servicehall.printer.receipt import receipt_layout
+    from servicehall.printer.textwidth import text_width
+
+    staffed.sign_in(WINDOW, "007")
+    ticket = staffed.issue("A", matter="dibao")
+    staffed.call_ticket(ticket.label, WINDOW)
+    case = staffed.open_case(
+        ticket.label, window=WINDOW, kind="承诺件", name="王秀兰", last4="1234"
+    )
+    layout = receipt_layout(case, staffed.config, paper_width_mm=58)
+    text = plain_text(layout)
+    assert layout.qr is None and "扫码" not in text  # no phone page configured
+    for words in ("受理回执", "2026-1123-001", "低保申请（承诺件）", "王*兰", "2027年01月04日前"):
+        assert words in text, (words, text)
+    assert "办结后会通知您，请带身份证到1号窗口领取" in text.replace("\n", "").replace(" ", "")
+    assert all(text_width(line.text) * line.size <= 32 for line in layout.lines)  # 58 mm
+    linked = receipt_layout(case, staffed.config, page_url="https://hall.example/c/" + case.token)
+    assert linked.qr == "https://hall.example/c/" + case.token and "扫码查看办理进度" in linked.text

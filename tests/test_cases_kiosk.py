@@ -41,9 +41,16 @@ async def _open(pilot: Pilot[Any]) -> ProgressScreen:
     return screen
 
 
-async def _tap(pilot: Pilot[Any], keys: str) -> None:
-    for key in keys:
-        await pilot.click(f"#key-{key}")
+async def _key(pilot: Pilot[Any], name: str) -> None:
+    """Tap a key as a person does: the same key again once it has stopped flashing."""
+    key = pilot.app.screen.query_one(f"#key-{name}")
+    await until(pilot, lambda: not key.has_class("-active"), what="the key's flash")
+    await pilot.click(f"#key-{name}")
+
+
+async def _tap(pilot: Pilot[Any], digits: str) -> None:
+    for digit in digits:
+        await _key(pilot, digit)
 
 
 async def test_by_number_shows_the_steps(
@@ -55,7 +62,7 @@ async def test_by_number_shows_the_steps(
         await _tap(pilot, "2026112300")
         assert text_of(app, "#progress-typed") == "2026-1123-00_"
         await _tap(pilot, "1")
-        await pilot.click("#key-enter")
+        await _key(pilot, "enter")
         await until(pilot, lambda: isinstance(app.screen, ProgressResult), what="the result")
         lines = "\n".join(pages_of(app, "#progress-result"))
         assert "2026-1123-001" in lines and "低保申请（承诺件）" in lines and "王*兰" in lines
@@ -78,7 +85,7 @@ async def test_by_name_and_last_four_exactly(
         await _tap(pilot, "123")
         await pilot.click("#progress-x")
         assert text_of(app, "#progress-typed") == "123X"
-        await pilot.click("#key-enter")
+        await _key(pilot, "enter")
         await until(pilot, lambda: isinstance(app.screen, ProgressResult), what="the result")
         assert any(case.number in line for line in pages_of(app, "#progress-result"))
 
@@ -103,7 +110,7 @@ async def test_a_wrong_entry_gets_one_polite_line(
             await pilot.click("#mode-name")
             screen.query_one("#progress-name", Input).value = name
         await _tap(pilot, digits)
-        await pilot.click("#key-enter")
+        await _key(pilot, "enter")
         polite = "没有查到。请核对办件号，或姓名和后四位；也可以到窗口咨询"
         await until(pilot, lambda: text_of(app, "#progress-message") == polite, what="the line")
         assert isinstance(app.screen, ProgressScreen)
@@ -127,14 +134,14 @@ async def test_too_many_lookups_wait(
         await _open(pilot)
         for _ in range(2):
             await _tap(pilot, "20261123009")
-            await pilot.click("#key-enter")
+            await _key(pilot, "enter")
             await until(pilot, lambda: text_of(app, "#progress-message") == polite)
-            await pilot.click("#key-clear")
+            await _key(pilot, "clear")
         await _tap(pilot, "20261123001")  # the right number, but too soon
-        await pilot.click("#key-enter")
+        await _key(pilot, "enter")
         assert text_of(app, "#progress-message") == "查询太频繁，请 61 秒后再试"
         seconds[0] += 61
-        await pilot.click("#key-enter")
+        await _key(pilot, "enter")
         await until(pilot, lambda: isinstance(app.screen, ProgressResult), what="the result")
 
 

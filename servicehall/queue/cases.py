@@ -316,7 +316,8 @@ class CaseDesk(HallWriter):
         self, conn: Connection, row: Row[Any], step: str, now: dt.datetime, note: str
     ) -> None:
         """Queue the villager's text for 补正 or 办结 (once per case and step)."""
-        found = self.service(row.service).matter(row.matter)
+        service = self.config.service(row.service)  # None: gone from hall.toml since 受理
+        found = service.matter(row.matter) if service else None
         params = {
             "matter": found.name if found else row.matter,
             "window": row.window,

@@ -121,13 +121,14 @@ class HallNameRow(Horizontal):
 class ProgressButton(Button):
     """The home screen's way in, at the end of the hall's name row (every grid has room)."""
 
-    CELLS = 18
+    CELLS = 20
     DEFAULT_CSS = """
     ProgressButton, ProgressButton:hover, ProgressButton:focus {
         width: 18;
         max-height: 1;
         min-width: 18;
         padding: 0;
+        margin: 0 2 0 0;
         background: #b35900;
         text-style: bold;
     }
