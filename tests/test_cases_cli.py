@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from servicehall.config import HallConfig
+from servicehall.config import HallConfig, sample_text
 from servicehall.queue import FixedClock, Hall
 
 from support.cli import CliRun
@@ -95,3 +95,29 @@ def test_overdue_json_for_scripts(cli: CliRun, tmp_path: Path, config: HallConfi
     assert overdue[0]["workdays_left"] < 0 and set(overdue[0]) == CASE_KEYS
     table = cli("--db", url, "cases", "--overdue")
     assert "已超期" in table.stdout
+
+
+def test_open_prints_the_receipt_on_the_windows_printer(
+    cli: CliRun, db: str, tmp_path: Path
+) -> None:
+    args = ("--ticket", "A001", "--window", "1", "--kind", "承诺件", "--last4", "1234", "--print")
+    none = cli("--db", db, "cases", "open", *args, "--name", "王秀兰")
+    assert none.returncode == 6 and "没有设置回执打印机" in none.stderr
+    assert "2026-" in none.stdout  # the case was accepted all the same
+    receipts = tmp_path / "receipts.bin"
+    window_1 = 'number = 1\nname = "民政"\nservices = ["A"]\n'
+    text = sample_text()
+    assert window_1 in text
+    config = tmp_path / "hall.toml"
+    config.write_text(
+        text.replace(
+            window_1, window_1 + f'printer = {{ connection = "file", path = "{receipts}" }}\n'
+        ),
+        encoding="utf-8",
+    )
+    matter = ("--matter", "gaoling")  # a second case for the same ticket: another matter
+    printed = cli(
+        "--config", str(config), "--db", db, "cases", "open", *args, *matter, "--name", "王秀兰"
+    )
+    assert printed.returncode == 0, printed.stderr
+    assert "高龄补贴" in receipts.read_bytes().decode("gb18030", errors="replace")

@@ -6,11 +6,20 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from servicehall.cli.common import WINDOW, add_json, console, open_hall, print_json
+from servicehall.cli.common import (
+    WINDOW,
+    add_json,
+    console,
+    err_console,
+    fail,
+    open_hall,
+    print_json,
+)
 
 if TYPE_CHECKING:
     from rich.table import Table
 
+    from servicehall.queue import Hall
     from servicehall.queue.caseviews import CaseView
 
 NAMES = ("cases",)
@@ -37,6 +46,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     opening.add_argument("--agent", metavar="STAFF", help="全程代办：负责的工作人员")
     opening.add_argument("--matter", help="事项编码（默认号票上的事项）")
     opening.add_argument("--clerk", help="工号（默认该窗口签到的工作人员）")
+    opening.add_argument("--print", action="store_true", help="在本窗口的回执打印机上打印受理回执")
     add_json(opening)
     opening.set_defaults(func=cmd_open)
 
@@ -91,7 +101,25 @@ def cmd_open(args: argparse.Namespace) -> int:
         agent_staff=args.agent,
         matter=args.matter,
     )
-    return _print_case(case, args.json)
+    code = _print_case(case, args.json)
+    if args.print:
+        return _print_receipt(hall, case, args.window)
+    return code
+
+
+def _print_receipt(hall: Hall, case: CaseView, window: int) -> int:
+    """受理回执 on the window's printer; exit 6 when it did not come out (the case stands)."""
+    settings = hall.window(window).printer
+    if settings is None:
+        return fail(f"{window} 号窗口没有设置回执打印机（[[windows]] printer）；办件已受理", 6)
+    from servicehall.printer import make_printer
+
+    outcome = make_printer(settings).print_receipt(hall, case)
+    if not outcome.ok:
+        return fail(f"{outcome.message}（{outcome.detail}）；办件已受理", 6)
+    if outcome.preview:
+        err_console().print(outcome.preview)
+    return 0
 
 
 def cmd_step(args: argparse.Namespace) -> int:
