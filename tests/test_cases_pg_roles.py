@@ -99,3 +99,28 @@ def test_window_accepts_and_steps_a_case_and_the_kiosk_finds_it(
     assert _denied(roles["baisha_window"], "SELECT * FROM cases")
     assert _denied(roles["baisha_window"], "UPDATE cases SET state = 'collected'")
     assert [r.state for r in rows(owner, "SELECT state FROM cases")] == ["finished"]
+
+
+def test_a_role_granted_before_cases_still_reports_and_is_refused_cases(
+    roles: dict[str, str], owner: Hall, config: HallConfig, clock: FixedClock
+) -> None:
+    from sqlalchemy.engine import make_url
+
+    from servicehall.queue import StoreError
+    from servicehall.reports.period import Period
+    from servicehall.reports.report import build_report
+
+    role = make_url(roles["window"]).username
+    owner.store.write(
+        lambda conn: conn.execute(text(f'REVOKE ALL ON cases, case_steps FROM "{role}"'))
+    )
+    window = Hall.open(sms_config(config), db=roles["window"], clock=clock)
+    try:
+        report = build_report(window, Period(owner.today(), owner.today()))
+        assert report.cases is None and report.as_dict()["cases"] is None
+        window.sign_in(1, "mz01")
+        with pytest.raises(StoreError) as denied:
+            window.open_cases(1)
+        assert denied.value.key == "store_denied"
+    finally:
+        window.close()
