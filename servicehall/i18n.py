@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # the queue core imports this module
     from servicehall.queue.views import WaitEstimate
 
+from servicehall.i18n_cases import CASE_CATALOG
+
 _language = os.environ.get("SERVICEHALL_LANG", "zh")
 SHOWN_LIMIT = 400
 
@@ -230,12 +232,17 @@ CATALOG: dict[str, dict[str, str]] = {
     },
 }
 
+CATALOG.update(CASE_CATALOG)
+
 FIELD_NAMES: dict[str, dict[str, str]] = {
     "leader": {"zh": "带班领导姓名", "en": "The leader's name"},
     "title": {"zh": "职务", "en": "The title"},
     "clerk_id": {"zh": "工号", "en": "The clerk id"},
     "clerk_name": {"zh": "姓名", "en": "The name"},
     "reason": {"zh": "原因", "en": "The reason"},
+    "villager_name": {"zh": "姓名", "en": "The name"},
+    "agent_staff": {"zh": "代办人", "en": "The staff member carrying it"},
+    "case_note": {"zh": "说明", "en": "The note"},
 }
 
 WAIT_WORDS: dict[str, dict[str, str]] = {

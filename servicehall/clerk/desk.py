@@ -23,6 +23,9 @@ from textual.widgets import Button, Static
 from textual.worker import get_current_worker
 
 from servicehall.clerk.actions import ACTIONS, BY_CODE, perform, why_not
+from servicehall.clerk.caseactions import accept_case
+from servicehall.clerk.caseform import CaseForm, CaseRequest
+from servicehall.clerk.caselist import CaseList
 from servicehall.clerk.prompts import ServicePrompt, TicketPrompt
 from servicehall.clerk.snapshot import WindowLoader, WindowSnapshot, since
 from servicehall.errors import ServiceHallError
@@ -47,6 +50,8 @@ def _bindings() -> list[BindingType]:
         run = f"run('{action.code}')"
         keys.append(Binding(action.fkey, run, action.name, show=False))
         keys.append(Binding(action.digit, run, action.name, show=False))
+    keys.append(Binding("f9", "open_case", "受理办件", show=False))
+    keys.append(Binding("f10", "cases", "本窗口办件", show=False))
     keys.append(Binding("f12", "sign_out", "签退", show=False))
     return keys
 
@@ -91,7 +96,7 @@ class DeskScreen(Screen[None]):
         with Grid(id="keys"):
             for action in ACTIONS:
                 yield Button(f"{action.digit} {action.name}", id=f"act-{action.code}")
-        yield Static("F1–F8 或数字键 1–8 操作    F12 签退", id="key-hint")
+        yield Static("F1–F8/1–8 操作  F9 受理办件  F10 本窗口办件  F12 签退", id="key-hint")
 
     def on_resize(self, event: events.Resize) -> None:
         self.call_after_refresh(self._fit_label)
@@ -189,6 +194,37 @@ class DeskScreen(Screen[None]):
             self._draw(snapshot)
         self._say(message, error=error)
         self.completed_s = time.perf_counter() - self.pressed_at
+
+    def action_open_case(self) -> None:
+        """F9 受理: the ticket being served becomes a case (办件), through a small form."""
+        current = self.snapshot.current if self.snapshot else None
+        if self.snapshot is None or current is None:
+            self._say("先叫号，再把正在办理的号受理为办件", error=True)
+            return
+        form = CaseForm(
+            current.label, self.snapshot.matter_name or "", sms=self.hall.config.sms.enabled
+        )
+
+        def filled(request: CaseRequest | None) -> None:
+            if request is None:
+                self._say("已取消受理")
+            else:
+                self._accept_case(current.label, request)
+
+        self.app.push_screen(form, filled)
+
+    @work(thread=True, group="clerk-action")
+    def _accept_case(self, label: str, request: CaseRequest) -> None:
+        error = False
+        try:
+            message = accept_case(self.hall, self.window, self.clerk.clerk_id, label, request)
+        except ServiceHallError as exc:
+            message, error = exc.message, True
+        self.app.call_from_thread(self._say, message, error=error)
+
+    def action_cases(self) -> None:
+        """F10: the window's open cases and their steps."""
+        self.app.push_screen(CaseList(self.hall, self.window, self.clerk.clerk_id))
 
     def action_sign_out(self) -> None:
         self._sign_out()

@@ -20,6 +20,8 @@ and its read policy without anyone writing them twice.
   bound role moves a ticket only along the steps its program takes (a kiosk: printed or
   withdrawn while waiting; a window: call, finish, skip, transfer, requeue, cancel, expire,
   rate; the phone page: rate) and never changes what was fixed at issue.
+- 办件: a window adds cases and their steps, moves a case along and queues its texts (补正,
+  办结) in the outbox; a kiosk reads cases without the villager's number (column grants).
 - The event log is append-only for roles: INSERT only, of their hall, of the kinds their program
   records; no role but the owner may UPDATE or DELETE it (no grant).
 """
@@ -70,6 +72,8 @@ EVENT_KINDS: dict[str, tuple[str, ...]] = {
         "leader",
         "rate",
         "rate_timeout",
+        "case_open",
+        "case_step",
     ),
     "display": (),
     "sms": (),
@@ -163,6 +167,21 @@ def _policies() -> list[str]:
         f"WITH CHECK ({_MY_HALL} AND ({lockout_subjects}))",
         "CREATE POLICY servicehall_self ON hall_roles FOR SELECT USING (role = current_user)",
         *_sms_policies(),
+        *_case_policies(),
+    ]
+
+
+def _case_policies() -> list[str]:
+    """办件: a window adds cases and their steps and moves a case along; a case's texts go into
+    the outbox from the window that records 补正 or 办结 (only messages of cases)."""
+    window = f"{_MY_HALL} AND {_KIND} = 'window'"
+    return [
+        f"CREATE POLICY servicehall_window_add ON cases FOR INSERT WITH CHECK ({window})",
+        "CREATE POLICY servicehall_window ON cases FOR UPDATE "
+        f"USING ({window}) WITH CHECK ({window})",
+        f"CREATE POLICY servicehall_window_add ON case_steps FOR INSERT WITH CHECK ({window})",
+        "CREATE POLICY servicehall_window_case ON sms_outbox FOR INSERT "
+        f"WITH CHECK ({window} AND kind LIKE 'case\\_%' AND key LIKE 'case:%')",
     ]
 
 

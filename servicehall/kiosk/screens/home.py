@@ -16,6 +16,7 @@ from textual.widgets import Button, Static
 
 from servicehall.config import Service
 from servicehall.kiosk.screens.base import KioskScreen
+from servicehall.kiosk.screens.progress import HallNameRow, ProgressButton
 from servicehall.kiosk.strings import hours_text, s
 from servicehall.kiosk.widgets import Pager, ServiceButton
 from servicehall.queue import HallStatus
@@ -34,7 +35,7 @@ class HomeScreen(KioskScreen):
 
     def compose(self) -> ComposeResult:
         config = self.kiosk.config
-        yield Static(plain(config.hall.name), id="hall-name")
+        yield HallNameRow(Static(plain(config.hall.name), id="hall-name"))
         yield Static(s("welcome"), id="welcome")
         yield Static("", id="banner")
         yield PagedGrid(min_width=20, id="services", classes="paged")
@@ -74,7 +75,7 @@ class HomeScreen(KioskScreen):
         modes = [
             (name, rows)
             for name, rows in HEADERS
-            if name != "-compact" or cell_len(greeting) <= width - 2
+            if name != "-compact" or cell_len(greeting) <= width - 2 - ProgressButton.CELLS
         ]
 
         count = len(grid.children)
