@@ -99,8 +99,6 @@ def test_a_ticket_by_view_id_or_label_and_its_states(hall: Hall, clock: FixedClo
     by_view = hall.estimate_wait(second)
     assert hall.estimate_wait(second.id) == by_view == hall.estimate_wait("j002")
     assert by_view.expected_s > 0 and hall.estimate_wait(first).soon
-    # the transitional form the kiosk screens call gives the same expected wait
-    assert hall.estimate_wait_s("J", 1) == by_view.expected_s
     hall.call_next(8)
     assert hall.estimate_wait(first).expected_s == 0
     clock.advance(minutes=3)

@@ -57,10 +57,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "go_to": ("请到 {windows} 办理", "Please go to {windows}"),
     "ahead": ("您前面还有 {n} 人", "{n} people ahead of you"),
     "ahead_none": ("前面没有人，请留意叫号", "Nobody ahead of you; listen for your call"),
-    "wait_estimate": ("预计等候：{wait}", "Estimated wait: {wait}"),
-    "wait_about": ("约 {m} 分钟", "about {m} min"),
-    "wait_range": ("约 {low}–{high} 分钟", "about {low}–{high} min"),
-    "wait_soon": ("马上就到", "almost no wait"),
+    "wait_estimate": ("预计等候：{wait}", "Wait: {wait}"),
+    "wait_then_back_by": ("{wait}，{back_by}", "{wait}. {back_by}"),
     "printing": ("正在打印号票……", "Printing your ticket…"),
     "take_ticket": ("请取走您的号票", "Please take your ticket"),
     "printer_error": (

@@ -327,23 +327,6 @@ class HallReader:
         codes = [s.code for s in self.services_today(now.date())]
         return project_ticket(snapshot, stats, self.config, row.id, codes)
 
-    def estimate_wait_s(self, service: str, ahead: int) -> int:
-        """Transitional, for the kiosk screens until they show the range: the expected wait of
-        the ``service`` ticket with ``ahead`` people before it (or of a new one)."""
-        code = self.service(service).code
-        now = self.now()
-        snapshot, stats = self.store.read(lambda conn: self._waits.read(conn, now))
-        mine = sorted(
-            (t for t in snapshot.waiting if t.service == code),
-            key=lambda t: (not t.priority, t.queue_pos, t.id),
-        )
-        if ahead < len(mine):
-            codes = [s.code for s in self.services_today(now.date())]
-            wait = project_ticket(snapshot, stats, self.config, mine[ahead].id, codes)
-        else:
-            wait = project_new(snapshot, stats, self.config, [code])[code]
-        return wait.expected_s
-
     def watch(self) -> ChangeFeed:
         """A change feed: ``wait()`` returns when another process may have changed something."""
         return open_feed(self.store, self.code)

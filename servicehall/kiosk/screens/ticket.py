@@ -1,4 +1,8 @@
-"""The ticket screen: the number in big characters, where to go, how long, and the paper's fate."""
+"""The ticket screen: the number in big characters, where to go, how long, and the paper's fate.
+
+How long is the range projected for this ticket ("预计等候：约 20–35 分钟", or 马上就到) and, when
+the wait leaves time to go to the market, the time to be back by: the range's low end.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,7 @@ from servicehall.kiosk.issuing import Issued
 from servicehall.kiosk.screens.base import KioskScreen
 from servicehall.kiosk.screens.sms import SmsOffer
 from servicehall.kiosk.strings import s, windows_text
-from servicehall.kiosk.waits import wait_text
+from servicehall.kiosk.waits import wait_words
 from servicehall.kiosk.widgets import Countdown, NavBar
 from servicehall.printer import PrintOutcome
 from servicehall.widgets import BigLabel
@@ -55,9 +59,8 @@ class TicketScreen(KioskScreen):
                 )
                 ahead = ticket.ahead or 0
                 yield Static(s("ahead", n=ahead) if ahead else s("ahead_none"), id="ticket-ahead")
-                if self.issued.wait_s is not None and ahead:
-                    wait = wait_text(self.issued.wait_s)
-                    yield Static(s("wait_estimate", wait=wait), id="ticket-wait")
+                if self.issued.wait is not None:
+                    yield Static("", id="ticket-wait")
                 yield Static(self._print_text(), id="print-status")
                 if SmsOffer.offered(config, ticket):
                     yield SmsOffer(ticket)
@@ -72,11 +75,19 @@ class TicketScreen(KioskScreen):
         """The number as big as the width and the rows left over allow; the block is centred.
 
         (A label stretched over every spare row would leave the words far below it on a
-        portrait panel.)
+        portrait panel.) The wait and when to be back share a row where the width holds both;
+        if that changes the rows, the label is fitted again once they are laid out.
         """
         main = next(iter(self.query("#ticket-main")), None)
         if main is None:
             return
+        wait = next(iter(main.query("#ticket-wait").results(Static)), None)
+        if wait is not None:
+            text = wait_words(self.issued.wait).fitted(main.content_size.width)
+            if str(wait.content) != text:
+                wait.update(plain(text))
+                self.call_after_refresh(self._fit_label)
+                return
         label = main.query_one("#ticket-label", BigLabel)
         others = sum(
             child.outer_size.height + child.styles.margin.top + child.styles.margin.bottom
