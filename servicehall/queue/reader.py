@@ -8,7 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Sequence
-from typing import Any
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Row, func, select
 
@@ -16,7 +17,6 @@ from servicehall.config import HallConfig, Service, Window
 from servicehall.i18n import status_name
 from servicehall.queue.clock import Clock, SystemClock
 from servicehall.queue.errors import UnknownInput, WrongState
-from servicehall.queue.estimate import HallSnapshot, project_new, project_ticket
 from servicehall.queue.feed import ChangeFeed, open_feed
 from servicehall.queue.names import MAX_ID, ticket_ref
 from servicehall.queue.statements import Statements
@@ -31,8 +31,11 @@ from servicehall.queue.views import (
     WaitEstimate,
     WindowStatus,
 )
-from servicehall.queue.waitreader import WaitReader
-from servicehall.queue.waitstats import WaitStats
+
+if TYPE_CHECKING:
+    from servicehall.queue.estimate import HallSnapshot
+    from servicehall.queue.waitreader import WaitReader
+    from servicehall.queue.waitstats import WaitStats
 
 
 class HallReader:
@@ -53,7 +56,14 @@ class HallReader:
         self.tz = config.hall.tz
         self.enforce_hours = enforce_hours
         self._sql = Statements(store.dialect)
-        self._waits = WaitReader(config)
+
+    @cached_property
+    def _waits(self) -> WaitReader:
+        """The wait projection's reader and cache, loaded by the first estimate (a command that
+        estimates nothing starts without the projection's modules)."""
+        from servicehall.queue.waitreader import WaitReader
+
+        return WaitReader(self.config)
 
     # ------------------------------------------------------------------ time and calendar
 
@@ -302,6 +312,8 @@ class HallReader:
 
     def estimate_waits(self) -> dict[str, WaitEstimate]:
         """What a villager taking an ordinary ticket now would wait, per service open today."""
+        from servicehall.queue.estimate import project_new
+
         now = self.now()
         snapshot, stats = self.store.read(lambda conn: self._waits.read(conn, now))
         codes = [s.code for s in self.services_today(now.date())]
@@ -312,6 +324,8 @@ class HallReader:
 
         A ticket being called waits no more; one finished, skipped or withdrawn is refused.
         """
+        from servicehall.queue.estimate import project_ticket
+
         now = self.now()
         ref = ticket.id if isinstance(ticket, TicketView) else ticket
 
