@@ -168,6 +168,7 @@ async def test_daily_cap_reached(config, db_url, clock, hall):
         await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), what="confirm")
         await pilot.click("#take")
         await until(pilot, lambda: isinstance(app.screen, NoticeScreen), what="notice")
+        await until(pilot, lambda: text_of(app, "#notice-title"), what="notice composed")
         assert text_of(app, "#notice-title") == "今天的号已经发完了"
         assert "每日限 1 个" in text_of(app, "#notice-message")
         assert len(issued(hall)) == 1
