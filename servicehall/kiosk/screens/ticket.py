@@ -36,6 +36,7 @@ class TicketScreen(KioskScreen):
         super().__init__()
         self.issued = issued
         self.outcome: PrintOutcome | None = None
+        self._wait_shown = ""
 
     def compose(self) -> ComposeResult:
         ticket = self.issued.ticket
@@ -59,8 +60,9 @@ class TicketScreen(KioskScreen):
                 )
                 ahead = ticket.ahead or 0
                 yield Static(s("ahead", n=ahead) if ahead else s("ahead_none"), id="ticket-ahead")
-                if self.issued.wait is not None:
-                    yield Static("", id="ticket-wait")
+                if self.issued.wait is not None:  # refitted to the column's width once laid out
+                    self._wait_shown = wait_words(self.issued.wait).fitted(self.app.size.width - 2)
+                    yield Static(plain(self._wait_shown), id="ticket-wait")
                 yield Static(self._print_text(), id="print-status")
                 if SmsOffer.offered(config, ticket):
                     yield SmsOffer(ticket)
@@ -84,7 +86,8 @@ class TicketScreen(KioskScreen):
         wait = next(iter(main.query("#ticket-wait").results(Static)), None)
         if wait is not None:
             text = wait_words(self.issued.wait).fitted(main.content_size.width)
-            if str(wait.content) != text:
+            if text != self._wait_shown:
+                self._wait_shown = text
                 wait.update(plain(text))
                 self.call_after_refresh(self._fit_label)
                 return
