@@ -252,7 +252,7 @@ WAIT_WORDS: dict[str, dict[str, str]] = {
     "within": {"zh": "{high} 分钟以内", "en": "within {high} min"},
     "back_by": {
         "zh": "如需离开，请在 {time} 前回来",
-        "en": "If you step out, be back by {time}",
+        "en": "Stepping out? Be back by {time}",
     },
 }
 BACK_BY_FROM_S = 15 * 60

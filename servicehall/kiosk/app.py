@@ -40,6 +40,7 @@ from servicehall.queue import (
     Refused,
     StoreError,
     TicketView,
+    WaitEstimate,
 )
 from servicehall.queue.lockouts import KIOSK_RULE, PinGuard
 from servicehall.widgets.upkeep import keep_tidy, let_go
@@ -65,8 +66,8 @@ class KioskApp(App[None], inherit_bindings=False):
     ]
 
     hall_status: reactive[HallStatus | None] = reactive(None, always_update=True)
-    waits: reactive[dict[str, int]] = reactive(dict, always_update=True)
-    """Per service open today: the wait a ticket taken now can expect, in seconds."""
+    waits: reactive[dict[str, WaitEstimate]] = reactive(dict, always_update=True)
+    """Per service open today: the wait an ordinary ticket taken now can expect."""
     trouble: reactive[str] = reactive("")
 
     def __init__(
@@ -213,18 +214,14 @@ class KioskApp(App[None], inherit_bindings=False):
         return hall
 
     def _publish(self, hall: Hall, status: HallStatus) -> None:
-        """Show the status at once, then each open service's wait (one read per service)."""
+        """Show the status at once, then every open service's wait (one read, one projection)."""
 
         def apply() -> None:
             self.trouble = ""
             self.hall_status = status
 
         self._from_thread(apply)
-        waits = {
-            st.code: hall.estimate_wait_s(st.code, st.waiting)
-            for st in status.services
-            if st.available_today
-        }
+        waits = hall.estimate_waits()
         self._from_thread(lambda: setattr(self, "waits", waits))
 
     def _report_trouble(self, exc: Exception) -> None:

@@ -7,7 +7,8 @@ from textual.widgets import Button
 
 from servicehall.config import Service
 from servicehall.kiosk.strings import s
-from servicehall.kiosk.waits import wait_text, widest_wait_text
+from servicehall.kiosk.waits import wait_words, widest_wait_text
+from servicehall.queue import WaitEstimate
 from servicehall.widgets.paging import button_size
 
 NAME_CELLS_CAP = 24
@@ -15,18 +16,22 @@ NAME_CELLS_CAP = 24
 
 
 class ServiceButton(Button):
-    """The service's name, "等候 N 人" and the estimated wait, one line each."""
+    """The service's name, "等候 N 人" and the wait a ticket taken now can expect, one line each."""
 
-    def __init__(self, service: Service, waiting: int = 0, wait_s: int | None = None) -> None:
+    def __init__(
+        self, service: Service, waiting: int = 0, wait: WaitEstimate | None = None
+    ) -> None:
         super().__init__(id=f"service-{service.code}", classes="service")
         self.service = service
         self.waiting = waiting
-        self.wait_s = wait_s
+        self.wait = wait
         self._relabel()
 
-    def set_state(self, waiting: int, wait_s: int | None) -> None:
-        if (waiting, wait_s) != (self.waiting, self.wait_s):
-            self.waiting, self.wait_s = waiting, wait_s
+    def set_state(self, waiting: int, wait: WaitEstimate | None) -> None:
+        """A fresh count and estimate; the label is redrawn only when its words change."""
+        shown = (self.waiting, wait_words(self.wait).short)
+        self.waiting, self.wait = waiting, wait
+        if (waiting, wait_words(wait).short) != shown:
             self._relabel()
 
     def _relabel(self) -> None:
@@ -35,7 +40,7 @@ class ServiceButton(Button):
         label.append("\n")
         label.append(s("waiting", n=self.waiting), style="bold #ffd83d")
         label.append("\n")
-        label.append(wait_text(self.wait_s), style="bold #bfe0ff")
+        label.append(wait_words(self.wait).short, style="bold #bfe0ff")
         self.label = label
 
     @staticmethod
