@@ -124,3 +124,29 @@ def test_a_role_granted_before_cases_still_reports_and_is_refused_cases(
         assert denied.value.key == "store_denied"
     finally:
         window.close()
+
+
+def test_the_phone_role_reads_a_case_by_its_token_without_the_number(
+    pg_db_url: str, owner: Hall, config: HallConfig, clock: FixedClock
+) -> None:
+    with ExitStack() as stack:
+        phone = stack.enter_context(role_url(pg_db_url, "phone", "qingshi"))
+        other = stack.enter_context(role_url(pg_db_url, "phone", "baisha"))
+        ticket = owner.issue("A", matter="dibao")
+        owner.sign_in(1, "mz01")
+        owner.call_ticket(ticket.label, 1)
+        case = owner.open_case(
+            ticket.label, window=1, kind="承诺件", name="王秀兰", last4="1234", phone=PHONE
+        )
+        owner.case_step(case.number, "补正", window=1, note="户口簿")
+        page = Hall.open(sms_config(config), db=phone, clock=clock)
+        try:
+            seen = page.case_by_token(case.token)
+            assert [s.step for s in seen.steps] == ["accept", "supplement"]
+        finally:
+            page.close()
+        assert _denied(phone, "SELECT phone FROM cases")
+        assert _denied(phone, "UPDATE cases SET state = 'finished'")
+        assert _denied(phone, "DELETE FROM case_steps")
+        assert _denied(other, "SELECT number FROM cases")
+        assert _denied(other, "SELECT note FROM case_steps")

@@ -101,7 +101,8 @@ def cmd_open(args: argparse.Namespace) -> int:
         agent_staff=args.agent,
         matter=args.matter,
     )
-    code = _print_case(case, args.json)
+    page = hall.config.phone.case_url(case.token)
+    code = _print_case(case, args.json, {"page_url": page} if page else {})
     if args.print:
         return _print_receipt(hall, case, args.window)
     return code
@@ -151,9 +152,9 @@ def cmd_find(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_case(case: CaseView, as_json: bool) -> int:
+def _print_case(case: CaseView, as_json: bool, extra: dict[str, str] | None = None) -> int:
     if as_json:
-        print_json(case.as_dict())
+        print_json(case.as_dict() | (extra or {}))
         return 0
     from rich.table import Table
     from rich.text import Text

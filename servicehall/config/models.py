@@ -354,7 +354,8 @@ class PhoneSettings(_Model):
 
     base_url: str = ""
     """The address phones reach the phone server at on the hall's Wi-Fi, e.g.
-    ``http://192.168.1.10:8080``. When set, the ticket's QR code is ``base_url/t/<token>``."""
+    ``http://192.168.1.10:8080``. When set, the ticket's QR code is ``base_url/t/<token>`` and
+    a case's receipt (受理回执) carries ``base_url/c/<token>``."""
     host: str = "0.0.0.0"
     port: int = Field(default=8080, gt=0, lt=65536)
     requests_per_minute: int = Field(default=120, ge=10, le=10_000)
@@ -373,6 +374,10 @@ class PhoneSettings(_Model):
     def page_url(self, token: str | None) -> str | None:
         """A ticket's page address, or None without base_url or token."""
         return f"{self.base_url}/t/{token}" if self.base_url and token else None
+
+    def case_url(self, token: str | None) -> str | None:
+        """A case's page address (办件), or None without base_url or token."""
+        return f"{self.base_url}/c/{token}" if self.base_url and token else None
 
 
 class HallConfig(_Model):

@@ -15,7 +15,8 @@ and the ticket guard of :mod:`servicehall.queue.pg_security` do the rest:
   change the queue. A kiosk may also register a number for a ticket, never read one back, and
   reads cases and their steps (查询办理进度) without the villager's number.
 - ``phone``: the phone page server (``servicehall serve phone``): reads its hall, and writes a
-  finished ticket's rating once (with its ``rate`` event); nothing else.
+  finished ticket's rating once (with its ``rate`` event); reads a case and its steps for the
+  case's page without the villager's number; nothing else.
 The login roles themselves (and their passwords) are created by the database administrator.
 """
 
@@ -102,7 +103,12 @@ def grant_statements(role: str, kind: str, hall: str) -> list[str]:
             f"GRANT INSERT, UPDATE ON window_states, leader_overrides TO {who}",
         ]
     elif kind == "phone":
-        sql.append(f"GRANT UPDATE (rating) ON tickets TO {who}")
+        sql += [
+            f"GRANT UPDATE (rating) ON tickets TO {who}",
+            # a case's page (/c/<token>): the case and its steps, never the villager's number
+            f"GRANT SELECT ({_CASE_PUBLIC}) ON cases TO {who}",
+            f"GRANT SELECT ON case_steps TO {who}",
+        ]
     elif kind == "sms":
         sql += [
             f"GRANT SELECT, UPDATE (stage), DELETE ON sms_contacts TO {who}",
