@@ -229,8 +229,9 @@ class CaseSettings(_Model):
     due_soon_days: int = Field(default=2, ge=0, le=30)
     """The clerk's list shows a case in amber this many working days before its promised date."""
     keep_phone_days: int = Field(default=30, ge=0, le=365)
-    """A villager's number stays with a case until it is collected or delivered, and at most
-    this many days after 办结 when nobody comes for it."""
+    """A villager's number stays with a case until its 回访 (follow-up call) is recorded, and at
+    most this many days after 办结 when nobody comes for it, or after it was collected or
+    delivered when nobody calls back."""
     lookups_per_minute: int = Field(default=6, ge=1, le=60)
     """查询办理进度 at a kiosk: this many lookups a minute, then a short wait."""
 

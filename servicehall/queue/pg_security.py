@@ -74,6 +74,7 @@ EVENT_KINDS: dict[str, tuple[str, ...]] = {
         "rate_timeout",
         "case_open",
         "case_step",
+        "case_callback",
     ),
     "display": (),
     "sms": (),
@@ -172,14 +173,16 @@ def _policies() -> list[str]:
 
 
 def _case_policies() -> list[str]:
-    """办件: a window adds cases and their steps and moves a case along; a case's texts go into
-    the outbox from the window that records 补正 or 办结 (only messages of cases)."""
+    """办件: a window adds cases, their steps and 回访 results and moves a case along; a case's
+    texts go into the outbox from the window that records 补正 or 办结 (only messages of
+    cases)."""
     window = f"{_MY_HALL} AND {_KIND} = 'window'"
     return [
         f"CREATE POLICY servicehall_window_add ON cases FOR INSERT WITH CHECK ({window})",
         "CREATE POLICY servicehall_window ON cases FOR UPDATE "
         f"USING ({window}) WITH CHECK ({window})",
         f"CREATE POLICY servicehall_window_add ON case_steps FOR INSERT WITH CHECK ({window})",
+        f"CREATE POLICY servicehall_window_add ON case_callbacks FOR INSERT WITH CHECK ({window})",
         "CREATE POLICY servicehall_window_case ON sms_outbox FOR INSERT "
         f"WITH CHECK ({window} AND kind LIKE 'case\\_%' AND key LIKE 'case:%')",
     ]

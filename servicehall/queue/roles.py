@@ -8,7 +8,8 @@ and the ticket guard of :mod:`servicehall.queue.pg_security` do the rest:
   waiting tickets printed, withdraws one that did not print, appends its own events.
 - ``window``: a clerk console, keypad bridge or rating pad: calls, finishes, transfers, signs
   clerks in, rates a finished ticket once; no ticket is ever added or deleted. 办件: adds cases
-  and their steps, moves a case along, queues its texts (补正, 办结) in the outbox.
+  and their steps, moves a case along, queues its texts (补正, 办结) in the outbox, records a
+  回访 once (and with it forgets the villager's number).
 - ``display``: the hall TV: reads its hall only.
 - ``sms``: the SMS bridge: reads its hall, works through its hall's number registrations (moves
   their stage, deletes them when the day is over), the outbox and its own state row; it cannot
@@ -96,8 +97,9 @@ def grant_statements(role: str, kind: str, hall: str) -> list[str]:
     elif kind == "window":
         sql += [
             f"GRANT SELECT, INSERT, UPDATE ({_CASE_MOVES}) ON cases TO {who}",
-            f"GRANT SELECT, INSERT ON case_steps, sms_outbox TO {who}",
-            f"GRANT USAGE ON SEQUENCE cases_id_seq, case_steps_id_seq, sms_outbox_id_seq TO {who}",
+            f"GRANT SELECT, INSERT ON case_steps, case_callbacks, sms_outbox TO {who}",
+            "GRANT USAGE ON SEQUENCE cases_id_seq, case_steps_id_seq, case_callbacks_id_seq, "
+            f"sms_outbox_id_seq TO {who}",
             f"GRANT SELECT ON clerk_accounts TO {who}",
             f"GRANT UPDATE ({_WINDOW_TICKET_COLUMNS}) ON tickets TO {who}",
             f"GRANT INSERT, UPDATE ON window_states, leader_overrides TO {who}",
