@@ -150,3 +150,29 @@ def test_the_phone_role_reads_a_case_by_its_token_without_the_number(
         assert _denied(phone, "DELETE FROM case_steps")
         assert _denied(other, "SELECT number FROM cases")
         assert _denied(other, "SELECT note FROM case_steps")
+
+
+def test_a_window_records_a_callback_and_others_cannot(
+    roles: dict[str, str], owner: Hall, config: HallConfig, clock: FixedClock
+) -> None:
+    window = Hall.open(sms_config(config), db=roles["window"], clock=clock)
+    try:
+        ticket = owner.issue("A", matter="dibao")
+        window.sign_in(1, "mz01")
+        window.call_ticket(ticket.label, 1)
+        case = window.open_case(
+            ticket.label, window=1, kind="承诺件", name="王秀兰", last4="1234", phone=PHONE
+        )
+        window.case_step(case.number, "办结", window=1)
+        window.case_step(case.number, "已领取", window=1)
+        assert [d.phone for d in window.callbacks_due()] == [PHONE]
+        window.record_callback(case.number, "满意", window=1)
+        assert window.callbacks_due() == []
+    finally:
+        window.close()
+    assert [r.phone for r in rows(owner, "SELECT phone FROM cases")] == [None]
+    assert _denied(roles["window"], "UPDATE case_callbacks SET result = 'unsatisfied'")
+    assert _denied(roles["window"], "DELETE FROM case_callbacks")
+    for kind in ("kiosk", "display", "sms"):
+        assert _denied(roles[kind], "SELECT result FROM case_callbacks")
+    assert _denied(roles["baisha_window"], "SELECT result FROM case_callbacks")
