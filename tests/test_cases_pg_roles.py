@@ -176,3 +176,27 @@ def test_a_window_records_a_callback_and_others_cannot(
     for kind in ("kiosk", "display", "sms"):
         assert _denied(roles[kind], "SELECT result FROM case_callbacks")
     assert _denied(roles["baisha_window"], "SELECT result FROM case_callbacks")
+
+
+def test_a_role_granted_before_callbacks_reports_cases_without_them(
+    roles: dict[str, str], owner: Hall, config: HallConfig, clock: FixedClock
+) -> None:
+    from sqlalchemy.engine import make_url
+
+    from servicehall.reports.period import Period
+    from servicehall.reports.report import build_report
+
+    role = make_url(roles["window"]).username
+    owner.store.write(
+        lambda conn: conn.execute(text(f'REVOKE ALL ON case_callbacks FROM "{role}"'))
+    )
+    window = Hall.open(sms_config(config), db=roles["window"], clock=clock)
+    try:
+        report = build_report(window, Period(owner.today(), owner.today()))
+        assert report.cases is not None
+        assert (report.cases.totals["callbacks"], report.cases.totals["callback_rate"]) == (
+            None,
+            None,
+        )
+    finally:
+        window.close()
