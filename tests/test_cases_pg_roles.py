@@ -1,6 +1,7 @@
 """办件 under PostgreSQL's roles: a window role accepts and moves cases (and queues their texts),
 a kiosk role looks a case up but never reads the villager's number nor writes a case, other
-halls' cases stay out of sight, and the display and SMS bridge get nothing of cases."""
+halls' cases stay out of sight, the display only counts the cases finished today and the SMS
+bridge gets nothing of cases; the phone role reads a case by its token; 回访 only by a window."""
 
 from __future__ import annotations
 
@@ -93,6 +94,11 @@ def test_window_accepts_and_steps_a_case_and_the_kiosk_finds_it(
         "created_ts, next_try_ts) VALUES ('qingshi', current_date, 'remind:x', 'remind', "
         "'13800138000', 'x', 'pending', 0, 0, 0, 0)",
     )
+    display = Hall.open(sms_config(config), db=roles["display"], clock=clock)
+    try:
+        assert display.cases_finished_today() == 1  # the TV's count, and nothing else of cases
+    finally:
+        display.close()
     for kind in ("display", "sms"):
         assert _denied(roles[kind], "SELECT number FROM cases")
         assert _denied(roles[kind], "SELECT note FROM case_steps")

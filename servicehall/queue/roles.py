@@ -10,7 +10,7 @@ and the ticket guard of :mod:`servicehall.queue.pg_security` do the rest:
   clerks in, rates a finished ticket once; no ticket is ever added or deleted. 办件: adds cases
   and their steps, moves a case along, queues its texts (补正, 办结) in the outbox, records a
   回访 once (and with it forgets the villager's number).
-- ``display``: the hall TV: reads its hall only.
+- ``display``: the hall TV: reads its hall only (of cases, only how many were finished today).
 - ``sms``: the SMS bridge: reads its hall, works through its hall's number registrations (moves
   their stage, deletes them when the day is over), the outbox and its own state row; it cannot
   change the queue. A kiosk may also register a number for a ticket, never read one back, and
@@ -104,6 +104,8 @@ def grant_statements(role: str, kind: str, hall: str) -> list[str]:
             f"GRANT UPDATE ({_WINDOW_TICKET_COLUMNS}) ON tickets TO {who}",
             f"GRANT INSERT, UPDATE ON window_states, leader_overrides TO {who}",
         ]
+    elif kind == "display":  # 今日办结办件 N 件: no number, name or matter of a case
+        sql.append(f"GRANT SELECT (id, hall, finished_day) ON cases TO {who}")
     elif kind == "phone":
         sql += [
             f"GRANT UPDATE (rating) ON tickets TO {who}",
