@@ -106,9 +106,10 @@ def test_the_count_of_cases_done_never_costs_the_call_its_size(size: tuple[int, 
     width, height = size
     common = {"windows": 15, "services": 15, "notice": True, "recent_calls": 6}
     leader_rows = 2 if width < 70 else 1
-    without = plan_display(width, height, leader_rows=leader_rows, **common)  # type: ignore[arg-type]
-    plan = plan_display(width, height, leader_rows=leader_rows, cases=True, **common)  # type: ignore[arg-type]
-    assert plan.call_fit == without.call_fit
+    qr = (29, 15)  # the board's QR code at a large TV
+    without = plan_display(width, height, leader_rows=leader_rows, qr=qr, **common)  # type: ignore[arg-type]
+    plan = plan_display(width, height, leader_rows=leader_rows, qr=qr, cases=True, **common)  # type: ignore[arg-type]
+    assert plan.call_fit == without.call_fit and plan.qr_rows == without.qr_rows
     assert (plan.board_rows, plan.waiting_rows) == (without.board_rows, without.waiting_rows)
     below = plan.recent_rows if plan.recent == "below" else 0
     used = (

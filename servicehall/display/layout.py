@@ -207,10 +207,6 @@ def plan_display(
         recent_rows = min(extra, recent_calls + 1)
         recent = "below"
         extra -= recent_rows
-    cases_rows = 0
-    if cases and extra >= 1:
-        cases_rows = 1
-        extra -= 1
     qr_rows = 0
     if recent == "side":
         recent_rows = fit.rows + extra
@@ -219,6 +215,12 @@ def plan_display(
                 qr_rows = qr[1] + QR_CAPTION_ROWS
             else:  # the call's size was found for a narrower room: it still fits
                 side_width = RECENT_WIDTH
+    cases_rows = 0
+    if cases and extra >= 1 and (not qr_rows or recent_rows > qr_rows + QR_MIN_RECENT_ROWS):
+        cases_rows = 1  # a spare row, taken from neither the call nor the QR code
+        extra -= 1
+        if recent == "side":
+            recent_rows -= 1
     return DisplayPlan(
         leader_rows=leader_rows,
         notice_rows=notice_rows,
