@@ -151,3 +151,20 @@ def test_cases_open_json_carries_the_page(
     case = hall.case(opened["number"])
     assert opened["page_url"] == f"{server.url}/c/{case.token}"
     assert server.get(f"/c/{case.token}")[0] == 200
+
+
+def test_the_case_page_is_rate_limited(tmp_path: Path, any_db_url: str) -> None:
+    port = free_port()
+    path, config = phone_config(tmp_path, port, requests_per_minute=10)
+    hall = Hall.open(config, db=any_db_url, enforce_hours=False)
+    case = _accept(hall)
+    server = PhoneServer(path, any_db_url, port)
+    try:
+        answers = [server.get(f"/c/{case.token}") for _ in range(30)]
+        assert answers[0][0] == 200
+        refused = [body for status, body in answers if status == 429]
+        assert refused and "刷新太频繁了" in refused[0]
+        assert server.get(f"/c/{case.token}", Host="evil.example")[0] in (403, 429)
+    finally:
+        server.stop()
+        hall.close()
