@@ -172,7 +172,7 @@ class HallDisplay(App[None]):
             notice=bool(self.notice),
             recent_calls=self.config.display.recent_calls,
             qr=(self.qr.columns, len(self.qr.rows)) if self.qr is not None else None,
-            cases=self.snapshot is not None and self.snapshot.cases_done is not None,
+            cases=bool(self.snapshot and self.snapshot.cases_done),  # none done: no line
         )
         if plan == self.plan:
             return
@@ -227,7 +227,7 @@ class HallDisplay(App[None]):
         self.waiting.services = tuple(hall.services)
         self.leader.leader = hall.leader
         self.lay_out()
-        if result.cases_done is not None:
+        if result.cases_done:
             self.cases_done.update(f"今日办结办件 {result.cases_done} 件")
         self.recent.calls = result.recent
         self.banner.call = latest
