@@ -2,12 +2,25 @@
 
 ``servicehall.i18n`` merges :data:`CASE_CATALOG` into its catalogue, so ``t("unknown_case", …)``
 works like any other key; :func:`kind_name`, :func:`step_name`, :func:`state_name` and
-:func:`due_name` name the stored codes for people.
+:func:`due_name` and :func:`callback_name` (回访 results) name the stored codes for people.
 """
 
 from __future__ import annotations
 
 CASE_CATALOG: dict[str, dict[str, str]] = {
+    "callback_bad_result": {
+        "zh": "回访结果应为 满意、基本满意、不满意 或 未接通，而不是 {result}",
+        "en": "A call-back's result is 满意 / 基本满意 / 不满意 / 未接通 (satisfied, basic, "
+        "unsatisfied, no_answer), not {result}",
+    },
+    "callback_not_closed": {
+        "zh": "办件 {case} 还没有领取或送达，办完后才回访",
+        "en": "Case {case} is not collected or delivered yet: call back once it has ended",
+    },
+    "callback_once": {
+        "zh": "办件 {case} 已经回访过了（每件只回访一次）",
+        "en": "Case {case} has been called back already (once per case)",
+    },
     "unknown_case": {
         "zh": "没有找到办件 {case}",
         "en": "No case {case}",
@@ -129,6 +142,13 @@ STATE_NAMES: dict[str, dict[str, str]] = {
     "delivered": {"zh": "已送达", "en": "delivered"},
 }
 
+CALLBACK_NAMES: dict[str, dict[str, str]] = {
+    "satisfied": {"zh": "满意", "en": "satisfied"},
+    "basic": {"zh": "基本满意", "en": "fair"},
+    "unsatisfied": {"zh": "不满意", "en": "unsatisfied"},
+    "no_answer": {"zh": "未接通", "en": "no answer"},
+}
+
 DUE_NAMES: dict[str, dict[str, str]] = {
     "overdue": {"zh": "已超期", "en": "overdue"},
     "soon": {"zh": "即将到期", "en": "due soon"},
@@ -158,3 +178,7 @@ def state_name(code: str, lang: str | None = None) -> str:
 
 def due_name(code: str, lang: str | None = None) -> str:
     return _name(DUE_NAMES, code, lang)
+
+
+def callback_name(code: str, lang: str | None = None) -> str:
+    return _name(CALLBACK_NAMES, code, lang)

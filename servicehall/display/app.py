@@ -89,6 +89,7 @@ class HallDisplay(App[None]):
         self.waiting = WaitingCounts(id="waiting")
         self.leader = LeaderBar(config.hall.supervision_phone, id="leader")
         self.status_line = StatusLine(id="status")
+        self.cases_done = Static("", id="cases-done", markup=False)
         self.notice = config.display.notice or config.hall.notice
         self.plan: DisplayPlan | None = None
         board_url = f"{config.phone.base_url}/" if config.phone.base_url else ""
@@ -113,6 +114,7 @@ class HallDisplay(App[None]):
                 yield self.recent
         yield self.board
         yield self.waiting
+        yield self.cases_done
         yield self.leader
         yield Ticker(self.notice, id="ticker")
         yield self.status_line
@@ -170,6 +172,7 @@ class HallDisplay(App[None]):
             notice=bool(self.notice),
             recent_calls=self.config.display.recent_calls,
             qr=(self.qr.columns, len(self.qr.rows)) if self.qr is not None else None,
+            cases=bool(self.snapshot and self.snapshot.cases_done),  # none done: no line
         )
         if plan == self.plan:
             return
@@ -193,6 +196,7 @@ class HallDisplay(App[None]):
         waiting.columns, waiting.rows = plan.waiting_columns, plan.waiting_rows
         waiting.title = plan.waiting_title
         waiting.styles.height = plan.waiting_height
+        self.cases_done.display = plan.cases_rows > 0
 
     def turn_pages(self) -> None:
         """The page timer: the next page of windows and of waiting counts (if they page).
@@ -223,6 +227,8 @@ class HallDisplay(App[None]):
         self.waiting.services = tuple(hall.services)
         self.leader.leader = hall.leader
         self.lay_out()
+        if result.cases_done:
+            self.cases_done.update(f"今日办结办件 {result.cases_done} 件")
         self.recent.calls = result.recent
         self.banner.call = latest
         if result.new_calls:

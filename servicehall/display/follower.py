@@ -47,6 +47,7 @@ class Snapshot:
     recent: tuple[Call, ...]
     new_calls: tuple[Call, ...] = ()
     fresh: bool = False  # first read after (re)connecting: nothing here is news
+    cases_done: int | None = None  # cases finished today (None: this role may not read cases)
 
 
 @dataclass(frozen=True)
@@ -209,7 +210,18 @@ class Follower:
             if status.last_event_id < self._last_id:  # another (restored) database file
                 return self._read(fresh=True)
         self._last_seen = status.now
-        return Snapshot(status, self.calls.recent, () if fresh else tuple(new), fresh)
+        done = self._cases_done()
+        return Snapshot(status, self.calls.recent, () if fresh else tuple(new), fresh, done)
+
+    def _cases_done(self) -> int | None:
+        """Cases finished today, or None for a role granted before the display could count them."""
+        assert self.hall is not None
+        try:
+            return self.hall.cases_finished_today()
+        except StoreError as exc:
+            if exc.key != "store_denied":
+                raise
+            return None
 
     def _read_events(self, day: dt.date | None) -> list[Call]:
         assert self.hall is not None

@@ -62,6 +62,32 @@ TEXTS: dict[str, tuple[str, str]] = {
     "busy_title": ("人数太多", "Too busy"),
     "busy": ("正在看的人太多，页面会自动刷新", "Too many phones; the page refreshes by itself"),
     "go_home": ("返回", "Back"),
+    "title_case": ("办件 {number}", "Case {number}"),
+    "case_number": ("办件号", "Case number"),
+    "case_applicant": ("申请人：{name}", "Applicant: {name}"),
+    "case_promised": ("承诺 {day} 前办结", "Promised by {day}"),
+    "case_late": ("（已超期，请到窗口询问）", " (overdue: please ask at the window)"),
+    "case_steps": ("办理步骤", "Steps"),
+    "case_joint_to": ("转 {window} 号窗口联办", "taken on by window {window}"),
+    "case_missing": ("需补正：{note}", "Papers missing: {note}"),
+    "case_supplement_next": (
+        "请按补正要求把材料送到窗口",
+        "Please bring the missing papers to the window",
+    ),
+    "case_collect_next": (
+        "已办结，请带身份证到 {window} 号窗口领取",
+        "Finished: please collect it at window {window} with your ID card",
+    ),
+    "case_deliver_next": (
+        "已办结，工作人员将为您送达",
+        "Finished: the hall's staff will bring it to you",
+    ),
+    "case_not_found_title": ("找不到办件", "No such case"),
+    "case_not_found": (
+        "找不到这件办件：地址可能不完整。请重新扫描受理回执上的二维码，或到大厅取号机“查询办理进度”。",
+        "No such case: the address may be cut short. Please scan the receipt's QR code again, "
+        "or ask the hall's kiosk (查询办理进度).",
+    ),
 }
 
 
