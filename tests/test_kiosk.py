@@ -516,6 +516,7 @@ async def test_home_before_the_printer_answers(slow_printer, db_url, clock, hall
         await pilot.click("#take")
         await until(pilot, lambda: isinstance(app.screen, TicketScreen), what="ticket")
         ticket_screen = app.screen
+        await until(pilot, lambda: ticket_screen.query("#nav-home"), what="the ticket composed")
         assert ticket_screen.outcome is None
         await pilot.click("#nav-home")
         await until(pilot, lambda: isinstance(app.screen, HomeScreen), what="home")
