@@ -2,8 +2,9 @@
 
 Keys F1–F8 and digits 1–8 (a cheap USB keypad) run the actions in ``actions.ACTIONS``; each press
 is acknowledged on screen at once, the database work runs in a thread worker, and the result and
-the fresh window state are drawn together. A second worker follows the hall's change feed so the
-queue stays live while other windows and the kiosk work.
+the fresh window state are drawn together (``ActionDone``). The desk subscribes to the app's
+``hall_changed`` (``ui.app_base.HallApp``): whenever the hall changes it reads its window again
+(``WindowRead``), so the queue stays live while other windows and the kiosk work.
 """
 
 from __future__ import annotations
@@ -13,29 +14,28 @@ import logging
 import time
 
 from rich.text import Text
-from sqlalchemy.exc import SQLAlchemyError
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Static
-from textual.worker import get_current_worker
 
 from servicehall.clerk.actions import ACTIONS, BY_CODE, perform, why_not
+from servicehall.clerk.messages import ActionDone, SignedOut, SignOutRefused, WindowRead
 from servicehall.clerk.prompts import ServicePrompt, TicketPrompt
 from servicehall.clerk.snapshot import WindowLoader, WindowSnapshot, since
 from servicehall.errors import ServiceHallError
-from servicehall.queue import Hall
+from servicehall.queue import STORE_FAILURES, Hall
 from servicehall.queue.clerks import Clerk
+from servicehall.ui.app_base import HallApp, HallNews
+from servicehall.ui.follower import Snapshot
 from servicehall.widgets import BigLabel
 from servicehall.widgets.bigfont import GLYPH_ROWS
 from servicehall.widgets.plain import plain
 
 log = logging.getLogger(__name__)
 
-FEED_WAIT_S = 0.5
-RETRY_S = 2.0
 MATERIALS_ROWS = 3
 SAMPLE_LABEL = "W888"  # the widest label: the panel does not jump between tickets
 COUNT_NAMES = (("call", "叫号"), ("finish", "办结"), ("skip", "过号"), ("transfer", "转办"))
@@ -112,7 +112,9 @@ class DeskScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._refresh_from_hall()
-        self._follow_feed()
+        app = self.app
+        assert isinstance(app, HallApp)
+        app.hall_changed.subscribe(self, self._hall_news)
         self.set_interval(1.0, self._tick)
 
     # ------------------------------------------------------------------ actions
@@ -169,7 +171,7 @@ class DeskScreen(Screen[None]):
         self.acknowledged_s = time.perf_counter() - self.pressed_at
         self._perform(code, argument)
 
-    @work(thread=True, group="clerk-action")
+    @work(thread=True, group="clerk-action", exit_on_error=False)
     def _perform(self, code: str, argument: str) -> None:
         error = False
         try:
@@ -178,30 +180,35 @@ class DeskScreen(Screen[None]):
         except ServiceHallError as exc:
             log.info("window %d %s refused: %s", self.window, code, exc.message)
             message, error = exc.message, True
-        snapshot = self._load()
-        self.app.call_from_thread(self._done, message, error, snapshot)
+        self.post_message(ActionDone(message, error, self._load()))
 
-    def _done(self, message: str, error: bool, snapshot: WindowSnapshot | None) -> None:
+    @on(ActionDone)
+    def _done(self, event: ActionDone) -> None:
         self.busy = False
         if self.leaving:
             return
-        if snapshot is not None:
-            self._draw(snapshot)
-        self._say(message, error=error)
+        if event.snapshot is not None:
+            self._draw(event.snapshot)
+        self._say(event.message, error=event.error)
         self.completed_s = time.perf_counter() - self.pressed_at
 
     def action_sign_out(self) -> None:
         self._sign_out()
 
-    @work(thread=True, exclusive=True, group="clerk-sign-out")
+    @work(thread=True, exclusive=True, group="clerk-sign-out", exit_on_error=False)
     def _sign_out(self) -> None:
         try:
             self.hall.sign_out(self.window)
         except ServiceHallError as exc:
-            self.app.call_from_thread(self._say, exc.message, error=True)
+            self.post_message(SignOutRefused(exc.message))
             return
-        self.app.call_from_thread(self._leave)
+        self.post_message(SignedOut())
 
+    @on(SignOutRefused)
+    def _sign_out_refused(self, event: SignOutRefused) -> None:
+        self._say(event.message, error=True)
+
+    @on(SignedOut)
     def _leave(self) -> None:
         """Stop following the hall before the widgets go, then back to sign-in."""
         self.leaving = True
@@ -213,37 +220,23 @@ class DeskScreen(Screen[None]):
     def _load(self) -> WindowSnapshot | None:
         try:
             return self.loader.load()
-        except (ServiceHallError, SQLAlchemyError) as exc:
+        except STORE_FAILURES as exc:
             log.warning("window %d: cannot read the hall: %s", self.window, exc)
             return None
 
-    @work(thread=True, exclusive=True, group="clerk-refresh")
+    def _hall_news(self, news: HallNews) -> None:
+        if isinstance(news, Snapshot) and not self.leaving:
+            self._refresh_from_hall()
+
+    @work(thread=True, exclusive=True, group="clerk-refresh", exit_on_error=False)
     def _refresh_from_hall(self) -> None:
         snapshot = self._load()
         if snapshot is not None:
-            self.app.call_from_thread(self._draw, snapshot)
+            self.post_message(WindowRead(snapshot))
 
-    @work(thread=True, exclusive=True, group="clerk-feed")
-    def _follow_feed(self) -> None:
-        worker = get_current_worker()
-        while not worker.is_cancelled:
-            try:
-                feed = self.hall.watch()
-            except (ServiceHallError, SQLAlchemyError) as exc:
-                log.warning("window %d: change feed unavailable: %s", self.window, exc)
-                time.sleep(RETRY_S)
-                continue
-            try:
-                while not worker.is_cancelled:
-                    if feed.wait(FEED_WAIT_S):
-                        snapshot = self._load()
-                        if snapshot is not None and not worker.is_cancelled:
-                            self.app.call_from_thread(self._draw, snapshot)
-            except (ServiceHallError, SQLAlchemyError, OSError) as exc:
-                log.warning("window %d: change feed lost: %s", self.window, exc)
-                time.sleep(RETRY_S)
-            finally:
-                feed.close()
+    @on(WindowRead)
+    def _window_read(self, event: WindowRead) -> None:
+        self._draw(event.snapshot)
 
     # ------------------------------------------------------------------ drawing
 

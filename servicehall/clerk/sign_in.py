@@ -19,6 +19,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Input, Static
 
+from servicehall.clerk.messages import SignInAnswered
 from servicehall.errors import ServiceHallError
 from servicehall.i18n import t
 from servicehall.queue import Hall
@@ -77,7 +78,7 @@ class SignInScreen(Screen[Clerk]):
         self.checking = True
         self._check(clerk_id, pin)
 
-    @work(thread=True, exclusive=True, group="sign-in")
+    @work(thread=True, exclusive=True, group="sign-in", exit_on_error=False)
     def _check(self, clerk_id: str, pin: str) -> None:
         store, code = self.hall.store, self.hall.code
         try:
@@ -86,21 +87,21 @@ class SignInScreen(Screen[Clerk]):
             guard = PinGuard(store, code, self.rule)
             wait = guard.wait_s(*subjects)
             if wait > 0:  # locked (also by another console, or before a restart): not checked
-                self.app.call_from_thread(self._refused, "输错次数太多", wait)
+                self.post_message(SignInAnswered(None, "输错次数太多", wait))
                 return
             clerk = verify_clerk(store, code, clerk_id, pin)
             if clerk is None:
                 attempt = guard.failed(*subjects)
                 message = self._refuse(clerk_id, known, attempt.wait_s)
-                self.app.call_from_thread(self._refused, message, attempt.wait_s)
+                self.post_message(SignInAnswered(None, message, attempt.wait_s))
                 return
             guard.succeeded(*subjects)
             self.hall.sign_in(self.window, clerk.clerk_id)
             log.info("clerk %s signed in at window %d", clerk.clerk_id, self.window)
-            self.app.call_from_thread(self.dismiss, clerk)
+            self.post_message(SignInAnswered(clerk))
         except ServiceHallError as exc:
             log.warning("sign-in failed at window %d: %s", self.window, exc.message)
-            self.app.call_from_thread(self._refused, exc.message, 0.0)
+            self.post_message(SignInAnswered(None, exc.message))
 
     def _refuse(self, clerk_id: str, known: bool, lock_s: float) -> str:
         who = clerk_id if known else None
@@ -111,6 +112,13 @@ class SignInScreen(Screen[Clerk]):
         if not list_clerks(self.hall.store, self.hall.code, active_only=True):
             return t("no_clerks")
         return t("sign_in_refused")
+
+    @on(SignInAnswered)
+    def _answered(self, event: SignInAnswered) -> None:
+        if event.clerk is not None:
+            self.dismiss(event.clerk)
+        else:
+            self._refused(event.message, event.wait_s)
 
     def _refused(self, message: str, wait_s: float) -> None:
         self.checking = False

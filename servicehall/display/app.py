@@ -1,44 +1,40 @@
 """``HallDisplay``: the Textual app on the hall's TV.
 
-A thread worker runs ``Follower.step`` in a loop (it sleeps on the change feed) and hands each
-snapshot to the UI thread; another thread worker speaks queued announcements. Nothing on the UI
-thread touches the database or waits for speech.
+``HallApp``'s follower (a thread worker sleeping on the change feed) publishes each snapshot on
+``hall_changed``; the display draws it. Another thread worker speaks queued announcements.
+Nothing on the UI thread touches the database or waits for speech.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-import threading
 from pathlib import Path
 
-from textual import events, work
-from textual.app import App, ComposeResult
+from textual import events, on, work
+from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.timer import Timer
-from textual.worker import get_current_worker
 
 from servicehall.config import HallConfig
 from servicehall.display.banner import CallBanner
 from servicehall.display.bars import LeaderBar, StatusLine, Ticker, TopBar
 from servicehall.display.board import WaitingCounts, WindowBoard, today_only
-from servicehall.display.calls import Call
-from servicehall.display.follower import Follower, Lost, Snapshot
 from servicehall.display.layout import RECENT_WIDTH, DisplayPlan, plan_display
 from servicehall.display.recent import RecentCalls
 from servicehall.display.voice import Announcement, Announcer
-from servicehall.grids import log_grid
 from servicehall.queue import Clock, SystemClock
-from servicehall.widgets.upkeep import keep_tidy, let_go
+from servicehall.ui.app_base import HallApp
+from servicehall.ui.calls import Call
+from servicehall.ui.follower import Lost, Snapshot
 
 log = logging.getLogger(__name__)
 
-STEP_TIMEOUT_S = 0.5
 ANNOUNCE_WITHIN_S = 60.0  # calls older than this (caught up after an outage) are not spoken
 
 
-class HallDisplay(App[None]):
+class HallDisplay(HallApp):
     """The hall board: latest call, windows, recent calls, waiting counts, leader, notice.
 
     ``layout.plan_display`` shares the screen out whenever its size (or the number of windows,
@@ -48,6 +44,7 @@ class HallDisplay(App[None]):
 
     CSS_PATH = Path(__file__).with_name("display.tcss")  # also for a subclass elsewhere
     TITLE = "大厅叫号屏"
+    GRID = "display"
     BINDINGS = [("ctrl+q", "quit", "退出")]
 
     class CallsShown(Message):
@@ -56,6 +53,13 @@ class HallDisplay(App[None]):
         def __init__(self, calls: tuple[Call, ...]) -> None:
             super().__init__()
             self.calls = calls
+
+    class VoiceOff(Message):
+        """From the announcer's thread: the voice command keeps failing."""
+
+        def __init__(self, reason: str) -> None:
+            super().__init__()
+            self.reason = reason
 
     def __init__(
         self,
@@ -66,14 +70,11 @@ class HallDisplay(App[None]):
         announcer: Announcer | None = None,
         retry_s: float = 1.0,
     ) -> None:
-        super().__init__()
-        self.config = config
+        super().__init__(config, db=db, clock=clock, retry_s=retry_s)
         self.clock = clock or SystemClock()
-        self.follower = Follower(config, db, clock, retry_s=retry_s)
         self.announcer = announcer
         self.snapshot: Snapshot | None = None
         self.lost: Lost | None = None
-        self._stop = threading.Event()
         self._highlight_timer: Timer | None = None
         # the widgets a snapshot updates, kept so no update has to query the DOM
         welcome = (config.hall.slogan, f"办公时间  {config.hall.hours_text()}")
@@ -99,8 +100,7 @@ class HallDisplay(App[None]):
         yield self.status_line
 
     def on_mount(self) -> None:
-        self._follow()
-        keep_tidy(self)
+        self.hall_changed.subscribe(self, self.show, immediate=True)
         self.set_timer(self.config.display.page_seconds, self.turn_pages)
         if self.announcer is not None:
             self.announcer.on_off = self.voice_failed
@@ -110,23 +110,10 @@ class HallDisplay(App[None]):
                 self._voice_off(self.announcer.off_reason or "")
 
     def on_unmount(self) -> None:
-        let_go()
-        self._stop.set()
         if self.announcer is not None:
             self.announcer.close()
 
     # ------------------------------------------------------------------ workers
-
-    @work(thread=True, exclusive=True, group="follow", exit_on_error=False)
-    def _follow(self) -> None:
-        worker = get_current_worker()
-        try:
-            while not worker.is_cancelled and not self._stop.is_set():
-                result = self.follower.step(STEP_TIMEOUT_S)
-                if result is not None and not worker.is_cancelled:
-                    self.call_from_thread(self.show, result)
-        finally:
-            self.follower.close()
 
     @work(thread=True, exclusive=True, group="voice", exit_on_error=False)
     def _speak(self) -> None:
@@ -136,7 +123,6 @@ class HallDisplay(App[None]):
     # ------------------------------------------------------------------ layout
 
     def on_resize(self, event: events.Resize) -> None:
-        log_grid("display", event.size.width, event.size.height)
         self.lay_out()
 
     def lay_out(self) -> None:
@@ -232,7 +218,11 @@ class HallDisplay(App[None]):
 
     def voice_failed(self, reason: str) -> None:
         """Called from the announcer's thread when the voice command keeps failing."""
-        self.call_from_thread(self._voice_off, reason)
+        self.post_message(self.VoiceOff(reason))
+
+    @on(VoiceOff)
+    def _voice_failed(self, event: VoiceOff) -> None:
+        self._voice_off(event.reason)
 
     def _now(self) -> dt.datetime:
         return self.clock.now().astimezone(self.config.hall.tz)

@@ -12,9 +12,9 @@ from rich.style import Style
 from rich.text import Text
 from textual.reactive import reactive
 
-from servicehall.display.calls import Call
 from servicehall.display.layout import CallFit, Part, call_lines, fit_call, word_cells
 from servicehall.display.lines import LineCachedWidget
+from servicehall.ui.calls import Call
 from servicehall.widgets.bigfont import GLYPH_ROWS, dot_runs
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.reactive import reactive
 
-from servicehall.display.calls import Call
 from servicehall.display.lines import LineCachedWidget
+from servicehall.ui.calls import Call
 
 
 class RecentCalls(LineCachedWidget):

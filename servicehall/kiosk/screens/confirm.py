@@ -13,6 +13,7 @@ from textual.containers import Horizontal
 from textual.widgets import Button, Static
 
 from servicehall.config import Matter, Service
+from servicehall.kiosk.messages import IssueRetrying
 from servicehall.kiosk.screens.base import KioskScreen
 from servicehall.kiosk.strings import s, windows_text
 from servicehall.kiosk.widgets import NavBar
@@ -59,12 +60,17 @@ class ConfirmScreen(KioskScreen):
         if self.taken:
             return
         priority = event.button.id == "take-priority"
-        if self.kiosk.request_ticket(self.service, self.matter, priority, self.show_progress):
+        if self.kiosk.request_ticket(self, self.service, self.matter, priority):
             self.taken = True
+            self.show_progress(s("issuing"))
             for button in self.query(".take").results(Button):
                 button.disabled = True
         elif self.kiosk.hall is None:
             self.show_progress(s("connecting", detail=self.kiosk.trouble or "..."))
+
+    @on(IssueRetrying)
+    def _retrying(self, event: IssueRetrying) -> None:
+        self.show_progress(s("retrying", attempt=event.attempt))
 
     def show_progress(self, text: str) -> None:
         """Issuing or retrying; a villager who already went back does not see it."""

@@ -7,6 +7,8 @@ from textual.app import ComposeResult
 from textual.widgets import Button, Static
 
 from servicehall.kiosk.screens.base import KioskScreen
+from servicehall.kiosk.screens.guide_detail import GuideDetailScreen
+from servicehall.kiosk.screens.matters import MatterScreen
 from servicehall.kiosk.strings import s
 from servicehall.kiosk.widgets import NavBar
 from servicehall.widgets.paged import PagedGrid
@@ -32,9 +34,6 @@ class GuideScreen(KioskScreen):
 
     @on(Button.Pressed, ".guide-service")
     def _service(self, event: Button.Pressed) -> None:
-        from servicehall.kiosk.screens.guide_detail import GuideDetailScreen
-        from servicehall.kiosk.screens.matters import MatterScreen
-
         event.stop()
         assert event.button.id is not None
         service = self.kiosk.config.service(event.button.id.removeprefix("guide-"))

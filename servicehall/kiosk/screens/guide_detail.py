@@ -13,6 +13,7 @@ from textual.widgets import Button, Static
 
 from servicehall.config import Matter, Service
 from servicehall.kiosk.screens.base import KioskScreen
+from servicehall.kiosk.screens.confirm import ConfirmScreen
 from servicehall.kiosk.strings import s, windows_text
 from servicehall.kiosk.widgets import NavBar
 from servicehall.widgets.paged import PagedText
@@ -64,7 +65,5 @@ class GuideDetailScreen(KioskScreen):
 
     @on(Button.Pressed, "#guide-take")
     def _take(self, event: Button.Pressed) -> None:
-        from servicehall.kiosk.screens.confirm import ConfirmScreen
-
         event.stop()
         self.app.push_screen(ConfirmScreen(self.service, self.matter))

@@ -16,6 +16,9 @@ from textual.widgets import Button, Static
 
 from servicehall.config import Service
 from servicehall.kiosk.screens.base import KioskScreen
+from servicehall.kiosk.screens.confirm import ConfirmScreen
+from servicehall.kiosk.screens.guide import GuideScreen
+from servicehall.kiosk.screens.matters import MatterScreen
 from servicehall.kiosk.strings import hours_text, s
 from servicehall.kiosk.widgets import Pager, ServiceButton
 from servicehall.queue import HallStatus
@@ -171,9 +174,6 @@ class HomeScreen(KioskScreen):
         self.open_service(event.button.service)
 
     def open_service(self, service: Service) -> None:
-        from servicehall.kiosk.screens.confirm import ConfirmScreen
-        from servicehall.kiosk.screens.matters import MatterScreen
-
         if len(service.matters) > 1:
             self.app.push_screen(MatterScreen(service))
         else:
@@ -182,8 +182,6 @@ class HomeScreen(KioskScreen):
 
     @on(Button.Pressed, "#guide")
     def _guide(self, event: Button.Pressed) -> None:
-        from servicehall.kiosk.screens.guide import GuideScreen
-
         event.stop()
         self.app.push_screen(GuideScreen())
 

@@ -8,6 +8,8 @@ from textual.widgets import Button, Static
 
 from servicehall.config import Service
 from servicehall.kiosk.screens.base import KioskScreen
+from servicehall.kiosk.screens.confirm import ConfirmScreen
+from servicehall.kiosk.screens.guide_detail import GuideDetailScreen
 from servicehall.kiosk.strings import s
 from servicehall.kiosk.widgets import NavBar
 from servicehall.widgets.paged import PagedGrid
@@ -44,9 +46,6 @@ class MatterScreen(KioskScreen):
 
     @on(Button.Pressed, ".matter")
     def _matter(self, event: Button.Pressed) -> None:
-        from servicehall.kiosk.screens.confirm import ConfirmScreen
-        from servicehall.kiosk.screens.guide_detail import GuideDetailScreen
-
         event.stop()
         assert event.button.id is not None
         matter = self.service.matters[int(event.button.id.removeprefix("matter-"))]

@@ -1,6 +1,7 @@
 """The staff PIN screen: a touch keypad guarding the maintenance screen.
 
-The PIN is checked against ``kiosk.staff_pin_hash`` in a thread worker (PBKDF2 takes a moment).
+The app checks the PIN against ``kiosk.staff_pin_hash`` in a thread worker (PBKDF2 takes a
+moment): the screen posts ``PinEntered`` and gets ``PinChecked`` back.
 Wrong PINs are counted in the database for this PC (``kiosk:<host name>``), so neither a crash,
 a restart nor a new browser tab gives fresh guesses: the fifth in a row locks the keypad for a
 minute, each further one twice as long (up to 15 minutes), and a lock is recorded as an event.
@@ -10,17 +11,17 @@ from __future__ import annotations
 
 import math
 
-from textual import events, on, work
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Center, Horizontal, Vertical
 from textual.widgets import Static
 
+from servicehall.kiosk.messages import PinChecked, PinEntered
 from servicehall.kiosk.screens.base import KioskScreen
+from servicehall.kiosk.screens.maintenance import MaintenanceScreen
 from servicehall.kiosk.strings import s
 from servicehall.kiosk.widgets import Keypad, NavBar
 from servicehall.kiosk.widgets.keypad import CLEAR, ENTER
-from servicehall.pins import verify_pin
-from servicehall.queue.lockouts import this_pc
 
 MAX_PIN_DIGITS = 12
 
@@ -83,28 +84,11 @@ class PinScreen(KioskScreen):
         elif self.digits:
             self.checking = True
             self._show(s("pin_checking"))
-            self._verify(self.digits, stored)
+            self.post_message(PinEntered(self, self.digits))
 
-    @work(thread=True, exclusive=True, group="pin")
-    def _verify(self, pin: str, stored: str) -> None:
-        guard = self.kiosk.pin_guard()
-        subject = this_pc("kiosk")
-        wait = guard.wait_s(subject)
-        if wait > 0:  # locked: the PIN is not even checked
-            self.app.call_from_thread(self._verified, False, wait)
-            return
-        if verify_pin(pin, stored):
-            guard.succeeded(subject)
-            self.app.call_from_thread(self._verified, True, 0.0)
-            return
-        attempt = guard.failed(subject)
-        if attempt.wait_s:
-            self.kiosk.record_event("pin_locked", seconds=attempt.wait_s, failures=attempt.failures)
-        self.app.call_from_thread(self._verified, False, attempt.wait_s)
-
-    def _verified(self, ok: bool, locked_s: float) -> None:
-        from servicehall.kiosk.screens.maintenance import MaintenanceScreen
-
+    @on(PinChecked)
+    def _verified(self, event: PinChecked) -> None:
+        ok, locked_s = event.ok, event.locked_s
         self.checking = False
         self.digits = ""
         if not self.is_current:  # the kiosk went home meanwhile: never open maintenance

@@ -3,14 +3,15 @@
 The ticket screen shows ``SmsOffer`` (when ``[sms] enabled``); a tap opens ``SmsScreen``: what
 the number is for in one line, the digits as typed (138 0013 8000), the kiosk's ``Keypad`` with
 a one-digit delete beside it. OK checks the number (11 digits, 1[3-9]…) on the spot and registers
-it for the ticket in a thread worker (``servicehall.queue.outbox.register_phone``); the ticket
+it for the ticket (the app does, in a thread worker: ``PhoneEntered`` → ``PhoneRegistered`` or
+``PhoneRefused``, ``servicehall.queue.outbox.register_phone``); the ticket
 screen then shows it masked (138****8000) and counts down afresh. "不需要" and "返回" go back
 without a number. The number is never shown whole once it is registered, and never logged.
 """
 
 from __future__ import annotations
 
-from textual import events, on, work
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
@@ -18,12 +19,13 @@ from textual.widgets import Button, Static
 from servicehall.config import HallConfig
 from servicehall.errors import ServiceHallError
 from servicehall.i18n import language
+from servicehall.kiosk.messages import PhoneEntered, PhoneRefused, PhoneRegistered
 from servicehall.kiosk.screens.base import KioskScreen
 from servicehall.kiosk.strings import s
 from servicehall.kiosk.widgets import Countdown, Keypad, NavBar
 from servicehall.kiosk.widgets.keypad import CLEAR, ENTER
-from servicehall.queue import Hall, TicketView
-from servicehall.queue.outbox import check_phone, register_phone
+from servicehall.queue import TicketView
+from servicehall.queue.outbox import check_phone
 
 DIGITS = 11
 DELETE = "delete"
@@ -178,33 +180,22 @@ class SmsScreen(KioskScreen):
         except ServiceHallError as exc:
             self._show(exc.message, error=True)
             return
-        hall = self.kiosk.hall
-        if hall is None:
-            self._show(s("sms_failed", message=self.kiosk.trouble), error=True)
-            return
         self.saving = True
         self._show(s("sms_saving"))
-        self._register(hall, phone, language())
+        self.post_message(PhoneEntered(self, self.ticket.id, phone, language()))
 
-    @work(thread=True, exclusive=True, group="sms")
-    def _register(self, hall: Hall, phone: str, lang: str) -> None:
-        try:
-            masked = register_phone(hall, self.ticket.id, phone, lang)
-        except ServiceHallError as exc:
-            self.app.call_from_thread(self._refused, exc.message)
-            return
-        self.app.call_from_thread(self._registered, masked)
-
-    def _registered(self, masked: str) -> None:
+    @on(PhoneRegistered)
+    def _registered(self, event: PhoneRegistered) -> None:
         self.saving = False
         self.digits = ""
         if self.is_current:
-            self.dismiss(masked)
+            self.dismiss(event.masked)
 
-    def _refused(self, message: str) -> None:
+    @on(PhoneRefused)
+    def _refused(self, event: PhoneRefused) -> None:
         self.saving = False
         if self.is_attached:
-            self._show(s("sms_failed", message=message), error=True)
+            self._show(s("sms_failed", message=event.message), error=True)
 
     # ------------------------------------------------------------------ drawing
 

@@ -133,3 +133,4 @@ class TicketScreen(KioskScreen):
         preview = self.query_one("#ticket-preview", Static)
         preview.update(plain(outcome.preview if outcome is not None and outcome.preview else ""))
         preview.set_class(bool(outcome is not None and outcome.preview), "-shown")
+        self.call_after_refresh(self._fit_label)  # the preview takes width from the number
