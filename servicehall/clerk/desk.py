@@ -26,6 +26,7 @@ from servicehall.clerk.messages import ActionDone, SignedOut, SignOutRefused, Wi
 from servicehall.clerk.prompts import ServicePrompt, TicketPrompt
 from servicehall.clerk.snapshot import WindowLoader, WindowSnapshot, since
 from servicehall.errors import ServiceHallError
+from servicehall.i18n import t
 from servicehall.queue import STORE_FAILURES, Hall
 from servicehall.queue.clerks import Clerk
 from servicehall.ui.app_base import HallApp, HallNews
@@ -38,7 +39,13 @@ log = logging.getLogger(__name__)
 
 MATERIALS_ROWS = 3
 SAMPLE_LABEL = "W888"  # the widest label: the panel does not jump between tickets
-COUNT_NAMES = (("call", "叫号"), ("finish", "办结"), ("skip", "过号"), ("transfer", "转办"))
+COUNT_NAMES = (
+    ("call", "action_next"),
+    ("finish", "action_finish"),
+    ("skip", "action_skip"),
+    ("transfer", "action_transfer"),
+)
+"""Today's counts: the event kind and the catalogue key of its name."""
 
 
 def _bindings() -> list[BindingType]:
@@ -47,7 +54,7 @@ def _bindings() -> list[BindingType]:
         run = f"run('{action.code}')"
         keys.append(Binding(action.fkey, run, action.name, show=False))
         keys.append(Binding(action.digit, run, action.name, show=False))
-    keys.append(Binding("f12", "sign_out", "签退", show=False))
+    keys.append(Binding("f12", "sign_out", t("desk_sign_out"), show=False))
     return keys
 
 
@@ -75,11 +82,12 @@ class DeskScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         win = self.hall.window(self.window)
-        who = f"工作人员 {self.clerk.name}（{self.clerk.clerk_id}）"
-        yield Static(plain(f"{win.number} 号窗口  {win.name}    {who}"), id="desk-title")
+        who = t("desk_who", name=self.clerk.name, clerk=self.clerk.clerk_id)
+        title = t("window_title", window=win.number, name=win.name)
+        yield Static(plain(f"{title}    {who}"), id="desk-title")
         with Horizontal(id="desk-body"):
             with Vertical(id="serving"):
-                yield Static("正在办理", id="serving-title")
+                yield Static(t("desk_serving"), id="serving-title")
                 yield BigLabel("", id="current-label")
                 yield Static("", id="current-info")
                 yield Static("", id="materials")
@@ -87,11 +95,11 @@ class DeskScreen(Screen[None]):
                 yield Static("", id="queue-title")
                 yield Static("", id="queue")
                 yield Static("", id="counts")
-        yield Static("正在读取窗口状态…", id="message")
+        yield Static(t("desk_loading"), id="message")
         with Grid(id="keys"):
             for action in ACTIONS:
                 yield Button(f"{action.digit} {action.name}", id=f"act-{action.code}")
-        yield Static("F1–F8 或数字键 1–8 操作    F12 签退", id="key-hint")
+        yield Static(t("desk_key_hint"), id="key-hint")
 
     def on_resize(self, event: events.Resize) -> None:
         self.call_after_refresh(self._fit_label)
@@ -128,7 +136,7 @@ class DeskScreen(Screen[None]):
         """A key or a button: explain a refusal at once, or start the action."""
         self.pressed_at = time.perf_counter()
         if self.busy:
-            self._say("上一个操作还在处理，请稍候", error=True)
+            self._say(t("desk_busy"), error=True)
             return
         reason = why_not(self.snapshot, code) if self.snapshot else None
         if reason:
@@ -148,20 +156,22 @@ class DeskScreen(Screen[None]):
         choices = [s for s in self.hall.services_today() if s.code != current.service]
         self.app.push_screen(
             ServicePrompt(current.label, choices),
-            lambda code: self._start("transfer", code) if code else self._say("已取消转办"),
+            lambda code: (
+                self._start("transfer", code) if code else self._say(t("desk_transfer_cancelled"))
+            ),
         )
 
     def _ask_ticket(self, code: str) -> None:
         assert self.snapshot is not None
         if code == "pick":
-            title = "指定叫号：叫哪一个号？"
+            title = t("desk_pick_title")
             suggestions = [(t.label, _queue_line(t.label, t.priority)) for t in self.snapshot.queue]
         else:
-            title = "过号重排：哪个过号的人回来了？"
+            title = t("desk_requeue_title")
             suggestions = [(label, label) for label in self.snapshot.no_shows]
         self.app.push_screen(
             TicketPrompt(title, suggestions),
-            lambda label: self._start(code, label) if label else self._say("已取消"),
+            lambda label: self._start(code, label) if label else self._say(t("desk_cancelled")),
         )
 
     def _start(self, code: str, argument: str = "") -> None:
@@ -248,15 +258,13 @@ class DeskScreen(Screen[None]):
         current = snapshot.current
         self.query_one("#current-label", BigLabel).label = current.label if current else ""
         self.query_one("#serving-title", Static).update(
-            "暂停服务中（按 6 恢复）"
-            if snapshot.paused
-            else ("正在办理" if current else "空闲：按 1 叫号")
+            t("desk_paused") if snapshot.paused else t("desk_serving" if current else "desk_idle")
         )
         self.set_class(snapshot.paused, "paused")
         self.query_one("#current-info", Static).update(self._current_text(snapshot))
         self.query_one("#materials", Static).update(_materials_text(snapshot))
         self.query_one("#queue-title", Static).update(
-            f"等候 {snapshot.waiting_total} 人（{'、'.join(snapshot.window.services)}）"
+            t("desk_queue_title", n=snapshot.waiting_total, services=snapshot.window.services)
         )
         self.query_one("#queue", Static).update(_queue_text(snapshot))
         self.query_one("#counts", Static).update(_counts_text(snapshot))
@@ -264,9 +272,10 @@ class DeskScreen(Screen[None]):
             button = self.query_one(f"#act-{action.code}", Button)
             button.disabled = why_not(snapshot, action.code) is not None
             if action.code == "pause":
-                button.label = f"{action.digit} {'恢复' if snapshot.paused else '暂停'}"
+                name = t("action_resume" if snapshot.paused else "action_pause_only")
+                button.label = f"{action.digit} {name}"
         if first:
-            self._say("已登录，按 1 叫号" if not snapshot.paused else "窗口已暂停", error=False)
+            self._say(t("desk_window_paused" if snapshot.paused else "desk_signed_in"), error=False)
 
     def _current_text(self, snapshot: WindowSnapshot) -> Text:
         current = snapshot.current
@@ -278,19 +287,19 @@ class DeskScreen(Screen[None]):
         if snapshot.matter_name:
             text.append(f"  {snapshot.matter_name}")
         if current.priority:
-            text.append("  优先", style="bold red")
+            text.append(f"  {t('desk_priority')}", style="bold red")
         text.append("\n")
         waited = since(current.issued_at, current.called_at) if current.called_at else "-"
-        text.append(f"取号 {current.issued_at:%H:%M}，等了 {waited}\n")
+        text.append(t("desk_issued", time=f"{current.issued_at:%H:%M}", waited=waited) + "\n")
         text.append(self._called_line(current.called_at), style="bold")
         if current.recall_count:
-            text.append(f"    已重呼 {current.recall_count} 次")
+            text.append(f"    {t('desk_recalled', n=current.recall_count)}")
         if current.transferred_from:
-            text.append(f"    由 {current.transferred_from} 转来")
+            text.append(f"    {t('desk_transferred_from', service=current.transferred_from)}")
         return text
 
     def _called_line(self, called_at: dt.datetime | None) -> str:
-        return f"叫号后 {since(called_at, self.hall.now())}"
+        return t("desk_called_since", since=since(called_at, self.hall.now()))
 
     def _tick(self) -> None:
         if not self.leaving and self.snapshot is not None and self.snapshot.current is not None:
@@ -303,28 +312,32 @@ class DeskScreen(Screen[None]):
 
 
 def _queue_line(label: str, priority: bool) -> str:
-    return f"{label}  优先" if priority else label
+    return f"{label}  {t('desk_priority')}" if priority else label
 
 
 def _queue_text(snapshot: WindowSnapshot) -> Text:
     if not snapshot.queue:
-        return Text("没有人等候", style="dim")
+        return Text(t("desk_nobody"), style="dim")
     text = Text()
     for ticket in snapshot.queue:
         if ticket.priority:
-            text.append(f"{ticket.label}  优先\n", style="bold red")
+            text.append(f"{ticket.label}  {t('desk_priority')}\n", style="bold red")
         else:
             text.append(f"{ticket.label}\n")
     more = snapshot.waiting_total - len(snapshot.queue)
     if more > 0:
-        text.append(f"还有 {more} 人", style="dim")
+        text.append(t("desk_more", n=more), style="dim")
     return text
 
 
 def _counts_text(snapshot: WindowSnapshot) -> str:
     """Today's counts, two a line so they fit the side panel of an 80-column console."""
-    parts = [f"{name} {snapshot.counts.get(code, 0):<3}" for code, name in COUNT_NAMES]
-    return "今日本窗口\n" + "\n".join("  ".join(parts[i : i + 2]) for i in range(0, len(parts), 2))
+    parts = [f"{t(name)} {snapshot.counts.get(code, 0):<3}" for code, name in COUNT_NAMES]
+    return (
+        t("desk_today")
+        + "\n"
+        + "\n".join("  ".join(parts[i : i + 2]) for i in range(0, len(parts), 2))
+    )
 
 
 def _materials_text(snapshot: WindowSnapshot) -> Text:
@@ -332,8 +345,8 @@ def _materials_text(snapshot: WindowSnapshot) -> Text:
     if snapshot.current is None:
         return Text("")
     if not snapshot.materials:
-        return Text("所需材料：无", style="dim")
-    text = Text("所需材料：", style="bold")
+        return Text(t("desk_no_materials"), style="dim")
+    text = Text(t("desk_materials"), style="bold")
     items = "；".join(f"{i}. {item}" for i, item in enumerate(snapshot.materials, 1))
     text.append(items, style="not bold")
     return text

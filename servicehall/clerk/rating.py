@@ -20,6 +20,7 @@ from textual.timer import Timer
 from textual.widgets import Button, Static
 
 from servicehall.errors import ServiceHallError
+from servicehall.i18n import t
 from servicehall.queue import EventView, Hall
 from servicehall.ui.app_base import HallApp, HallNews
 from servicehall.ui.follower import Snapshot
@@ -27,7 +28,8 @@ from servicehall.widgets.plain import plain
 
 log = logging.getLogger(__name__)
 
-CHOICES = (("satisfied", "满意"), ("basic", "基本满意"), ("unsatisfied", "不满意"))
+CHOICES = ("satisfied", "basic", "unsatisfied")
+"""The three answers (``Hall.rate``), named by ``rate_<answer>`` in the catalogue."""
 
 
 class RatingApp(HallApp):
@@ -38,8 +40,7 @@ class RatingApp(HallApp):
     GRID = "rate"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (36, "-wide")]
     BINDINGS = [
-        Binding(str(i), f"rate('{code}')", name, show=False)
-        for i, (code, name) in enumerate(CHOICES, 1)
+        Binding(str(i), f"rate('{code}')", code, show=False) for i, code in enumerate(CHOICES, 1)
     ]
 
     def __init__(
@@ -56,11 +57,13 @@ class RatingApp(HallApp):
     def compose(self) -> ComposeResult:
         win = self.pad_hall.window(self.window)
         with Vertical(id="rate-box"):
-            yield Static(plain(f"{win.number} 号窗口  {win.name}"), id="rate-window")
+            yield Static(
+                plain(t("window_title", window=win.number, name=win.name)), id="rate-window"
+            )
             yield Static("", id="rate-prompt")
             with Grid(id="rate-buttons"):
-                for code, name in CHOICES:
-                    yield Button(name, id=f"rate-{code}")
+                for code in CHOICES:
+                    yield Button(t(f"rate_{code}"), id=f"rate-{code}")
 
     def on_mount(self) -> None:
         self._welcome()
@@ -78,7 +81,7 @@ class RatingApp(HallApp):
     def _welcome(self) -> None:
         self.asking = None
         self._stop_timer()
-        self.query_one("#rate-prompt", Static).update("欢迎您！办结后请为我们的服务评价")
+        self.query_one("#rate-prompt", Static).update(t("rate_welcome"))
         self.query_one("#rate-buttons").display = False
         self.set_class(False, "asking")
 
@@ -88,9 +91,7 @@ class RatingApp(HallApp):
             self._record_timeout(self.asking, reason="next_ticket")
         self.asking = finished
         self._stop_timer()
-        self.query_one("#rate-prompt", Static).update(
-            f"{finished.label} 已办结，请您评价：\n您对这次服务满意吗？"
-        )
+        self.query_one("#rate-prompt", Static).update(t("rate_ask", ticket=finished.label))
         self.query_one("#rate-buttons").display = True
         self.set_class(True, "asking")
         self.query_one("#rate-satisfied", Button).focus()
@@ -112,7 +113,7 @@ class RatingApp(HallApp):
         ticket_id, self.asking = self.asking.ticket_id, None
         self._stop_timer()
         self.query_one("#rate-buttons").display = False
-        self.query_one("#rate-prompt", Static).update("谢谢您的评价！\n欢迎再来")
+        self.query_one("#rate-prompt", Static).update(t("rate_thanks"))
         self._store(ticket_id, rating)
         self._timer = self.set_timer(self.thanks_s, self._welcome)
 

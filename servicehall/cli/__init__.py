@@ -16,6 +16,7 @@ import argparse
 import gc
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
@@ -23,7 +24,7 @@ from typing import NoReturn
 from servicehall import __version__
 from servicehall.cli.common import fail, setup_logging
 from servicehall.errors import ServiceHallError
-from servicehall.i18n import set_language
+from servicehall.i18n import set_language, t
 from servicehall.serve.lifeline import tie_to_parent
 
 COMMAND_MODULES = (
@@ -48,7 +49,7 @@ class HallParser(argparse.ArgumentParser):
     """Bad arguments are one line for a person (and exit code 2), like every other error."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(fail(f"{self.prog}：{message}（-h 看用法）", 2))
+        self.exit(fail(t("cli_bad_args", prog=self.prog, message=message), 2))
 
 
 def add_global_options(parser: argparse.ArgumentParser, default: object = None) -> None:
@@ -150,8 +151,7 @@ def _run(argv: Sequence[str] | None, modules: Sequence[str]) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     parser = build_parser(modules_for(argv, modules))
     args = parser.parse_args(argv)
-    if args.lang:
-        set_language(args.lang)
+    set_language(args.lang or os.environ.get("SERVICEHALL_LANG", "zh"))
     setup_logging(verbose=args.verbose)
     if not getattr(args, "func", None):
         parser.print_help()

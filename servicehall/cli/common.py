@@ -17,7 +17,7 @@ from functools import cache
 from logging.handlers import RotatingFileHandler
 from typing import TYPE_CHECKING, Any, overload
 
-from servicehall.i18n import shown
+from servicehall.i18n import t
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -74,14 +74,16 @@ class QuietFileHandler(RotatingFileHandler):
         error = sys.exc_info()[1]
         logging.getLogger().removeHandler(self)
         reason = getattr(error, "strerror", None) or str(error)
-        err_console().print(f"注意：日志写不进去（{reason}），本次不再记日志", style="yellow")
+        err_console().print(t("cli_log_failed", reason=reason), style="yellow")
 
 
 def fail(message: str, code: int = 1) -> int:
     """Print one clear line for a person and return the exit code."""
     from rich.text import Text
 
-    err_console().print(Text.assemble(("错误", "bold red"), "：", message), soft_wrap=True)
+    err_console().print(
+        Text.assemble((t("cli_error"), "bold red"), t("cli_colon"), message), soft_wrap=True
+    )
     return code
 
 
@@ -109,9 +111,7 @@ def bounded_int(low: int, high: int) -> Callable[[str], int]:
         except ValueError:
             value = None
         if value is None or not low <= value <= high:
-            raise argparse.ArgumentTypeError(
-                f"应是 {low} 到 {high} 之间的整数，而不是 {shown(text)}"
-            )
+            raise argparse.ArgumentTypeError(t("cli_bad_int", low=low, high=high, text=text))
         return value
 
     parse.__name__ = "整数"

@@ -24,6 +24,7 @@ from servicehall.display.board import WaitingCounts, WindowBoard, today_only
 from servicehall.display.layout import RECENT_WIDTH, DisplayPlan, plan_display
 from servicehall.display.recent import RecentCalls
 from servicehall.display.voice import Announcement, Announcer
+from servicehall.i18n import t
 from servicehall.queue import Clock, SystemClock
 from servicehall.ui.app_base import HallApp
 from servicehall.ui.calls import Call
@@ -43,9 +44,9 @@ class HallDisplay(HallApp):
     """
 
     CSS_PATH = Path(__file__).with_name("display.tcss")  # also for a subclass elsewhere
-    TITLE = "大厅叫号屏"
+    TITLE = t("display_title")
     GRID = "display"
-    BINDINGS = [("ctrl+q", "quit", "退出")]
+    BINDINGS = [("ctrl+q", "quit", t("display_quit"))]
 
     class CallsShown(Message):
         """Posted once new calls are on the screen (after the refresh that drew them)."""
@@ -77,7 +78,7 @@ class HallDisplay(HallApp):
         self.lost: Lost | None = None
         self._highlight_timer: Timer | None = None
         # the widgets a snapshot updates, kept so no update has to query the DOM
-        welcome = (config.hall.slogan, f"办公时间  {config.hall.hours_text()}")
+        welcome = (config.hall.slogan, t("display_hours", hours=config.hall.hours_text()))
         self.banner = CallBanner(welcome, id="banner")
         self.recent = RecentCalls(id="recent")
         self.board = WindowBoard(id="board")
@@ -171,8 +172,9 @@ class HallDisplay(HallApp):
         """Put a snapshot (or the news that the database is gone) on the screen."""
         if isinstance(result, Lost):
             self.lost = result
-            seen = f"（画面停在 {result.last_seen:%H:%M:%S}）" if result.last_seen else ""
-            self.status_line.message = f"数据库连接中断，正在自动重连{seen}。\n{result.reason}"
+            last = result.last_seen
+            seen = t("display_lost_seen", time=f"{last:%H:%M:%S}") if last else ""
+            self.status_line.message = t("display_lost", seen=seen, reason=result.reason)
             return
         self.lost = None
         self.status_line.message = ""
@@ -210,7 +212,7 @@ class HallDisplay(HallApp):
     def _voice_off(self, reason: str) -> None:
         log.warning("voice off: %s", reason)
         self.notify(
-            f"语音播报已关闭：{reason}。叫号照常显示。",
+            t("display_voice_off", reason=reason),
             timeout=30,
             severity="warning",
             markup=False,

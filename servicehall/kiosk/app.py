@@ -24,7 +24,7 @@ from textual.worker import Worker, get_current_worker
 
 from servicehall.config import HallConfig, Matter, Service, load_config
 from servicehall.errors import ServiceHallError
-from servicehall.i18n import language, set_language
+from servicehall.i18n import language, set_language, t
 from servicehall.kiosk.issuing import GaveUp, Issued, issue_with_retry
 from servicehall.kiosk.messages import (
     ConfigReloaded,
@@ -46,7 +46,6 @@ from servicehall.kiosk.screens.home import HomeScreen
 from servicehall.kiosk.screens.notice import NoticeScreen
 from servicehall.kiosk.screens.pin import PinScreen
 from servicehall.kiosk.screens.ticket import TicketScreen
-from servicehall.kiosk.strings import s
 from servicehall.pins import verify_pin
 from servicehall.printer import PrintOutcome, make_printer
 from servicehall.queue import Clock, Hall, HallError, HallStatus, Refused, StoreError, TicketView
@@ -143,7 +142,7 @@ class KioskApp(HallApp, inherit_bindings=False):
         """A bug in issuing must not leave the kiosk refusing every tap."""
         if worker.group == "issue" and self.issuing:
             self._end_issue()
-            self._show_notice(s("sorry"), s("gave_up"))
+            self._show_notice(t("sorry"), t("gave_up"))
 
     # ------------------------------------------------------------------ navigation
 
@@ -270,11 +269,11 @@ class KioskApp(HallApp, inherit_bindings=False):
     def _issue_refused(self, event: IssueRefused) -> None:
         error = event.error
         if error is None:
-            self._show_notice(s("sorry"), s("gave_up"))
+            self._show_notice(t("sorry"), t("gave_up"))
         elif isinstance(error, Refused):
             self._show_refused(error)
         else:
-            self._show_notice(s("sorry"), error.message)
+            self._show_notice(t("sorry"), error.message)
         self._end_issue()
 
     @on(PrintFinished)
@@ -288,7 +287,7 @@ class KioskApp(HallApp, inherit_bindings=False):
             return self.printer.print_ticket(hall, issued.ticket)
         except Exception as exc:  # the number must stay on screen whatever the printer did
             log.exception("printing %s failed unexpectedly", issued.ticket.label)
-            return PrintOutcome(False, s("printer_error"), f"{type(exc).__name__}: {exc}")
+            return PrintOutcome(False, t("printer_error"), f"{type(exc).__name__}: {exc}")
 
     def _show_refused(self, exc: Refused) -> None:
         title = {
@@ -297,8 +296,8 @@ class KioskApp(HallApp, inherit_bindings=False):
             "not_market_day": "market_title",
         }.get(exc.key, "sorry")
         # the core's closed message repeats the hours the notice shows anyway
-        message = s("closed_message") if exc.key == "hall_closed" else exc.message
-        self._show_notice(s(title), message, show_hours=True)
+        message = t("closed_message") if exc.key == "hall_closed" else exc.message
+        self._show_notice(t(title), message, show_hours=True)
 
     def _show_notice(self, title: str, message: str, *, show_hours: bool = False) -> None:
         self._replace_top(NoticeScreen(title, message, show_hours=show_hours))
@@ -358,20 +357,20 @@ class KioskApp(HallApp, inherit_bindings=False):
         hall, last = self.hall, self.last_ticket
         if action == "printer_status":
             status = self.printer.status()
-            return s(
-                "printer_state", state=s("printer_online") if status.online else status.message
+            return t(
+                "printer_state", state=t("printer_online") if status.online else status.message
             )
         if action == "reload":
-            return s("reloaded", services=len(self.reload_config().services))
+            return t("reloaded", services=len(self.reload_config().services))
         if hall is None:
-            return s("connecting", detail=self.trouble)
+            return t("connecting", detail=self.trouble)
         if action == "print_test":
             outcome = self.printer.print_test(hall)
-            return s("print_ok") if outcome.ok else f"{outcome.message} {outcome.detail}"
+            return t("print_ok") if outcome.ok else f"{outcome.message} {outcome.detail}"
         if last is None:
-            return s("no_last_ticket")
+            return t("no_last_ticket")
         outcome = self.printer.reprint(hall, last.id)
-        ok_text = f"{s('print_ok')} {last.label}"
+        ok_text = f"{t('print_ok')} {last.label}"
         return ok_text if outcome.ok else f"{last.label}: {outcome.message} {outcome.detail}"
 
     @on(PhoneEntered)

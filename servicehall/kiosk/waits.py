@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 
-from servicehall.kiosk.strings import s
+from servicehall.i18n import t
 
 SOON_S = 180
 """Under three minutes the kiosk says 马上就到 rather than a number."""
@@ -22,12 +22,12 @@ def wait_text(wait_s: int | None) -> str:
     if wait_s is None:
         return ""
     if wait_s < SOON_S:
-        return s("wait_soon")
-    return s("wait_about", m=max(1, round(wait_s / 60)))
+        return t("wait_soon")
+    return t("wait_about", m=max(1, round(wait_s / 60)))
 
 
 def widest_wait_text() -> str:
     """The widest estimate any screen must show whole, in the current language."""
     low, high = WIDEST_RANGE
-    texts = (s("wait_range", low=low, high=high), s("wait_soon"), s("wait_about", m=999))
+    texts = (t("wait_range", low=low, high=high), t("wait_soon"), t("wait_about", m=999))
     return max(texts, key=cell_len)

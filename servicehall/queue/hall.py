@@ -259,7 +259,7 @@ class Hall(HallReader):
         if matter is None and len(svc.matters) == 1:
             matter = svc.matters[0].code
         if matter is not None and svc.matter(matter) is None:
-            valid = "、".join(f"{m.code}（{m.name}）" for m in svc.matters)
+            valid = [f"{m.code}（{m.name}）" for m in svc.matters]
             raise UnknownInput("unknown_matter", service=svc.name, matter=matter, valid=valid)
         now = self.now()
         day = now.date()

@@ -11,9 +11,9 @@ from textual.app import ComposeResult
 from textual.containers import Grid, Vertical
 from textual.widgets import Button, Static
 
+from servicehall.i18n import t
 from servicehall.kiosk.messages import StaffAction, StaffAsked, StaffDone
 from servicehall.kiosk.screens.base import KioskScreen
-from servicehall.kiosk.strings import s
 from servicehall.kiosk.widgets import NavBar
 from servicehall.widgets.plain import plain
 
@@ -31,15 +31,15 @@ class MaintenanceScreen(KioskScreen):
     def compose(self) -> ComposeResult:
         with Vertical(id="maint"):
             yield Static(
-                plain(f"{s('maint_title')}  {self.kiosk.config.hall.name}"), classes="title"
+                plain(f"{t('maint_title')}  {self.kiosk.config.hall.name}"), classes="title"
             )
-            yield Static(s("printer_state", state=s("printer_checking")), id="printer-state")
+            yield Static(t("printer_state", state=t("printer_checking")), id="printer-state")
             yield Static(plain(self._last_ticket_text()), id="last-ticket")
             with Grid(id="maint-actions"):
-                yield Button(s("printer_test"), id="printer-test", classes="maint")
-                yield Button(s("reprint"), id="reprint", classes="maint")
-                yield Button(s("reload"), id="reload", classes="maint")
-                yield Button(s("quit"), id="quit", classes="maint quit")
+                yield Button(t("printer_test"), id="printer-test", classes="maint")
+                yield Button(t("reprint"), id="reprint", classes="maint")
+                yield Button(t("reload"), id="reload", classes="maint")
+                yield Button(t("quit"), id="quit", classes="maint quit")
             yield Static("", id="maint-result")
         yield NavBar(back=False)
 
@@ -48,11 +48,11 @@ class MaintenanceScreen(KioskScreen):
 
     def _last_ticket_text(self) -> str:
         last = self.kiosk.last_ticket
-        return s("last_ticket", label=last.label) if last else s("no_last_ticket")
+        return t("last_ticket", label=last.label) if last else t("no_last_ticket")
 
     def _ask(self, action: StaffAction) -> None:
         if action not in ("printer_status", "quit"):
-            self.set_text("#maint-result", s("working"))
+            self.set_text("#maint-result", t("working"))
         self.post_message(StaffAsked(self, action))
 
     @on(StaffDone)

@@ -16,10 +16,10 @@ from textual.app import ComposeResult
 from textual.containers import Center, Horizontal, Vertical
 from textual.widgets import Static
 
+from servicehall.i18n import t
 from servicehall.kiosk.messages import PinChecked, PinEntered
 from servicehall.kiosk.screens.base import KioskScreen
 from servicehall.kiosk.screens.maintenance import MaintenanceScreen
-from servicehall.kiosk.strings import s
 from servicehall.kiosk.widgets import Keypad, NavBar
 from servicehall.kiosk.widgets.keypad import CLEAR, ENTER
 
@@ -36,7 +36,7 @@ class PinScreen(KioskScreen):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="pin-box"):
-            yield Static(s("pin_title"), classes="title")
+            yield Static(t("pin_title"), classes="title")
             with Horizontal(id="pin-line"):
                 yield Static("", id="pin-dots")
                 yield Static("", id="pin-message")
@@ -80,10 +80,10 @@ class PinScreen(KioskScreen):
     def _check(self) -> None:
         stored = self.kiosk.config.kiosk.staff_pin_hash
         if not stored:
-            self._show(s("pin_missing"))
+            self._show(t("pin_missing"))
         elif self.digits:
             self.checking = True
-            self._show(s("pin_checking"))
+            self._show(t("pin_checking"))
             self.post_message(PinEntered(self, self.digits))
 
     @on(PinChecked)
@@ -96,6 +96,6 @@ class PinScreen(KioskScreen):
         if ok:
             self.app.switch_screen(MaintenanceScreen())
         elif locked_s:
-            self._show(s("pin_locked", s=math.ceil(locked_s)))
+            self._show(t("pin_locked", s=math.ceil(locked_s)))
         else:
-            self._show(s("pin_wrong"))
+            self._show(t("pin_wrong"))

@@ -18,14 +18,14 @@ from textual.widgets import Button, Static
 
 from servicehall.config import HallConfig
 from servicehall.errors import ServiceHallError
-from servicehall.i18n import language
+from servicehall.i18n import language, t
 from servicehall.kiosk.messages import PhoneEntered, PhoneRefused, PhoneRegistered
 from servicehall.kiosk.screens.base import KioskScreen
-from servicehall.kiosk.strings import s
 from servicehall.kiosk.widgets import Countdown, Keypad, NavBar
 from servicehall.kiosk.widgets.keypad import CLEAR, ENTER
 from servicehall.queue import TicketView
 from servicehall.queue.outbox import check_phone
+from servicehall.ui.themes import colour
 
 DIGITS = 11
 DELETE = "delete"
@@ -38,13 +38,13 @@ class SmsOffer(Button):
     """The ticket screen's way into the step; afterwards it shows the number, masked."""
 
     def __init__(self, ticket: TicketView) -> None:
-        super().__init__(s("sms_offer"), id="ticket-sms")
+        super().__init__(t("sms_offer"), id="ticket-sms")
         self.ticket = ticket
         # inline: the kiosk's stylesheet is not this module's to edit
         self.styles.width = "1fr"
         self.styles.margin = (0, 2)
-        self.styles.background = "#0d5c2b"
-        self.styles.border = ("tall", "#7ddc9a")
+        self.styles.background = colour(self.app, "kiosk-sms")
+        self.styles.border = ("tall", colour(self.app, "kiosk-sms-edge"))
 
     @staticmethod
     def offered(config: HallConfig, ticket: TicketView) -> bool:
@@ -56,7 +56,7 @@ class SmsOffer(Button):
 
     def _registered(self, masked: str | None) -> None:
         if masked:
-            self.label = s("sms_offer_done", phone=masked)
+            self.label = t("sms_offer_done", phone=masked)
         screen = self.screen
         assert isinstance(screen, KioskScreen)
         seconds = screen.kiosk.config.kiosk.ticket_screen_seconds
@@ -70,17 +70,17 @@ class SmsScreen(KioskScreen):
     CSS = """
     #sms-body { height: 1fr; padding: 0 1; }
     #sms-info { width: 1fr; height: 1fr; padding: 0 1 0 0; }
-    #sms-title { height: 1; text-style: bold; color: #ffd83d; }
+    #sms-title { height: 1; text-style: bold; color: $kiosk-title-text; }
     #sms-purpose { height: auto; margin: 0 0 1 0; }
     #sms-number {
         height: 3;
-        border: tall #ffd83d;
+        border: tall $kiosk-accent;
         text-align: center;
         text-style: bold;
-        color: #ffd83d;
+        color: $kiosk-title-text;
     }
     #sms-message { height: auto; min-height: 1; text-style: bold; }
-    #sms-message.error { color: #ff8080; }
+    #sms-message.error { color: $kiosk-error-text; }
     #sms-edit { height: 3; margin: 1 0 0 0; }
     #sms-edit Button { width: 1fr; min-width: 8; margin: 0 1 0 0; }
     #sms-keypad {
@@ -94,7 +94,7 @@ class SmsScreen(KioskScreen):
     }
     #sms-keypad .key { width: 1fr; height: 1fr; min-height: 3; }
     #sms-keypad .key-ok, #sms-keypad .key-ok:focus, #sms-keypad .key-ok:hover {
-        background: #1b7f3b;
+        background: $kiosk-ok;
     }
     """
 
@@ -108,21 +108,21 @@ class SmsScreen(KioskScreen):
         settings = self.kiosk.config.sms
         with Horizontal(id="sms-body"):
             with Vertical(id="sms-info"):
-                yield Static(f"{s('sms_title')}  {self.ticket.label}", id="sms-title")
-                purpose = s("sms_purpose", n=settings.notify_ahead, label=self.ticket.label)
+                yield Static(f"{t('sms_title')}  {self.ticket.label}", id="sms-title")
+                purpose = t("sms_purpose", n=settings.notify_ahead, label=self.ticket.label)
                 yield Static(purpose, id="sms-purpose")
                 yield Static("", id="sms-number")
                 yield Static("", id="sms-message")
                 with Horizontal(id="sms-edit"):
-                    yield Button(s("sms_delete"), id="sms-delete", classes="key")
-                    yield Button(s("sms_skip"), id="sms-skip", classes="nav")
+                    yield Button(t("sms_delete"), id="sms-delete", classes="key")
+                    yield Button(t("sms_skip"), id="sms-skip", classes="nav")
             yield Keypad(id="sms-keypad")
         yield NavBar()
 
     def on_mount(self) -> None:
         for key in self.query(".key").results(Button):
             key.active_effect_duration = KEY_FLASH_S
-        self._show(s("sms_enter"))
+        self._show(t("sms_enter"))
 
     # ------------------------------------------------------------------ input
 
@@ -166,14 +166,14 @@ class SmsScreen(KioskScreen):
         elif len(self.digits) < DIGITS:
             self.digits += key
         else:
-            self._show(s("sms_full"), error=True)
+            self._show(t("sms_full"), error=True)
             return
         left = DIGITS - len(self.digits)
-        self._show(s("sms_more", n=left) if left else s("sms_full"))
+        self._show(t("sms_more", n=left) if left else t("sms_full"))
 
     def _submit(self) -> None:
         if len(self.digits) < DIGITS:
-            self._show(s("sms_more", n=DIGITS - len(self.digits)), error=True)
+            self._show(t("sms_more", n=DIGITS - len(self.digits)), error=True)
             return
         try:
             phone = check_phone(self.digits)
@@ -181,7 +181,7 @@ class SmsScreen(KioskScreen):
             self._show(exc.message, error=True)
             return
         self.saving = True
-        self._show(s("sms_saving"))
+        self._show(t("sms_saving"))
         self.post_message(PhoneEntered(self, self.ticket.id, phone, language()))
 
     @on(PhoneRegistered)
@@ -195,7 +195,7 @@ class SmsScreen(KioskScreen):
     def _refused(self, event: PhoneRefused) -> None:
         self.saving = False
         if self.is_attached:
-            self._show(s("sms_failed", message=event.message), error=True)
+            self._show(t("sms_failed", message=event.message), error=True)
 
     # ------------------------------------------------------------------ drawing
 

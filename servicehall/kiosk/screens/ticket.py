@@ -7,13 +7,15 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
+from servicehall.i18n import t
 from servicehall.kiosk.issuing import Issued
 from servicehall.kiosk.screens.base import KioskScreen
 from servicehall.kiosk.screens.sms import SmsOffer
-from servicehall.kiosk.strings import s, windows_text
+from servicehall.kiosk.strings import windows_text
 from servicehall.kiosk.waits import wait_text
 from servicehall.kiosk.widgets import Countdown, NavBar
 from servicehall.printer import PrintOutcome
+from servicehall.ui.themes import colour
 from servicehall.widgets import BigLabel
 from servicehall.widgets.plain import plain
 
@@ -38,26 +40,27 @@ class TicketScreen(KioskScreen):
         config = self.kiosk.config
         service = config.service(ticket.service)
         matter = service.matter(ticket.matter) if service and ticket.matter else None
-        heading = s("your_number")
+        heading = t("your_number")
         if ticket.priority:
-            heading += f"  [{s('priority_mark')}]"
+            heading += f"  [{t('priority_mark')}]"
         with Horizontal():
             with Vertical(id="ticket-main"):
                 yield Static(plain(heading), id="ticket-heading")
-                yield BigLabel(ticket.label, id="ticket-label")
+                number = colour(self.app, "kiosk-number")
+                yield BigLabel(ticket.label, color=number, id="ticket-label")
                 names = [service.name if service else ticket.service]
                 if matter is not None and matter.name != names[0]:
                     names.append(matter.name)
                 yield Static(plain("  ".join(names)), id="ticket-service")
                 yield Static(
-                    plain(s("go_to", windows=windows_text(config, ticket.service))),
+                    plain(t("go_to", windows=windows_text(config, ticket.service))),
                     id="ticket-window",
                 )
                 ahead = ticket.ahead or 0
-                yield Static(s("ahead", n=ahead) if ahead else s("ahead_none"), id="ticket-ahead")
+                yield Static(t("ahead", n=ahead) if ahead else t("ahead_none"), id="ticket-ahead")
                 if self.issued.wait_s is not None and ahead:
                     wait = wait_text(self.issued.wait_s)
-                    yield Static(s("wait_estimate", wait=wait), id="ticket-wait")
+                    yield Static(t("wait_estimate", wait=wait), id="ticket-wait")
                 yield Static(self._print_text(), id="print-status")
                 if SmsOffer.offered(config, ticket):
                     yield SmsOffer(ticket)
@@ -100,12 +103,12 @@ class TicketScreen(KioskScreen):
     def _print_text(self) -> str:
         outcome = self.outcome
         if outcome is None:
-            return s("printing")
+            return t("printing")
         if outcome.ok:
-            return s("take_ticket")
+            return t("take_ticket")
         if not outcome.ticket_kept:
-            return outcome.message or s("ticket_withdrawn")
-        return f"{outcome.message}\n{s('note_number', label=self.issued.ticket.label)}"
+            return outcome.message or t("ticket_withdrawn")
+        return f"{outcome.message}\n{t('note_number', label=self.issued.ticket.label)}"
 
     def show_print(self, outcome: PrintOutcome) -> None:
         """The printer's answer: "请取走您的号票", or the trouble with the number kept large."""
@@ -129,7 +132,7 @@ class TicketScreen(KioskScreen):
         status.set_class(outcome is not None and not outcome.ok, "failed")
         label = self.query_one("#ticket-label", BigLabel)
         withdrawn = outcome is not None and not outcome.ok and not outcome.ticket_kept
-        label.color = "grey50" if withdrawn else "yellow"
+        label.color = colour(self.app, "kiosk-number-void" if withdrawn else "kiosk-number")
         preview = self.query_one("#ticket-preview", Static)
         preview.update(plain(outcome.preview if outcome is not None and outcome.preview else ""))
         preview.set_class(bool(outcome is not None and outcome.preview), "-shown")

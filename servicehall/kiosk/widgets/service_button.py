@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.widgets import Button
 
 from servicehall.config import Service
-from servicehall.kiosk.strings import s
+from servicehall.i18n import t
 from servicehall.kiosk.waits import wait_text, widest_wait_text
 from servicehall.widgets.paging import button_size
 
@@ -33,7 +33,7 @@ class ServiceButton(Button):
         label = Text(justify="center")
         label.append(self.service.name, style="bold")
         label.append("\n")
-        label.append(s("waiting", n=self.waiting), style="bold #ffd83d")
+        label.append(t("waiting", n=self.waiting), style="bold #ffd83d")
         label.append("\n")
         label.append(wait_text(self.wait_s), style="bold #bfe0ff")
         self.label = label
@@ -44,5 +44,5 @@ class ServiceButton(Button):
         return button_size(
             (svc.name for svc in services),
             cap=NAME_CELLS_CAP,
-            other_lines=(s("waiting", n=999), widest_wait_text()),
+            other_lines=(t("waiting", n=999), widest_wait_text()),
         )
