@@ -8,6 +8,7 @@ Each app (kiosk, hall display, clerk console, rating pad, manager) is a ``HallAp
   (``app.hall_changed.subscribe(node, callback)``) instead of running loops of their own;
 - keeps ``hall``: the connection the app writes through — the follower's (so writes go to the
   file the screens show, also after a restore replaced it), or the one the caller gave and owns;
+- shows the hall's theme (``[screens] theme``, ``ui.themes``);
 - keeps the app tidy all day (``widgets.upkeep``), logs the grid it is given, and catches a worker
   that failed in one ``Worker.StateChanged`` handler (logged, then ``worker_failed``), so a bug in
   a thread never takes a public screen down.
@@ -28,6 +29,7 @@ from servicehall.config import HallConfig
 from servicehall.grids import log_grid
 from servicehall.queue import Clock, Hall
 from servicehall.ui.follower import Follower, Lost, Snapshot
+from servicehall.ui.themes import PALETTE, use_theme
 from servicehall.widgets.upkeep import keep_tidy, let_go
 
 log = logging.getLogger(__name__)
@@ -72,6 +74,11 @@ class HallApp(App[None]):
         self.news: HallNews | None = None
         """The last thing ``hall_changed`` published (None before the first read)."""
         self.hall_changed: Signal[HallNews] = Signal(self, "hall_changed")
+        use_theme(self, config.screens.theme)
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        """The hall's colour names, so a stylesheet reads whichever theme is on."""
+        return {key: values[0] for key, values in PALETTE.items()}
 
     @property
     def hall(self) -> Hall | None:
