@@ -25,7 +25,7 @@ class TopBar(Widget):
     """The hall's name on the left; date and clock on the right (its own one-second timer)."""
 
     DEFAULT_CSS = """
-    TopBar { height: 1; background: $primary-darken-2; padding: 0 1; }
+    TopBar { height: 1; background: $primary-darken-2; color: $display-bar-text; padding: 0 1; }
     """
 
     now: reactive[dt.datetime | None] = reactive(None)
@@ -102,7 +102,7 @@ class Ticker(Widget):
     """A notice line that scrolls when it is wider than the screen (and stands still otherwise)."""
 
     DEFAULT_CSS = """
-    Ticker { height: 1; background: $primary-darken-3; }
+    Ticker { height: 1; background: $primary-darken-3; color: $display-bar-text; }
     """
 
     STEP_S = 0.4  # one character every 0.4 s: slow enough to read while it moves

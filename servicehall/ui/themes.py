@@ -43,6 +43,7 @@ PALETTE: dict[str, tuple[str, str, str]] = {
     "kiosk-off-text": ("#888888", "#c0c0c0", "#505050"),
     "kiosk-dim-text": ("#999999", "#d0d0d0", "#505050"),
     "kiosk-link-text": ("#9ec5ff", "#b0d8ff", "#0b3d91"),
+    "kiosk-wait-text": ("#bfe0ff", "#ffffff", "#0b3d91"),
     "kiosk-soft-text": ("#bbbbbb", "#ffffff", "#303030"),
     "kiosk-error-text": ("#ff8080", "#ff7070", "#a00000"),
     "kiosk-sms": ("#0d5c2b", "#004d00", "#c8ebd0"),
@@ -81,10 +82,11 @@ PALETTE: dict[str, tuple[str, str, str]] = {
     "clerk-title-text": ("#ffd75f", "#ffff00", "#6b4700"),
     # ------------------------------------------------------------------ hall display
     "display-screen": ("#081633", "#000000", "#ffffff"),
-    "display-top": ("#0f2a5e", "#000000", "#d6e4f5"),
-    "display-lost": ("#8b0000", "#a00000", "#f4c4c4"),
+    "display-call-bg": ("#0f2a5e", "#000000", "#d6e4f5"),
+    "display-flash-bg": ("#8b0000", "#a00000", "#f4c4c4"),
     "display-panel": ("#0b1d44", "#000000", "#eef3f8"),
     "display-text": ("white", "#ffffff", "#000000"),
+    "display-bar-text": ("white", "#000000", "#ffffff"),
     # the display's drawing (Rich colours)
     "display-call": ("yellow", "#ffff00", "#7a4f00"),
     "display-call-flash": ("bright_yellow", "#ffffff", "#b00000"),

@@ -18,6 +18,7 @@ from servicehall.kiosk.messages import IssueRetrying
 from servicehall.kiosk.screens.base import KioskScreen
 from servicehall.kiosk.strings import windows_text
 from servicehall.kiosk.widgets import NavBar
+from servicehall.ui.themes import colour
 from servicehall.widgets.paged import PagedText
 from servicehall.widgets.plain import plain
 
@@ -45,11 +46,11 @@ class ConfirmScreen(KioskScreen):
 
     def _paragraphs(self) -> list[Text]:
         materials = self.matter.materials if self.matter else []
-        yellow = "bold #ffd83d"
+        yellow = f"bold {colour(self.app, 'kiosk-title-text')}"
         paragraphs = [Text(t("bring_materials" if materials else "no_materials"), style=yellow)]
         paragraphs += [Text(f"{number}. {item}") for number, item in enumerate(materials, 1)]
         where = t("served_at", windows=windows_text(self.kiosk.config, self.service.code))
-        paragraphs.append(Text(where, style="bold #9ec5ff"))
+        paragraphs.append(Text(where, style=f"bold {colour(self.app, 'kiosk-link-text')}"))
         return paragraphs
 
     def on_mount(self) -> None:

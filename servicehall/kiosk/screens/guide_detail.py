@@ -17,6 +17,7 @@ from servicehall.kiosk.screens.base import KioskScreen
 from servicehall.kiosk.screens.confirm import ConfirmScreen
 from servicehall.kiosk.strings import windows_text
 from servicehall.kiosk.widgets import NavBar
+from servicehall.ui.themes import colour
 from servicehall.widgets.paged import PagedText
 from servicehall.widgets.plain import plain
 
@@ -51,11 +52,11 @@ class GuideDetailScreen(KioskScreen):
         paragraphs = []
         for key, value in sections:
             text = Text()
-            text.append(f"{t(key)}：", style="bold #ffd83d")
+            text.append(f"{t(key)}：", style=f"bold {colour(self.app, 'kiosk-title-text')}")
             text.append(value or t("not_stated"))
             paragraphs.append(text)
         where = t("served_at", windows=windows_text(self.kiosk.config, self.service.code))
-        paragraphs.append(Text(where, style="bold #9ec5ff"))
+        paragraphs.append(Text(where, style=f"bold {colour(self.app, 'kiosk-link-text')}"))
         return paragraphs
 
     def _available_today(self) -> bool:

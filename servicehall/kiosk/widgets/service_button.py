@@ -8,6 +8,7 @@ from textual.widgets import Button
 from servicehall.config import Service
 from servicehall.i18n import t
 from servicehall.kiosk.waits import wait_text, widest_wait_text
+from servicehall.ui.themes import colour
 from servicehall.widgets.paging import button_size
 
 NAME_CELLS_CAP = 24
@@ -33,9 +34,11 @@ class ServiceButton(Button):
         label = Text(justify="center")
         label.append(self.service.name, style="bold")
         label.append("\n")
-        label.append(t("waiting", n=self.waiting), style="bold #ffd83d")
+        label.append(
+            t("waiting", n=self.waiting), style=f"bold {colour(self.app, 'kiosk-title-text')}"
+        )
         label.append("\n")
-        label.append(wait_text(self.wait_s), style="bold #bfe0ff")
+        label.append(wait_text(self.wait_s), style=f"bold {colour(self.app, 'kiosk-wait-text')}")
         self.label = label
 
     @staticmethod
