@@ -2,7 +2,8 @@
 
 Each check returns a :class:`Check` with a Chinese explanation and the fix; nothing here changes
 the machine. Roles: kiosk (touchscreen + printer), display (TV + voice), clerk (window console),
-server (the database PC), sms (the SMS bridge: its modem and its outbox).
+server (the database PC), sms (the SMS bridge: its modem and its outbox), phone (the phone
+pages' server: the address in the QR codes, and that it answers there).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from servicehall.errors import ServiceHallError
 from servicehall.grids import DESIGNED, SMALLEST, fits
 from servicehall.queue import Hall, default_url
 
-ROLES = ("kiosk", "display", "clerk", "server", "sms")
+ROLES = ("kiosk", "display", "clerk", "server", "sms", "phone")
 ROLE_NAMES = {"kiosk": "取号机", "display": "叫号屏", "clerk": "窗口叫号台"}
 CLOCK_SLACK_S = 120.0
 """How far behind the newest record a clock may be before the doctor says so."""
@@ -248,6 +249,13 @@ def sms_check(which: str, config: HallConfig, db: str | None) -> Check:
     return (check_sender if which == "sender" else check_outbox)(config, db)
 
 
+def phone_check(which: str, config: HallConfig) -> Check:
+    """The phone pages' address or server (``servicehall.phone.health``)."""
+    from servicehall.phone.health import check_base_url, check_server
+
+    return (check_base_url if which == "base_url" else check_server)(config)
+
+
 def run_checks(
     role: str, config_path: str | None, db: str | None, wait_db_s: float = 0
 ) -> list[Check]:
@@ -266,6 +274,7 @@ def run_checks(
         "clerk": [check_cjk_font, lambda: check_terminal("clerk")],
         "server": [],
         "sms": [lambda: sms_check("sender", config, db), lambda: sms_check("outbox", config, db)],
+        "phone": [lambda: phone_check("base_url", config), lambda: phone_check("server", config)],
     }
     checks += [check() for check in per_role[role]]
     return checks

@@ -24,6 +24,9 @@ FIELD_NAMES: dict[str, dict[str, str]] = {
     "clerk_id": {"zh": "工号", "en": "The clerk id"},
     "clerk_name": {"zh": "姓名", "en": "The name"},
     "reason": {"zh": "原因", "en": "The reason"},
+    "villager_name": {"zh": "姓名", "en": "The name"},
+    "agent_staff": {"zh": "代办人", "en": "The staff member carrying it"},
+    "case_note": {"zh": "说明", "en": "The note"},
 }
 
 WAIT_WORDS: dict[str, dict[str, str]] = {

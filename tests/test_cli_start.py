@@ -122,7 +122,10 @@ def test_a_global_option_value_is_not_taken_for_the_command() -> None:
     ("args", "named"),
     [
         (("report", "--by", "weekday"), "'service', 'matter', 'window', 'clerk', 'hour'"),
-        (("db", "grant", "kiosk1", "--kind", "boss"), "'display', 'kiosk', 'sms', 'window'"),
+        (
+            ("db", "grant", "kiosk1", "--kind", "boss"),
+            "'display', 'kiosk', 'phone', 'sms', 'window'",
+        ),
         (("doctor", "--role", "tv"), "'kiosk', 'display', 'clerk', 'server'"),
     ],
 )

@@ -13,7 +13,7 @@ from textual.pilot import Pilot
 from servicehall.config import HallConfig
 from servicehall.display.app import HallDisplay
 from servicehall.display.banner import CallBanner
-from servicehall.display.bars import StatusLine
+from servicehall.display.bars import StatusLine, Ticker
 from servicehall.display.board import WaitingCounts, WindowBoard
 from servicehall.queue import FixedClock, Hall
 
@@ -81,6 +81,8 @@ def test_display_snapshot(
     async def the_busy_hall(pilot: Pilot[None]) -> None:
         await wait_for_state(pilot)
         shows_the_busy_hall(app, busy_hall)
+        app.query_one(Ticker).hold()  # the notice scrolls with the machine's pace otherwise
+        await pilot.pause()
 
     app = HallDisplay(config, db_url, clock=clock)
     assert snap_compare(app, terminal_size=size, run_before=the_busy_hall)

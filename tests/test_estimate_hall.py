@@ -144,3 +144,23 @@ def test_least_privilege_roles_can_estimate(
             hall.close()
     finally:
         owner.close()
+
+
+def test_the_whole_queue_from_one_read_matches_ticket_by_ticket(
+    hall: Hall, clock: FixedClock
+) -> None:
+    """``queue_waits`` (the phone pages' one read) gives every waiting ticket the people ahead
+    and the wait that ``ticket`` and ``estimate_wait`` give it one by one."""
+    tickets = [hall.issue(code) for code in "AABBBACFFAB"]
+    tickets.append(hall.issue("A", priority=True))
+    hall.sign_in(1, "mz01")
+    hall.call_next(1)
+    clock.advance(minutes=3)
+    hall.call_next(2)
+    waits = hall.queue_waits()
+    waiting = [t for t in tickets if hall.ticket(t.id).status == "waiting"]
+    assert set(waits.tickets) == set(waits.ahead) == {t.id for t in waiting}
+    for ticket in waiting:
+        assert waits.ahead[ticket.id] == hall.ticket(ticket.id).ahead
+        assert waits.tickets[ticket.id] == hall.estimate_wait(ticket.id)
+    assert waits.new == hall.estimate_waits()

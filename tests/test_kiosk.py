@@ -513,7 +513,7 @@ def slow_printer(config: HallConfig) -> Iterator[HallConfig]:
     silent.bind(("127.0.0.1", 0))
     silent.listen(1)
     yield with_printer(
-        config, connection="network", host="127.0.0.1", port=silent.getsockname()[1], timeout_s=2
+        config, connection="network", host="127.0.0.1", port=silent.getsockname()[1], timeout_s=8
     )
     silent.close()
 

@@ -25,7 +25,8 @@ from support.waiting import until
 
 @pytest.fixture
 def config(config: HallConfig) -> HallConfig:
-    return kiosk_settings(sms_config(config), ticket_screen_seconds=15)
+    # long enough that a loaded machine never sends the ticket screen home mid-test
+    return kiosk_settings(sms_config(config), ticket_screen_seconds=120)
 
 
 async def _ticket(pilot: Pilot[Any]) -> TicketScreen:

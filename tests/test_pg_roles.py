@@ -55,13 +55,15 @@ def halls(
 
 @pytest.fixture
 def roles(pg_db_url: str, halls: tuple[Hall, Hall]) -> Iterator[dict[str, str]]:
-    """Login URLs: kiosk, window, display and SMS bridge of qingshi, and a kiosk of baisha."""
+    """Login URLs: kiosk, window, display, SMS bridge and phone server of qingshi, and a kiosk
+    of baisha."""
     with ExitStack() as stack:
         yield {
             "kiosk": stack.enter_context(role_url(pg_db_url, "kiosk", "qingshi")),
             "window": stack.enter_context(role_url(pg_db_url, "window", "qingshi")),
             "display": stack.enter_context(role_url(pg_db_url, "display", "qingshi")),
             "sms": stack.enter_context(role_url(pg_db_url, "sms", "qingshi")),
+            "phone": stack.enter_context(role_url(pg_db_url, "phone", "qingshi")),
             "baisha_kiosk": stack.enter_context(role_url(pg_db_url, "kiosk", "baisha")),
         }
 
@@ -254,7 +256,35 @@ DISPLAY_WITHIN = [
 ]
 
 
-@pytest.mark.parametrize("kind", ["kiosk", "window", "display", "sms"])
+PHONE_WITHIN = [
+    "UPDATE tickets SET status = 'cancelled'",
+    "UPDATE tickets SET status = 'called' WHERE status = 'waiting'",
+    "UPDATE tickets SET rating = 'satisfied' WHERE status = 'waiting'",
+    "UPDATE tickets SET rating = 'unsatisfied' WHERE rating IS NOT NULL",
+    "UPDATE tickets SET page_token = 'x'",
+    "UPDATE tickets SET finished_ts = 0 WHERE status = 'finished'",
+    _ISSUE_SQL.format(hall="qingshi"),
+    "INSERT INTO tickets (hall, day, service, origin_service, number, label, priority, status, "
+    "queue_pos, issued_ts, recall_count, skip_count, print_state) VALUES ('qingshi', "
+    "current_date, 'A', 'A', 900, 'A900', true, 'waiting', 0, 0, 0, 0, 'none')",
+    "DELETE FROM tickets",
+    "INSERT INTO events (hall, ts, day, kind) VALUES ('qingshi', 0, current_date, 'call')",
+    "INSERT INTO events (hall, ts, day, kind) VALUES ('qingshi', 0, current_date, 'issue')",
+    "UPDATE events SET kind = 'x'",
+    "DELETE FROM events",
+    "UPDATE window_states SET state = 'paused'",
+    "INSERT INTO leader_overrides (hall, day, name, title, set_ts) "
+    "VALUES ('qingshi', current_date, '冒名', '', 0)",
+    "UPDATE day_counters SET last_number = 0",
+    "SELECT * FROM clerk_accounts",
+    "INSERT INTO pin_lockouts (hall, subject, failures, locked_until, changed_ts) "
+    "VALUES ('qingshi', 'kiosk:x', 0, 0, 0)",
+    "SELECT phone FROM sms_contacts",
+    "SELECT * FROM sms_outbox",
+]
+
+
+@pytest.mark.parametrize("kind", ["kiosk", "window", "display", "sms", "phone"])
 def test_no_role_reaches_another_hall(
     roles: dict[str, str], halls: tuple[Hall, Hall], kind: str
 ) -> None:
@@ -298,6 +328,51 @@ def test_window_cannot_fake_ratings_or_issue(
 def test_sms_bridge_cannot_touch_the_queue(roles: dict[str, str], halls: tuple[Hall, Hall]) -> None:
     outcome = _all_refused(roles["sms"], SMS_WITHIN, halls[0])
     assert set(outcome.values()) == {"denied"}
+
+
+def test_the_phone_server_only_reads_and_rates_once(
+    roles: dict[str, str],
+    halls: tuple[Hall, Hall],
+    config: HallConfig,
+    other_config: HallConfig,
+    clock: FixedClock,
+) -> None:
+    qingshi = halls[0]
+    outcome = _all_refused(roles["phone"], PHONE_WITHIN, qingshi)
+    assert set(outcome.values()) <= {"denied", "nothing"}
+    assert outcome["UPDATE tickets SET status = 'cancelled'"] == "denied"
+    assert (
+        outcome[
+            "INSERT INTO events (hall, ts, day, kind) VALUES ('qingshi', 0, current_date, 'call')"
+        ]
+        == "denied"
+    )
+
+    phone = Hall.open(config, db=roles["phone"], clock=clock, create=False)
+    waiting = qingshi.waiting()[0]
+    assert waiting.page_token is not None
+    page = phone.ticket_by_token(waiting.page_token)
+    assert (page.label, page.status, page.ahead) == (waiting.label, "waiting", 0)
+    assert waiting.id in phone.queue_waits().tickets
+    with pytest.raises((UnknownInput, WrongState, StoreError)):
+        phone.rate_page(waiting.page_token, "satisfied")  # not finished yet
+    qingshi.call_ticket(waiting.id, 1)
+    qingshi.finish(1)
+    assert phone.rate_page(waiting.page_token, "basic").rating == "basic"
+    with pytest.raises((UnknownInput, WrongState)):
+        phone.rate_page(waiting.page_token, "unsatisfied")  # once
+    baisha_ticket = halls[1].waiting()[0]
+    assert baisha_ticket.page_token is not None
+    with pytest.raises(UnknownInput):  # another hall's page is not found through this role
+        phone.ticket_by_token(baisha_ticket.page_token)
+    posing = Hall.open(other_config, db=roles["phone"], clock=clock, create=False)
+    with pytest.raises(UnknownInput):  # not even when its config claims the other hall
+        posing.ticket_by_token(baisha_ticket.page_token)
+    posing.close()
+    phone.close()
+    assert qingshi.ticket(waiting.id).rating == "basic"
+    rated = [e for e in qingshi.events(ticket=waiting.id) if e.kind == "rate"]
+    assert [e.detail for e in rated] == [{"rating": "basic"}]
 
 
 def test_display_only_reads(roles: dict[str, str], halls: tuple[Hall, Hall]) -> None:

@@ -123,6 +123,7 @@ def test_xlsx_holds_the_numbers_and_a_chart(
         "按工作人员",
         "按时段（取号时间）",
         "到达时段图",
+        "办件",
     ]
     summary = {row[0]: row[1] for row in book["汇总"].iter_rows(min_row=5, values_only=True)}
     assert (summary["取号"], summary["办结"], summary["限时办结率（%）"]) == (8, 4, 0.75)

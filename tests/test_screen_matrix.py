@@ -36,10 +36,12 @@ from servicehall.queue import FixedClock, Hall
 from servicehall.queue.clerks import save_clerk
 from servicehall.widgets import BigLabel
 from servicehall.widgets.paged import PagedGrid, PagedText
+from servicehall.widgets.qr import QrCode
 
 from support.clerk import at_desk
 from support.halls import MARKET_TUESDAY
 from support.kiosk import make_app, ready
+from support.qr import drawn_rows, qr_picture
 from support.screen import on_screen, screen_rows, shown_text, squeezed
 from support.waiting import until
 
@@ -115,6 +117,47 @@ async def test_kiosk_on_a_market_day_at_grid(
         assert on_screen(app, banner) and "圩日" in squeezed(shown_text(app, banner))
         await _home(pilot)
         assert "V" in {b.service.code for b in app.screen.query(ServiceButton)}
+
+
+@pytest.mark.parametrize("size", KIOSK_GRIDS, ids=grid_id)
+async def test_kiosk_ticket_with_its_phone_page_at_grid(
+    size: tuple[int, int], config: HallConfig, db_url: str, clock: FixedClock
+) -> None:
+    """With ``[phone] base_url`` the ticket screen shows the page's QR code whole where a wide
+    screen has the rows for it (decoded from what is drawn), and nowhere else; the number, the
+    window and the print result stay whole either way."""
+    import zxingcpp
+
+    phone = config.phone.model_copy(update={"base_url": "http://192.168.1.10:8080"})
+    config = config.model_copy(update={"phone": phone})
+    Hall.open(config, db=db_url, clock=clock).close()
+    app = make_app(config, db_url, clock)
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        service = config.service("F")
+        app.push_screen(ConfirmScreen(service, service.matters[0]))
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), what="confirm")
+        await pilot.pause()
+        await pilot.click("#take")
+        await until(pilot, lambda: isinstance(app.screen, TicketScreen), what="ticket")
+        ticket = app.screen
+        await until(pilot, lambda: ticket.outcome is not None, what="print outcome")
+        await pilot.pause()
+        label = ticket.query_one("#ticket-label", BigLabel)
+        assert on_screen(app, label) and label.rows_drawn >= 7
+        shown = squeezed("".join(screen_rows(app)))
+        for text in ("请到6号窗口办理", "请取走您的号票"):
+            assert squeezed(text) in shown, text
+        qr = ticket.query_one("#ticket-qr", QrCode)
+        room = size[0] >= 96 and size[1] >= len(qr.rows) + 6
+        assert on_screen(app, qr) == room
+        if room:
+            drawn = drawn_rows(app, qr)
+            assert drawn == qr.rows  # whole, not cut
+            page = config.phone.page_url(ticket.issued.ticket.page_token)
+            codes = zxingcpp.read_barcodes(qr_picture(drawn))
+            assert [c.text for c in codes] == [page]
+            assert "手机扫码" in shown
 
 
 async def _home(pilot: Pilot[Any]) -> None:
@@ -312,6 +355,36 @@ async def test_display_at_grid(
         assert seen_services == set(services)
         gaps = [b - a for a, b in zip(shown_since, shown_since[1:], strict=False)]
         assert all(gap >= 5 for gap in gaps), gaps  # each page stays up 5 s at least
+
+
+@pytest.mark.parametrize("size", DISPLAY_GRIDS, ids=grid_id)
+async def test_display_with_the_phone_board_at_grid(
+    size: tuple[int, int], config: HallConfig, db_url: str, clock: FixedClock, hall: Hall
+) -> None:
+    """With ``[phone] base_url`` a TV with room (152×44) shows the phone board's QR code whole
+    (decoded from what is drawn) above the recent calls; the call keeps its size and the rest
+    stays on screen; smaller TVs show no code at all."""
+    import zxingcpp
+
+    phone = config.phone.model_copy(update={"base_url": "http://192.168.1.10:8080"})
+    with_phone = config.model_copy(update={"phone": phone})
+    hall.issue("A")
+    hall.call_next(1)
+    app = HallDisplay(with_phone, db_url, clock=clock)
+    async with app.run_test(size=size) as pilot:
+        await until(pilot, lambda: app.snapshot is not None)
+        await pilot.pause(0.1)
+        assert on_screen(app, app.banner) and app.banner.dot_rows >= LEAST_CALL_ROWS[size]
+        for part in (app.board, app.waiting):
+            assert on_screen(app, part)
+        qr = app.query_one("#board-qr", QrCode)
+        assert on_screen(app, qr) == (size == (152, 44))
+        if on_screen(app, qr):
+            drawn = drawn_rows(app, qr)
+            assert drawn == qr.rows
+            codes = zxingcpp.read_barcodes(qr_picture(drawn))
+            assert [c.text for c in codes] == ["http://192.168.1.10:8080/"]
+            assert on_screen(app, app.recent) and "A001" in shown_text(app, app.recent)
 
 
 # ---------------------------------------------------------------------------------- clerk, rating

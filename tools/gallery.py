@@ -31,10 +31,21 @@ BORDER = 2
 MONDAY_10 = dt.datetime(2026, 11, 23, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
 
 KIOSK_GRIDS = [(56, 20), (70, 23), (75, 22), (106, 31), (59, 58), (140, 40)]
-KIOSK_SCREENS = ["home", "matters", "confirm", "ticket", "guide", "guide-detail", "pin"]
+KIOSK_SCREENS = [
+    "home",
+    "matters",
+    "confirm",
+    "ticket",
+    "guide",
+    "guide-detail",
+    "pin",
+    "progress",
+    "progress-result",
+]
 DISPLAY_GRIDS = [(54, 16), (76, 22), (106, 31), (152, 44), (59, 58)]
 CLERK_GRIDS = [(80, 24), (80, 25), (120, 35)]
 RATING_GRIDS = [(36, 12), (48, 14), (80, 24)]
+CLERK_CASES = ["case-form", "case-list"]
 
 
 def shots() -> list[tuple[str, str, tuple[int, int]]]:
@@ -47,6 +58,11 @@ def shots() -> list[tuple[str, str, tuple[int, int]]]:
     out += [(f"display-{c}x{r}", "display/board", (c, r)) for c, r in DISPLAY_GRIDS]
     out += [(f"clerk-desk-{c}x{r}", "clerk/desk", (c, r)) for c, r in CLERK_GRIDS]
     out += [(f"clerk-sign-in-{c}x{r}", "clerk/sign-in", (c, r)) for c, r in CLERK_GRIDS[:1]]
+    out += [
+        (f"clerk-{s}-{c}x{r}", f"clerk/{s}", (c, r))
+        for s in CLERK_CASES
+        for c, r in CLERK_GRIDS[:1]
+    ]
     out += [(f"rating-{c}x{r}", "rating/ask", (c, r)) for c, r in RATING_GRIDS]
     return out
 
@@ -153,6 +169,11 @@ def show(what: str, work: Path) -> int:
         hall.call_next(window)
     hall.pause(7)
     hall.call_next(1)
+    hall.sign_in(1, "mz01")  # A002 at window 1 becomes a case, with its 补正
+    case = hall.open_case(
+        "A002", window=1, kind="承诺件", name="王秀兰", last4="1234", matter="dibao"
+    )
+    hall.case_step(case.number, "补正", window=1, note="户口簿复印件、家庭收入说明")
     role, screen = what.split("/")
     app = {"kiosk": _kiosk, "display": _display, "clerk": _clerk, "rating": _rating}[role](
         config, db, clock, hall, screen
@@ -174,6 +195,7 @@ def _kiosk(config: Any, db: str, clock: Any, hall: Any, screen: str) -> Any:
     from servicehall.kiosk.screens.guide_detail import GuideDetailScreen
     from servicehall.kiosk.screens.matters import MatterScreen
     from servicehall.kiosk.screens.pin import PinScreen
+    from servicehall.kiosk.screens.progress import ProgressResult, ProgressScreen
     from servicehall.kiosk.screens.ticket import TicketScreen
     from servicehall.kiosk.widgets import Countdown
     from servicehall.printer import PrintOutcome
@@ -193,6 +215,8 @@ def _kiosk(config: Any, db: str, clock: Any, hall: Any, screen: str) -> Any:
             config.service("A"), config.service("A").matters[0]
         ),
         "pin": PinScreen,
+        "progress": ProgressScreen,
+        "progress-result": lambda: ProgressResult(hall.find_cases("王秀兰", "1234")),
     }
 
     class GalleryKiosk(KioskApp):
@@ -216,6 +240,8 @@ def _display(config: Any, db: str, clock: Any, hall: Any, screen: str) -> Any:
 
 
 def _clerk(config: Any, db: str, clock: Any, hall: Any, screen: str) -> Any:
+    from servicehall.clerk.caseform import CaseForm
+    from servicehall.clerk.caselist import CaseList
     from servicehall.clerk.console import ClerkApp
     from servicehall.clerk.desk import DeskScreen
     from servicehall.queue.clerks import find_clerk, save_clerk
@@ -225,12 +251,17 @@ def _clerk(config: Any, db: str, clock: Any, hall: Any, screen: str) -> Any:
 
     class GalleryClerk(ClerkApp):
         def on_mount(self) -> None:  # ClerkApp's own opens the sign-in; the desk goes on top
-            if screen == "desk":
+            if screen != "sign-in":
                 self.set_timer(0.5, self._desk)
 
         def _desk(self) -> None:
             hall.sign_in(5, "007")
             self.push_screen(DeskScreen(hall, 5, clerk))
+            if screen == "case-form":
+                self.push_screen(CaseForm("D001", "农机购置补贴", sms=True))
+            elif screen == "case-list":
+                hall.sign_in(1, "007")
+                self.push_screen(CaseList(hall, 1, "007"))
 
     return GalleryClerk(hall, 5)
 

@@ -41,9 +41,16 @@ WORDS: dict[str, dict[str, str]] = {
     "desk_serving": {"zh": "正在办理", "en": "Serving"},
     "desk_loading": {"zh": "正在读取窗口状态…", "en": "Reading the window…"},
     "desk_key_hint": {
-        "zh": "F1–F8 或数字键 1–8 操作    F12 签退",
-        "en": "F1–F8 or digits 1–8 act    F12 signs out",
+        "zh": "F1–F8/1–8 操作  F9 受理办件  F10 本窗口办件  F12 签退",
+        "en": "F1–F8/1–8 act  F9 new case  F10 this window's cases  F12 sign out",
     },
+    "desk_open_case": {"zh": "受理办件", "en": "New case"},
+    "desk_cases": {"zh": "本窗口办件", "en": "This window's cases"},
+    "desk_case_needs_call": {
+        "zh": "先叫号，再把正在办理的号受理为办件",
+        "en": "Call a number first, then make the ticket being served a case",
+    },
+    "desk_case_cancelled": {"zh": "已取消受理", "en": "Case cancelled"},
     "desk_sign_out": {"zh": "签退", "en": "Sign out"},
     "desk_busy": {
         "zh": "上一个操作还在处理，请稍候",

@@ -13,6 +13,10 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "没有 {window} 号窗口；已有窗口：{valid}",
         "en": "There is no window {window}; windows: {valid}",
     },
+    "unknown_page": {
+        "zh": "找不到这张号票：可能已过期（号票只在取号当天有效），或地址不完整",
+        "en": "No such ticket: it may have expired (a ticket is valid on its day only)",
+    },
     "unknown_ticket": {
         "zh": "找不到今天的号票 {ticket}",
         "en": "No ticket {ticket} today",

@@ -3,6 +3,7 @@
 WORDS: dict[str, dict[str, str]] = {
     "display_title": {"zh": "大厅叫号屏", "en": "Hall display"},
     "display_quit": {"zh": "退出", "en": "Quit"},
+    "display_qr_caption": {"zh": "手机扫码看排队", "en": "Scan to follow the queue"},
     "display_hours": {"zh": "办公时间  {hours}", "en": "Opening hours  {hours}"},
     "display_lost": {
         "zh": "数据库连接中断，正在自动重连{seen}。\n{reason}",

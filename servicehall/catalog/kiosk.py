@@ -70,6 +70,10 @@ WORDS: dict[str, dict[str, str]] = {
     "wait_soon": {"zh": "马上就到", "en": "almost no wait"},
     "printing": {"zh": "正在打印号票……", "en": "Printing your ticket…"},
     "take_ticket": {"zh": "请取走您的号票", "en": "Please take your ticket"},
+    "scan_phone": {
+        "zh": "手机扫码，随时看排到几号",
+        "en": "Scan to follow the queue on your phone",
+    },
     "printer_error": {
         "zh": "打票机出错，请记住屏幕上的号码",
         "en": "The printer failed; please note the number",

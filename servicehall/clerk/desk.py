@@ -22,7 +22,10 @@ from textual.screen import Screen
 from textual.widgets import Button, Static
 
 from servicehall.clerk.actions import ACTIONS, BY_CODE, perform, why_not
-from servicehall.clerk.messages import ActionDone, SignedOut, SignOutRefused, WindowRead
+from servicehall.clerk.caseactions import accept_case
+from servicehall.clerk.caseform import CaseForm, CaseRequest
+from servicehall.clerk.caselist import CaseList
+from servicehall.clerk.messages import ActionDone, SignedOut, SignOutRefused, Told, WindowRead
 from servicehall.clerk.prompts import ServicePrompt, TicketPrompt
 from servicehall.clerk.snapshot import WindowLoader, WindowSnapshot, since
 from servicehall.errors import ServiceHallError
@@ -54,6 +57,8 @@ def _bindings() -> list[BindingType]:
         run = f"run('{action.code}')"
         keys.append(Binding(action.fkey, run, action.name, show=False))
         keys.append(Binding(action.digit, run, action.name, show=False))
+    keys.append(Binding("f9", "open_case", t("desk_open_case"), show=False))
+    keys.append(Binding("f10", "cases", t("desk_cases"), show=False))
     keys.append(Binding("f12", "sign_out", t("desk_sign_out"), show=False))
     return keys
 
@@ -201,6 +206,41 @@ class DeskScreen(Screen[None]):
             self._draw(event.snapshot)
         self._say(event.message, error=event.error)
         self.completed_s = time.perf_counter() - self.pressed_at
+
+    def action_open_case(self) -> None:
+        """F9 受理: the ticket being served becomes a case (办件), through a small form."""
+        current = self.snapshot.current if self.snapshot else None
+        if self.snapshot is None or current is None:
+            self._say(t("desk_case_needs_call"), error=True)
+            return
+        form = CaseForm(
+            current.label, self.snapshot.matter_name or "", sms=self.hall.config.sms.enabled
+        )
+
+        def filled(request: CaseRequest | None) -> None:
+            if request is None:
+                self._say(t("desk_case_cancelled"))
+            else:
+                self._accept_case(current.label, request)
+
+        self.app.push_screen(form, filled)
+
+    @work(thread=True, group="clerk-action", exit_on_error=False)
+    def _accept_case(self, label: str, request: CaseRequest) -> None:
+        error = False
+        try:
+            message = accept_case(self.hall, self.window, self.clerk.clerk_id, label, request)
+        except ServiceHallError as exc:
+            message, error = exc.message, True
+        self.post_message(Told(message, error))
+
+    @on(Told)
+    def _told(self, event: Told) -> None:
+        self._say(event.message, error=event.error)
+
+    def action_cases(self) -> None:
+        """F10: the window's open cases and their steps."""
+        self.app.push_screen(CaseList(self.hall, self.window, self.clerk.clerk_id))
 
     def action_sign_out(self) -> None:
         self._sign_out()

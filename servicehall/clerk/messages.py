@@ -31,6 +31,14 @@ class ActionDone(Message):
 
 
 @dataclass
+class Told(Message):
+    """A line for the clerk (a case accepted, or why not)."""
+
+    message: str
+    error: bool = False
+
+
+@dataclass
 class SignOutRefused(Message):
     """Signing out did not go through; the desk stays."""
 

@@ -40,6 +40,7 @@ COMMAND_MODULES = (
     "servicehall.cli.doctor_cmds",
     "servicehall.cli.demo_cmds",
     "servicehall.cli.sms_cmds",
+    "servicehall.cli.cases_cmds",
 )
 
 log = logging.getLogger("servicehall")

@@ -221,6 +221,7 @@ def cmd_take(args: argparse.Namespace) -> int:
     outcome = print_taken(hall, ticket) if args.print else None
     if args.json:
         data = ticket.as_dict()
+        page = hall.config.phone.page_url(ticket.page_token)
         printed = {"print": outcome.as_dict()} if outcome else {}
         print_json(
             {
@@ -236,6 +237,7 @@ def cmd_take(args: argparse.Namespace) -> int:
                 "priority": data["priority"],
                 "wait": wait.as_dict() if wait else None,
                 **({"sms": sms} if sms else {}),
+                **({"page_url": page} if page else {}),
             }
         )
     else:

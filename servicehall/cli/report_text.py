@@ -1,5 +1,5 @@
 """Reports as a person reads them in a terminal: Rich tables of the totals, each breakdown and
-the county's halls, and the hour chart (``servicehall report`` without ``--json``/``--csv``)."""
+the county's halls, the hour chart and 办件 (`servicehall report` without `--json`/`--csv`)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,14 @@ from rich.text import Text
 
 from servicehall.cli.common import console
 from servicehall.reports.breakdowns import BREAKDOWNS, TIME_KEYS
+from servicehall.reports.casereport import (
+    FIGURES,
+    GROUPS,
+    HEADINGS,
+    CaseReport,
+    figure_text,
+    key_headings,
+)
 from servicehall.reports.chart import hour_chart
 from servicehall.reports.columns import clock_text, columns_for
 from servicehall.reports.period import Period
@@ -119,6 +127,7 @@ def print_report(report: Report, view: tuple[str, ...]) -> None:
     """A report as the terminal shows it: totals, then each breakdown of ``view``."""
     if report.empty:
         console().print(f"{report.period.label()} 没有取号记录", highlight=False)
+        _print_cases(report)
         return
     _print_totals(report)
     for by in view:
@@ -128,3 +137,30 @@ def print_report(report: Report, view: tuple[str, ...]) -> None:
         if by == "hour":
             console().print("\n各时段取号人数", style="bold")
             console().print(hour_chart(report.rows("hour")), highlight=False)
+    _print_cases(report)
+
+
+def _print_cases(report: Report) -> None:
+    if report.cases is not None and not report.cases.empty:
+        for table in case_tables(report.cases):
+            console().print(table)
+
+
+def case_tables(cases: CaseReport) -> list[Table]:
+    """办件: the totals, then per matter, window and clerk (``reports.casereport``)."""
+    tables = []
+    for by, title in (("", "办件"), *GROUPS.items()):
+        table = Table(title=f"办件{title}" if by else title, header_style="bold")
+        keys = key_headings(by) if by else []
+        for _key, heading in keys:
+            table.add_column(heading)
+        for key in FIGURES:
+            table.add_column(HEADINGS[key], justify="right", no_wrap=True)
+        rows = cases.groups[by] if by else [cases.totals]
+        for row in rows:
+            table.add_row(
+                *[str(row[key]) for key, _heading in keys],
+                *[figure_text(key, row[key]) for key in FIGURES],
+            )
+        tables.append(table)
+    return tables

@@ -1,11 +1,16 @@
-"""``servicehall serve ROLE``: the kiosk, display, a clerk console or the manager in a browser."""
+"""``servicehall serve ROLE``: the kiosk, display, a clerk console or the manager in a browser;
+``serve phone``: the villagers' live ticket pages (``servicehall.phone``)."""
 
 from __future__ import annotations
 
 import argparse
 import os
+from typing import TYPE_CHECKING
 
 from servicehall.cli.common import WINDOW, bounded_int, config_of, console, fail
+
+if TYPE_CHECKING:
+    from servicehall.config import HallConfig
 
 NAMES = ("serve",)
 """The commands this module registers."""
@@ -16,13 +21,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     p = sub.add_parser(
         "serve",
-        help="在浏览器中使用：serve display|kiosk|clerk|manager（每个浏览器标签一个进程）",
+        help="在浏览器中使用：serve display|kiosk|clerk|manager（每个浏览器标签一个进程）；"
+        "serve phone：群众手机上的号票页面",
         description="例：servicehall serve display --port 8000，然后在电视的浏览器打开 "
-        "http://127.0.0.1:8000/",
+        "http://127.0.0.1:8000/；servicehall serve phone：手机扫号票上的二维码看排队"
+        "（hall.toml 的 [phone] base_url）",
     )
     p.add_argument("role", choices=ROLES)
-    p.add_argument("--host", default="127.0.0.1", help="监听地址（默认只允许本机）")
-    p.add_argument("--port", type=bounded_int(1, 65_535), default=8000)
+    p.add_argument("--host", help="监听地址（默认只允许本机；phone 默认 [phone] host，即 0.0.0.0）")
+    p.add_argument(
+        "--port", type=bounded_int(1, 65_535), help="端口（默认 8000；phone 默认 [phone] port）"
+    )
     p.add_argument("--font-size", type=bounded_int(6, 200), help="字号（默认按窗口大小自动选）")
     p.add_argument("--window", type=WINDOW, help="clerk：窗口号")
     p.add_argument(
@@ -43,9 +52,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    config = config_of(args)  # a bad hall.toml is reported here, once, not in every browser tab
+    if args.role == "phone":
+        return _serve_phone(args, config)
     from servicehall.serve.server import app_command, serve
 
-    config = config_of(args)  # a bad hall.toml is reported here, once, not in every browser tab
+    args.host = args.host or "127.0.0.1"
+    args.port = args.port or 8000
     if args.role == "clerk":
         if args.window is None:
             return fail("serve clerk 需要 --window 窗口号（每个窗口一个服务）", 2)
@@ -81,4 +94,23 @@ def cmd_serve(args: argparse.Namespace) -> int:
         max_tabs=args.max_tabs,
         allowed_hosts=tuple(args.allow_host),
     )
+    return 0
+
+
+def _serve_phone(args: argparse.Namespace, config: HallConfig) -> int:
+    from servicehall.phone.app import run
+
+    host = args.host or config.phone.host
+    port = args.port or config.phone.port
+    if not config.phone.base_url:
+        console().print(
+            "提示：hall.toml 的 [phone] base_url 还没有设置，号票上的二维码不会指向手机页面",
+            highlight=False,
+            markup=False,
+        )
+    shown_host = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    console().print(
+        f"手机页面：http://{shown_host}:{port}/ （Ctrl+C 停止）", highlight=False, markup=False
+    )
+    run(config, args.db, host=host, port=port, allowed_hosts=tuple(args.allow_host))
     return 0

@@ -113,6 +113,9 @@ class Matter(_Model):
     promise: str = ""
     limit_minutes: int | None = Field(default=None, gt=0)
     fee: str = "不收费"
+    promise_days: int | None = Field(default=None, ge=0, le=365)
+    """限时办结: a case of this matter is promised within this many working days of 受理
+    (0: the same day, 即办件); no cases but 即办件 without it."""
 
 
 class Service(_Model):
@@ -141,6 +144,8 @@ class Window(_Model):
     name: str = Field(min_length=1)
     services: list[str] = Field(min_length=1)
     pick: Literal["oldest", "ordered"] = "oldest"
+    printer: PrinterSettings | None = None
+    """The window's own receipt printer (受理回执 of a case); none: no receipt is printed."""
 
 
 class Leader(_Model):
@@ -186,6 +191,48 @@ class MarketDays(_Model):
         if self.every_days and self.from_date is not None:
             return (day - self.from_date).days % self.every_days == 0
         return False
+
+
+class CalendarSettings(_Model):
+    """The working days that promised dates count (限时办结): the work week, the public
+    holidays and the weekend days worked instead (调休), from the State Council's yearly notice."""
+
+    work_weekdays: list[str] = Field(default_factory=lambda: list(_WEEKDAYS[:5]))
+    holidays: list[dt.date] = Field(default_factory=list)
+    workdays: list[dt.date] = Field(default_factory=list)
+    """调休: weekend days that are working days."""
+
+    @field_validator("work_weekdays")
+    @classmethod
+    def _weekdays(cls, value: list[str]) -> list[str]:
+        bad = [v for v in value if v not in _WEEKDAYS]
+        if bad:
+            raise ValueError(f"星期应为 {', '.join(_WEEKDAYS)} 之一，而不是 {', '.join(bad)}")
+        return value
+
+    @model_validator(mode="after")
+    def _not_both(self) -> CalendarSettings:
+        both = sorted(set(self.holidays) & set(self.workdays))
+        if both:
+            raise ValueError(
+                f"日期不能既是节假日又是调休上班日：{', '.join(d.isoformat() for d in both)}"
+            )
+        return self
+
+    def weekday_numbers(self) -> frozenset[int]:
+        return frozenset(_WEEKDAYS.index(name) for name in self.work_weekdays)
+
+
+class CaseSettings(_Model):
+    """办件: cases that outlive the visit."""
+
+    due_soon_days: int = Field(default=2, ge=0, le=30)
+    """The clerk's list shows a case in amber this many working days before its promised date."""
+    keep_phone_days: int = Field(default=30, ge=0, le=365)
+    """A villager's number stays with a case until it is collected or delivered, and at most
+    this many days after 办结 when nobody comes for it."""
+    lookups_per_minute: int = Field(default=6, ge=1, le=60)
+    """查询办理进度 at a kiosk: this many lookups a minute, then a short wait."""
 
 
 class QueueSettings(_Model):
@@ -306,6 +353,35 @@ class SmsSettings(_Model):
         return self
 
 
+_BASE_URL = re.compile(r"^https?://[A-Za-z0-9.\-\[\]:]+(/[A-Za-z0-9._~\-/]*)?$")
+
+
+class PhoneSettings(_Model):
+    """赶圩不误号: each ticket's page on the villager's phone (``servicehall serve phone``)."""
+
+    base_url: str = ""
+    """The address phones reach the phone server at on the hall's Wi-Fi, e.g.
+    ``http://192.168.1.10:8080``. When set, the ticket's QR code is ``base_url/t/<token>``."""
+    host: str = "0.0.0.0"
+    port: int = Field(default=8080, gt=0, lt=65536)
+    requests_per_minute: int = Field(default=120, ge=10, le=10_000)
+    """Per client address; more in a minute get 429 (a page and its live feed are two)."""
+    max_followers: int = Field(default=1000, ge=1, le=100_000)
+    """Live pages followed at once (each an open connection); more fall back to refreshing."""
+
+    @field_validator("base_url")
+    @classmethod
+    def _check_base_url(cls, value: str) -> str:
+        value = value.strip().rstrip("/")
+        if value and not _BASE_URL.match(value):
+            raise ValueError("base_url 应像 http://192.168.1.10:8080（不带空格和中文）")
+        return value
+
+    def page_url(self, token: str | None) -> str | None:
+        """A ticket's page address, or None without base_url or token."""
+        return f"{self.base_url}/t/{token}" if self.base_url and token else None
+
+
 class HallConfig(_Model):
     hall: HallInfo
     services: list[Service] = Field(min_length=1)
@@ -320,6 +396,9 @@ class HallConfig(_Model):
     kiosk: KioskSettings = Field(default_factory=KioskSettings)
     manager: ManagerSettings = Field(default_factory=ManagerSettings)
     sms: SmsSettings = Field(default_factory=SmsSettings)
+    phone: PhoneSettings = Field(default_factory=PhoneSettings)
+    calendar: CalendarSettings = Field(default_factory=CalendarSettings)
+    cases: CaseSettings = Field(default_factory=CaseSettings)
 
     @model_validator(mode="after")
     def _cross_references(self) -> HallConfig:

@@ -10,18 +10,20 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events, on, work
 from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.timer import Timer
+from textual.widgets import Static
 
 from servicehall.config import HallConfig
 from servicehall.display.banner import CallBanner
 from servicehall.display.bars import LeaderBar, StatusLine, Ticker, TopBar
 from servicehall.display.board import WaitingCounts, WindowBoard, today_only
-from servicehall.display.layout import RECENT_WIDTH, DisplayPlan, plan_display
+from servicehall.display.layout import DisplayPlan, plan_display
 from servicehall.display.recent import RecentCalls
 from servicehall.display.voice import Announcement, Announcer
 from servicehall.i18n import t
@@ -29,6 +31,9 @@ from servicehall.queue import Clock, SystemClock
 from servicehall.ui.app_base import HallApp
 from servicehall.ui.calls import Call
 from servicehall.ui.follower import Lost, Snapshot
+
+if TYPE_CHECKING:
+    from servicehall.widgets.qr import QrCode
 
 log = logging.getLogger(__name__)
 
@@ -87,13 +92,26 @@ class HallDisplay(HallApp):
         self.status_line = StatusLine(id="status")
         self.notice = config.display.notice or config.hall.notice
         self.plan: DisplayPlan | None = None
+        board_url = f"{config.phone.base_url}/" if config.phone.base_url else ""
+        self.qr: QrCode | None = None
+        if board_url:  # qrcode is loaded only by a hall that shows the code
+            from servicehall.widgets.qr import QrCode
+
+            self.qr = QrCode(board_url, id="board-qr")
+        self.side: Vertical | None = None
 
     def compose(self) -> ComposeResult:
         hall = self.config.hall
         yield TopBar(hall.name, self._now, id="top")
         with Horizontal(id="middle"):
             yield self.banner
-            yield self.recent
+            if self.qr is not None:  # the phone board's QR code above the recent calls
+                with Vertical(id="side") as self.side:
+                    yield self.qr
+                    yield Static(t("display_qr_caption"), id="board-qr-caption")
+                    yield self.recent
+            else:
+                yield self.recent
         yield self.board
         yield self.waiting
         yield self.leader
@@ -137,6 +155,7 @@ class HallDisplay(HallApp):
             leader_rows=self.leader.rows_needed(width),
             notice=bool(self.notice),
             recent_calls=self.config.display.recent_calls,
+            qr=(self.qr.columns, len(self.qr.rows)) if self.qr is not None else None,
         )
         if plan == self.plan:
             return
@@ -145,9 +164,14 @@ class HallDisplay(HallApp):
         # the call takes what is left: the red line of a lost database shrinks it, never hides
         self.query_one("#middle").set_class(plan.recent == "below", "-stacked")
         self.banner.lines = plan.call_fit.lines
-        self.recent.display = bool(plan.recent)
-        self.recent.styles.height = plan.recent_rows if plan.recent == "below" else "1fr"
-        self.recent.styles.width = "1fr" if plan.recent == "below" else RECENT_WIDTH
+        column = self.side or self.recent
+        column.display = bool(plan.recent)
+        column.styles.height = plan.recent_rows if plan.recent == "below" else "1fr"
+        column.styles.width = "1fr" if plan.recent == "below" else plan.side_width
+        if self.side is not None:
+            self.recent.styles.width = "1fr"
+            for part in self.side.query("#board-qr, #board-qr-caption"):
+                part.display = plan.qr_rows > 0
         board, waiting = self.board, self.waiting
         board.columns, board.rows, board.tall = plan.board_columns, plan.board_rows, plan.board_tall
         board.title = plan.board_title

@@ -114,8 +114,12 @@ class Ticker(Widget):
         self.display = bool(self.notice)
 
     def on_mount(self) -> None:
-        if self.notice:
-            self.set_interval(self.STEP_S, self._advance)
+        self._timer = self.set_interval(self.STEP_S, self._advance, pause=not self.notice)
+
+    def hold(self) -> None:
+        """Stand still at the notice's beginning (for a snapshot of the board)."""
+        self._timer.pause()
+        self.start = 0
 
     def _advance(self) -> None:
         if cell_len(self.notice) > self.size.width:

@@ -30,6 +30,10 @@ SAMPLE_CALL = ("W888", "15")
 """The widest label and window a call can show, so the layout does not jump between calls."""
 CALL_TEXT_ROWS = 2
 """The title above the big characters and the caption below, when there is room."""
+QR_CAPTION_ROWS = 1
+"""The line under the phone board's QR code ("手机扫码看排队")."""
+QR_MIN_RECENT_ROWS = 4
+"""The recent calls keep a title and three calls under the QR code, or the code is left out."""
 
 
 @dataclass(frozen=True)
@@ -123,6 +127,8 @@ class DisplayPlan:
     waiting_columns: int
     waiting_rows: int  # service rows per page
     waiting_title: bool
+    side_width: int = RECENT_WIDTH  # the recent calls' column beside the call
+    qr_rows: int = 0  # the phone board's QR code and its caption above the recent calls
 
     def board_pages(self, windows: int) -> int:
         return max(1, math.ceil(windows / (self.board_columns * self.board_rows)))
@@ -148,8 +154,13 @@ def plan_display(
     leader_rows: int,
     notice: bool,
     recent_calls: int,
+    qr: tuple[int, int] | None = None,
 ) -> DisplayPlan:
-    """Share ``width``×``height`` between the parts of the hall board (see the module's text)."""
+    """Share ``width``×``height`` between the parts of the hall board (see the module's text).
+
+    ``qr``: the phone board's QR code (columns, rows), shown at the top of the recent calls'
+    side column only when the call keeps its size beside it and the recent calls keep their
+    rows under it (a large TV); never instead of anything else."""
     inner = max(1, width - SIDE_PADDING)
     board_columns = max(1, inner // BOARD_CELL)
     waiting_columns = max(1, inner // WAIT_CELL)
@@ -172,6 +183,11 @@ def plan_display(
     side = fit_call(width - RECENT_WIDTH, call_rows, label, window)
     if width - RECENT_WIDTH >= MIN_CALL_WIDTH and side.size >= fit.size:
         fit, recent = side, "side"
+    side_width = RECENT_WIDTH
+    if qr is not None and recent == "side" and width - qr[0] >= MIN_CALL_WIDTH:
+        beside_qr = fit_call(width - qr[0], call_rows, label, window)
+        if beside_qr.size >= fit.size:
+            fit, side_width = beside_qr, max(RECENT_WIDTH, qr[0])
     extra = call_rows - fit.rows
 
     # leftover rows below the call: titles, then two lines a window, then recent calls below
@@ -187,8 +203,14 @@ def plan_display(
         recent_rows = min(extra, recent_calls + 1)
         recent = "below"
         extra -= recent_rows
+    qr_rows = 0
     if recent == "side":
         recent_rows = fit.rows + extra
+        if qr is not None and side_width >= qr[0]:
+            if recent_rows >= qr[1] + QR_CAPTION_ROWS + QR_MIN_RECENT_ROWS:
+                qr_rows = qr[1] + QR_CAPTION_ROWS
+            else:  # the call's size was found for a narrower room: it still fits
+                side_width = RECENT_WIDTH
     return DisplayPlan(
         leader_rows=leader_rows,
         notice_rows=notice_rows,
@@ -203,4 +225,6 @@ def plan_display(
         waiting_columns=waiting_columns,
         waiting_rows=waiting_rows,
         waiting_title=waiting_title,
+        side_width=side_width,
+        qr_rows=qr_rows,
     )

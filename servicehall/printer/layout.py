@@ -45,9 +45,13 @@ class TicketLayout:
         return "\n".join(line.text for line in self.lines)
 
 
-def qr_payload(hall_code: str, ticket: TicketView) -> str:
-    """What the QR code holds: hall, day, ticket id and label, for a later check-in or rating."""
-    return f"SH1|{hall_code}|{ticket.day:%Y-%m-%d}|{ticket.id}|{ticket.label}"
+def qr_payload(config: HallConfig, ticket: TicketView) -> str:
+    """What the QR code holds: the ticket's phone page (``[phone] base_url/t/<token>``) when the
+    hall has one; otherwise hall, day, ticket id and label, for a later check-in or rating."""
+    page = config.phone.page_url(ticket.page_token)
+    if page is not None:
+        return page
+    return f"SH1|{config.hall.code}|{ticket.day:%Y-%m-%d}|{ticket.id}|{ticket.label}"
 
 
 def _para(text: str, columns: int, size: int = 1, align: Align = "left", **kw: bool) -> list[Line]:
@@ -121,7 +125,7 @@ def ticket_layout(
     return TicketLayout(
         lines=tuple(lines),
         columns=cols,
-        qr=qr_payload(config.hall.code, ticket),
+        qr=qr_payload(config, ticket),
         cut=True,
     )
 

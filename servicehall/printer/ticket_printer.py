@@ -25,9 +25,11 @@ from servicehall.config.models import PrinterSettings
 from servicehall.errors import ServiceHallError
 from servicehall.printer.connections import Deadline, connect, deliver
 from servicehall.printer.layout import DOTS, TicketLayout, plain_text, ticket_layout
+from servicehall.printer.receipt import receipt_layout
 from servicehall.printer.status import PrinterFault, PrinterStatus, parse_status
 from servicehall.printer.textmode import PrintJob, text_job
 from servicehall.queue import Hall, LeaderView, TicketView, WaitEstimate, data_dir
+from servicehall.queue.caseviews import CaseView
 
 log = logging.getLogger(__name__)
 
@@ -113,6 +115,21 @@ class TicketPrinter:
             _record(hall, "print_test", ok=False, fault=fault.kind, detail=fault.detail)
             return PrintOutcome(False, f"{fault.message}，请检查打印机", fault.detail, True)
         _record(hall, "print_test", ok=True, detail=detail)
+        return PrintOutcome(True, "", detail, True, preview)
+
+    def print_receipt(
+        self, hall: Hall, case: CaseView, page_url: str | None = None
+    ) -> PrintOutcome:
+        """受理回执 for a case just accepted (``receipt.py``); a failure is only reported: the
+        case stands, and its number is on the clerk's screen."""
+        layout = receipt_layout(
+            case, hall.config, paper_width_mm=self.settings.paper_width_mm, page_url=page_url
+        )
+        try:
+            detail, preview = self._send(layout)
+        except PrinterFault as fault:
+            log.warning("printing the receipt of %s failed: %s", case.number, fault.detail)
+            return PrintOutcome(False, f"{fault.message}，回执没有打出", fault.detail, True)
         return PrintOutcome(True, "", detail, True, preview)
 
     def status(self) -> PrinterStatus:

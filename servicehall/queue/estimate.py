@@ -334,11 +334,12 @@ class _Replay:
                 return False
         return True
 
-    def run(self, ticket: int | None, new: set[str]) -> dict[int | str, WaitEstimate]:
-        """Replay until ``ticket`` (an id) and a new ticket of each service in ``new`` are due."""
+    def run(self, tickets: set[int], new: set[str]) -> dict[int | str, WaitEstimate]:
+        """Replay until the ``tickets`` (ids) and a new ticket of each service in ``new`` are
+        due."""
         found: dict[int | str, WaitEstimate] = {}
         waiting_new = set(new)
-        pending = len(new) + (ticket is not None)
+        pending = len(new) + len(tickets)
         limit = self.now + HORIZON_S
         heap, plan, arrivals = self.heap, self.plan, self.arrivals
         callable_from = self.hours.callable_from
@@ -362,8 +363,8 @@ class _Replay:
             queue = self._next(services, ordered)
             if queue:
                 _, ticket_id, cost, service = queue.popleft()
-                if ticket_id == ticket:
-                    found[ticket] = self._estimate(t, index, service)
+                if ticket_id in tickets:
+                    found[ticket_id] = self._estimate(t, index, service)
                     pending -= 1
                 self.var[index] += cost.var
                 heapq.heappush(heap, (t + cost.mean, index))
@@ -371,7 +372,7 @@ class _Replay:
                 heapq.heappush(heap, (max(t, arrivals[0][0]), index))
         for code in waiting_new:  # a service nobody reaches before the horizon
             found[code] = self._estimate(limit, None, code)
-        if ticket is not None and ticket not in found:
+        for ticket in tickets - found.keys():  # not reached before the horizon
             found[ticket] = self._estimate(limit, None, None)
         return found
 
@@ -415,7 +416,7 @@ def project_new(
     for group in _components(config):
         if group & today:
             replay = _Replay(snapshot, stats, config, group, today, hours)
-            found.update(replay.run(None, group & today))
+            found.update(replay.run(set(), group & today))
     return {code: found[code] for code in codes}
 
 
@@ -431,4 +432,23 @@ def project_ticket(
     group = next(g for g in _components(config) if service in g)
     hours = _Hours(config, snapshot.now)
     replay = _Replay(snapshot, stats, config, group, set(services_today), hours)
-    return replay.run(ticket_id, set())[ticket_id]
+    return replay.run({ticket_id}, set())[ticket_id]
+
+
+def project_waiting(
+    snapshot: HallSnapshot,
+    stats: WaitStats,
+    config: HallConfig,
+    services_today: Iterable[str],
+) -> dict[int, WaitEstimate]:
+    """Every waiting ticket's wait, one replay per group of services (the phone pages of a
+    whole hall from one read). The same figures as :func:`project_ticket` gives one by one."""
+    today = set(services_today)
+    hours = _Hours(config, snapshot.now)
+    found: dict[int, WaitEstimate] = {}
+    for group in _components(config):
+        ids = {t.id for t in snapshot.waiting if t.service in group}
+        if ids:
+            replay = _Replay(snapshot, stats, config, group, today, hours)
+            found.update((k, v) for k, v in replay.run(ids, set()).items() if isinstance(k, int))
+    return found

@@ -8,7 +8,6 @@ printers or speech.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 import os
 from collections.abc import Callable
@@ -18,10 +17,10 @@ from sqlalchemy import Connection, Row, select, update
 
 from servicehall.config import HallConfig, load_config
 from servicehall.i18n import status_name
+from servicehall.queue.cases import CaseDesk
 from servicehall.queue.clock import Clock
 from servicehall.queue.errors import Refused, StoreError, UnknownInput, WrongState
 from servicehall.queue.names import REASON_LIMIT, clean_text
-from servicehall.queue.reader import HallReader
 from servicehall.queue.schema import prepare
 from servicehall.queue.store import Store
 from servicehall.queue.tables import (
@@ -34,8 +33,8 @@ from servicehall.queue.tables import (
     SEQUENCES,
     TICKETS,
     WAITING,
-    WINDOWS,
 )
+from servicehall.queue.tokens import new_page_token
 from servicehall.queue.views import (
     LeaderView,
     TicketView,
@@ -60,8 +59,8 @@ def queue_position(seq: int) -> int:
     return seq << QUEUE_SHIFT
 
 
-class Hall(HallReader):
-    """One hall's queue, backed by a store. Create with :meth:`Hall.open`."""
+class Hall(CaseDesk):
+    """One hall's queue and cases, backed by a store. Create with :meth:`Hall.open`."""
 
     def __init__(
         self,
@@ -102,61 +101,6 @@ class Hall(HallReader):
 
     # ------------------------------------------------------------------ internal helpers
 
-    def _write(
-        self, work: Callable[[Connection, dt.datetime], T], now: dt.datetime | None = None
-    ) -> T:
-        """Run ``work(conn, now)`` in one write transaction; ``now`` is read once, before it."""
-        at = self.now() if now is None else now
-        return self.store.write(lambda conn: work(conn, at))
-
-    def _missing_windows(self, conn: Connection) -> list[int]:
-        """Windows of hall.toml that have no state row in the database yet."""
-        existing = set(
-            conn.execute(select(WINDOWS.c.number).where(WINDOWS.c.hall == self.code)).scalars()
-        )
-        return [w.number for w in self.config.windows if w.number not in existing]
-
-    def _ensure_windows(self, conn: Connection) -> None:
-        """Create the state rows of windows new to the database (two PCs may do it at once)."""
-        missing = self._missing_windows(conn)
-        if missing:
-            rows = [
-                {"hall": self.code, "number": n, "state": "open", "changed_ts": 0.0}
-                for n in missing
-            ]
-            conn.execute(self._sql.add_windows, rows)
-
-    def _event(
-        self,
-        conn: Connection,
-        kind: str,
-        now: dt.datetime,
-        *,
-        ticket: Row[Any] | None = None,
-        window: int | None = None,
-        clerk: str | None = None,
-        **detail: Any,
-    ) -> int:
-        values = {
-            "hall": self.code,
-            "ts": now.timestamp(),
-            "day": now.astimezone(self.tz).date(),
-            "kind": kind,
-            "ticket_id": ticket.id if ticket is not None else None,
-            "label": ticket.label if ticket is not None else None,
-            "service": ticket.service if ticket is not None else None,
-            "window": window,
-            "clerk": clerk,
-            "detail": json.dumps(detail, ensure_ascii=False, default=str) if detail else None,
-        }
-        key = conn.execute(self._sql.insert_event, values).inserted_primary_key
-        assert key is not None  # an INSERT of one row
-        event_id = int(key[0])
-        if self.store.dialect == "postgresql":
-            channel = f"servicehall_{self.code}"
-            conn.execute(self._sql.notify, {"b_channel": channel, "b_payload": str(event_id)})
-        return event_id
-
     def _expire_stale(self, conn: Connection, day: dt.date, now: dt.datetime) -> None:
         """Close earlier days, once a day: their waiting tickets expire and are never called;
         a ticket left "being served" at closing counts as finished, with no finish time (its
@@ -182,15 +126,6 @@ class Hall(HallReader):
     def _next_number(self, conn: Connection, day: dt.date, service: str) -> int:
         params = {"b_hall": self.code, "b_day": day, "b_service": service}
         return int(conn.execute(self._sql.next_number, params).scalar_one())
-
-    def _window_row(self, conn: Connection, number: int) -> Row[Any]:
-        self.window(number)
-        params = {"b_hall": self.code, "b_number": number}
-        row = conn.execute(self._sql.window_row, params).first()
-        if row is None:  # a window added to hall.toml since the schema was created
-            self._ensure_windows(conn)
-            row = conn.execute(self._sql.window_row, params).one()
-        return row
 
     def _current(self, conn: Connection, wrow: Row[Any]) -> Row[Any] | None:
         if wrow.current_ticket_id is None:
@@ -315,6 +250,7 @@ class Hall(HallReader):
             "status": WAITING,
             "queue_pos": queue_position(int(seq)),
             "issued_ts": ts,
+            "page_token": new_page_token(),
         }
         return conn.execute(self._sql.insert_ticket, values).one()
 
@@ -608,6 +544,10 @@ class Hall(HallReader):
             return self._view(row)
 
         return self._write(work)
+
+    def rate_page(self, token: str, rating: str) -> TicketView:
+        """The phone page's 满意度: rate the ticket behind a page token, once, like the pad."""
+        return self.rate(self.ticket_by_token(token).id, rating)
 
     def rate(self, ticket: int | str, rating: str) -> TicketView:
         """群众满意率: store the villager's rating of a finished ticket, once."""

@@ -225,6 +225,20 @@ def enqueue(
     )
 
 
+def enqueue_in(
+    conn: Connection,
+    hall: HallReader,
+    now: dt.datetime,
+    *,
+    key: str,
+    kind: str,
+    phone: str,
+    text: str,
+) -> str:
+    """:func:`enqueue` in the caller's transaction (a case step and its message commit together)."""
+    return _enqueue(conn, hall, now, key, kind, check_phone(phone), text, None)
+
+
 def remind(hall: HallReader, contact: Contact, kind: str, text: str, stage: str) -> str:
     """Enqueue a ticket's reminder and move its registration to ``stage``, in one transaction."""
     now = hall.now()

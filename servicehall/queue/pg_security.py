@@ -19,7 +19,9 @@ and its read policy without anyone writing them twice.
 - ``servicehall_ticket_guard``: a rating is written once and never changed (for everyone); a
   bound role moves a ticket only along the steps its program takes (a kiosk: printed or
   withdrawn while waiting; a window: call, finish, skip, transfer, requeue, cancel, expire,
-  rate) and never changes what was fixed at issue.
+  rate; the phone page: rate) and never changes what was fixed at issue.
+- 办件: a window adds cases and their steps, moves a case along and queues its texts (补正,
+  办结) in the outbox; a kiosk reads cases without the villager's number (column grants).
 - The event log is append-only for roles: INSERT only, of their hall, of the kinds their program
   records; no role but the owner may UPDATE or DELETE it (no grant).
 """
@@ -30,13 +32,14 @@ import hashlib
 
 from sqlalchemy import Connection
 
-from servicehall.queue.tables import QUEUE_SHIFT, ROLE_KIND_NAMES, hall_tables
+from servicehall.queue.tables import PAGE_TOKEN_CHARS, QUEUE_SHIFT, ROLE_KIND_NAMES, hall_tables
 
 ROLE_KINDS: dict[str, str] = {
     "kiosk": "取号机：只能取号、记录打印结果、撤回未打出的号，不能改写或删除历史",
     "window": "窗口/呼叫器/评价器：叫号、重呼、过号、转办、办结、签到、评价（只能写一次）",
     "display": "大厅显示屏：只读",
     "sms": "短信网关：读取本大厅的排队情况，发送短信提醒；不能改动排队记录",
+    "phone": "手机页面：读取本大厅的排队情况；只能给已办结的号写一次评价",
 }
 
 EVENT_KINDS: dict[str, tuple[str, ...]] = {
@@ -69,9 +72,12 @@ EVENT_KINDS: dict[str, tuple[str, ...]] = {
         "leader",
         "rate",
         "rate_timeout",
+        "case_open",
+        "case_step",
     ),
     "display": (),
     "sms": (),
+    "phone": ("rate",),
 }
 """The event kinds each kind of PC may append (what its program records)."""
 
@@ -92,6 +98,7 @@ TICKET_STEPS: dict[str, tuple[str, ...]] = {
         "no_show>cancelled",
         "finished>finished",
     ),
+    "phone": ("finished>finished",),
 }
 """Status changes (``old>new``) a bound role may make; anything else is refused."""
 
@@ -132,6 +139,11 @@ def _policies() -> list[str]:
         f"USING ({_MY_HALL} AND {_KIND} = 'kiosk' AND status = 'waiting') "
         f"WITH CHECK ({_MY_HALL} AND {_KIND} = 'kiosk' "
         "AND (status = 'waiting' OR print_state IN ('none', 'failed')))",
+        # the phone page: a finished ticket until it is rated (the guard lets only the rating
+        # change on a finished ticket, and only once)
+        "CREATE POLICY servicehall_phone ON tickets FOR UPDATE "
+        f"USING ({_MY_HALL} AND {_KIND} = 'phone' AND status = 'finished' AND rating IS NULL) "
+        f"WITH CHECK ({_MY_HALL} AND {_KIND} = 'phone')",
         # a window: open tickets, and a finished one until it is rated
         "CREATE POLICY servicehall_window ON tickets FOR UPDATE "
         f"USING ({_MY_HALL} AND {_KIND} = 'window' AND (status IN ('waiting', 'called', "
@@ -155,6 +167,21 @@ def _policies() -> list[str]:
         f"WITH CHECK ({_MY_HALL} AND ({lockout_subjects}))",
         "CREATE POLICY servicehall_self ON hall_roles FOR SELECT USING (role = current_user)",
         *_sms_policies(),
+        *_case_policies(),
+    ]
+
+
+def _case_policies() -> list[str]:
+    """办件: a window adds cases and their steps and moves a case along; a case's texts go into
+    the outbox from the window that records 补正 or 办结 (only messages of cases)."""
+    window = f"{_MY_HALL} AND {_KIND} = 'window'"
+    return [
+        f"CREATE POLICY servicehall_window_add ON cases FOR INSERT WITH CHECK ({window})",
+        "CREATE POLICY servicehall_window ON cases FOR UPDATE "
+        f"USING ({window}) WITH CHECK ({window})",
+        f"CREATE POLICY servicehall_window_add ON case_steps FOR INSERT WITH CHECK ({window})",
+        "CREATE POLICY servicehall_window_case ON sms_outbox FOR INSERT "
+        f"WITH CHECK ({window} AND kind LIKE 'case\\_%' AND key LIKE 'case:%')",
     ]
 
 
@@ -214,10 +241,12 @@ BEGIN
         ON CONFLICT (hall, day) DO UPDATE SET last_seq = q.last_seq + 1
         RETURNING q.last_seq INTO s;
     INSERT INTO tickets (hall, day, service, origin_service, number, label, matter, priority,
-                         status, queue_pos, issued_ts, recall_count, skip_count, print_state)
+                         status, queue_pos, issued_ts, recall_count, skip_count, print_state,
+                         page_token)
         VALUES (p_hall, p_day, p_service, p_service, n,
                 p_service || CASE WHEN n < 1000 THEN lpad(n::text, 3, '0') ELSE n::text END,
-                p_matter, p_priority, 'waiting', s * {1 << QUEUE_SHIFT}, p_ts, 0, 0, 'none')
+                p_matter, p_priority, 'waiting', s * {1 << QUEUE_SHIFT}, p_ts, 0, 0, 'none',
+                left(md5(gen_random_uuid()::text), {PAGE_TOKEN_CHARS}))
         RETURNING id INTO new_id;
     RETURN new_id;
 END $$

@@ -16,16 +16,24 @@ from servicehall.config import HallConfig, Service, Window
 from servicehall.i18n import status_name
 from servicehall.queue.clock import Clock, SystemClock
 from servicehall.queue.errors import UnknownInput, WrongState
-from servicehall.queue.estimate import HallSnapshot, project_new, project_ticket
+from servicehall.queue.estimate import (
+    HallSnapshot,
+    WaitingTicket,
+    project_new,
+    project_ticket,
+    project_waiting,
+)
 from servicehall.queue.feed import ChangeFeed, open_feed
 from servicehall.queue.names import MAX_ID, ticket_ref
 from servicehall.queue.statements import Statements
 from servicehall.queue.store import Store
 from servicehall.queue.tables import CALLED, EVENTS, LEADERS, TICKETS, WAITING
+from servicehall.queue.tokens import is_page_token
 from servicehall.queue.views import (
     EventView,
     HallStatus,
     LeaderView,
+    QueueWaits,
     ServiceStatus,
     TicketView,
     WaitEstimate,
@@ -133,6 +141,7 @@ class HallReader:
             print_state=row.print_state,
             rating=row.rating,
             ahead=ahead,
+            page_token=row.page_token,
         )
 
     def _ahead(self, conn: Connection, row: Row[Any]) -> int:
@@ -172,6 +181,22 @@ class HallReader:
 
         def work(conn: Connection) -> TicketView:
             row = self._ticket_row(conn, ref, lock=False, day=day)
+            return self._view(row, self._ahead(conn, row) if row.status == WAITING else None)
+
+        return self.store.read(work)
+
+    def ticket_by_token(self, token: str) -> TicketView:
+        """Today's ticket behind a phone-page token. An unknown token, or one of an earlier
+        day's ticket (its page has expired), is :class:`UnknownInput` ``unknown_page``."""
+        if not is_page_token(token):
+            raise UnknownInput("unknown_page")
+        day = self.today()
+
+        def work(conn: Connection) -> TicketView:
+            params = {"b_token": token, "b_hall": self.code}
+            row = conn.execute(self._sql.ticket_by_token, params).first()
+            if row is None or row.day != day:
+                raise UnknownInput("unknown_page")
             return self._view(row, self._ahead(conn, row) if row.status == WAITING else None)
 
         return self.store.read(work)
@@ -307,6 +332,19 @@ class HallReader:
         codes = [s.code for s in self.services_today(now.date())]
         return project_new(snapshot, stats, self.config, codes)
 
+    def queue_waits(self) -> QueueWaits:
+        """Every waiting ticket's people ahead and wait, and a new ticket's wait per service,
+        from one read: what a page for each villager needs, at the cost of one."""
+        now = self.now()
+        snapshot, stats = self.store.read(lambda conn: self._waits.read(conn, now))
+        codes = [s.code for s in self.services_today(now.date())]
+        return QueueWaits(
+            at=now,
+            ahead=ahead_counts(snapshot.waiting),
+            tickets=project_waiting(snapshot, stats, self.config, codes),
+            new=project_new(snapshot, stats, self.config, codes),
+        )
+
     def estimate_wait(self, ticket: TicketView | int | str) -> WaitEstimate:
         """How much longer a ticket (a TicketView, id or label) will wait, as a range.
 
@@ -347,3 +385,21 @@ class HallReader:
     def watch(self) -> ChangeFeed:
         """A change feed: ``wait()`` returns when another process may have changed something."""
         return open_feed(self.store, self.code)
+
+
+def ahead_counts(waiting: Sequence[WaitingTicket]) -> dict[int, int]:
+    """People ahead of each waiting ticket in its service's queue: priority tickets first, then
+    by place (what ``HallReader._ahead`` counts in the database, one ticket at a time)."""
+    ahead: dict[int, int] = {}
+    by_service: dict[str, list[WaitingTicket]] = {}
+    for ticket in waiting:
+        by_service.setdefault(ticket.service, []).append(ticket)
+    for tickets in by_service.values():
+        tickets.sort(key=lambda t: (not t.priority, t.queue_pos))
+        before = 0
+        for i, ticket in enumerate(tickets):
+            key = (not ticket.priority, ticket.queue_pos)
+            if i and key != (not tickets[i - 1].priority, tickets[i - 1].queue_pos):
+                before = i
+            ahead[ticket.id] = before
+    return ahead

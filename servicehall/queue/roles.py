@@ -7,11 +7,15 @@ and the ticket guard of :mod:`servicehall.queue.pg_security` do the rest:
 - ``kiosk``: reads its hall, issues tickets (only through ``servicehall_issue``), marks its hall's
   waiting tickets printed, withdraws one that did not print, appends its own events.
 - ``window``: a clerk console, keypad bridge or rating pad: calls, finishes, transfers, signs
-  clerks in, rates a finished ticket once; no ticket is ever added or deleted.
+  clerks in, rates a finished ticket once; no ticket is ever added or deleted. 办件: adds cases
+  and their steps, moves a case along, queues its texts (补正, 办结) in the outbox.
 - ``display``: the hall TV: reads its hall only.
 - ``sms``: the SMS bridge: reads its hall, works through its hall's number registrations (moves
   their stage, deletes them when the day is over), the outbox and its own state row; it cannot
-  change the queue. A kiosk may also register a number for a ticket, never read one back.
+  change the queue. A kiosk may also register a number for a ticket, never read one back, and
+  reads cases and their steps (查询办理进度) without the villager's number.
+- ``phone``: the phone page server (``servicehall serve phone``): reads its hall, and writes a
+  finished ticket's rating once (with its ``rate`` event); nothing else.
 The login roles themselves (and their passwords) are created by the database administrator.
 """
 
@@ -26,6 +30,15 @@ _EVENT_COLUMNS = 'hall, ts, day, kind, ticket_id, label, service, "window", cler
 _WINDOW_TICKET_COLUMNS = (
     'service, status, queue_pos, called_ts, last_called_ts, finished_ts, "window", clerk, '
     "recall_count, skip_count, transferred_from, rating"
+)
+_CASE_MOVES = (
+    '"window", state, finished_ts, finished_day, finished_by, closed_ts, supplemented, phone, '
+    "texted"
+)
+_CASE_PUBLIC = (
+    "id, hall, number, day, seq, token, ticket_id, ticket_label, service, matter, kind, name, "
+    'last4, agent, agent_staff, "window", clerk, state, promised_day, opened_ts, finished_ts, '
+    "finished_day, finished_by, closed_ts, supplemented, texted"
 )
 _ISSUE = "servicehall_issue(text, date, text, text, boolean, double precision)"
 
@@ -61,15 +74,19 @@ def grant_statements(role: str, kind: str, hall: str) -> list[str]:
         f"GRANT USAGE ON SCHEMA public TO {who}",
         f"GRANT SELECT ON {_READ} TO {who}",
     ]
-    if kind in ("kiosk", "window"):
+    if kind in ("kiosk", "window", "phone"):
         sql += [
             f"GRANT INSERT ({_EVENT_COLUMNS}) ON events TO {who}",
             f"GRANT USAGE ON SEQUENCE events_id_seq TO {who}",
-            f"GRANT SELECT, INSERT, UPDATE, DELETE ON pin_lockouts TO {who}",
         ]
+    if kind in ("kiosk", "window"):
+        sql.append(f"GRANT SELECT, INSERT, UPDATE, DELETE ON pin_lockouts TO {who}")
     if kind == "kiosk":
         sql += [
             f"GRANT EXECUTE ON FUNCTION {_ISSUE} TO {who}",
+            # 查询办理进度: a case and its steps, never the villager's number
+            f"GRANT SELECT ({_CASE_PUBLIC}) ON cases TO {who}",
+            f"GRANT SELECT ON case_steps TO {who}",
             f"GRANT UPDATE (print_state, status) ON tickets TO {who}",
             # 短信提醒: register (an update, else an insert) but never read a number back
             f"GRANT INSERT, SELECT (hall, ticket_id) ON sms_contacts TO {who}",
@@ -77,10 +94,15 @@ def grant_statements(role: str, kind: str, hall: str) -> list[str]:
         ]
     elif kind == "window":
         sql += [
+            f"GRANT SELECT, INSERT, UPDATE ({_CASE_MOVES}) ON cases TO {who}",
+            f"GRANT SELECT, INSERT ON case_steps, sms_outbox TO {who}",
+            f"GRANT USAGE ON SEQUENCE cases_id_seq, case_steps_id_seq, sms_outbox_id_seq TO {who}",
             f"GRANT SELECT ON clerk_accounts TO {who}",
             f"GRANT UPDATE ({_WINDOW_TICKET_COLUMNS}) ON tickets TO {who}",
             f"GRANT INSERT, UPDATE ON window_states, leader_overrides TO {who}",
         ]
+    elif kind == "phone":
+        sql.append(f"GRANT UPDATE (rating) ON tickets TO {who}")
     elif kind == "sms":
         sql += [
             f"GRANT SELECT, UPDATE (stage), DELETE ON sms_contacts TO {who}",

@@ -92,6 +92,9 @@ class Statements:
         self.notify = select(func.pg_notify(bindparam("b_channel"), bindparam("b_payload")))
         self.ticket_by_id = select(t).where(t.c.id == bindparam("b_id"))
         self.ticket_by_id_locked = self.ticket_by_id.with_for_update()
+        self.ticket_by_token = select(t).where(
+            t.c.page_token == bindparam("b_token"), t.c.hall == bindparam("b_hall")
+        )
         self.ticket_by_label = select(t).where(
             t.c.hall == bindparam("b_hall"),
             t.c.day == bindparam("b_day"),

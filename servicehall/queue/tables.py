@@ -53,6 +53,9 @@ NO_SHOW = "no_show"
 CANCELLED = "cancelled"
 EXPIRED = "expired"
 
+PAGE_TOKEN_CHARS = 20
+"""A ticket's phone-page token: 20 hex digits (80 random bits), drawn at issue."""
+
 
 def _hall() -> Column[str]:
     return Column("hall", String(32), nullable=False)
@@ -87,12 +90,14 @@ TICKETS = Table(
     Column("transferred_from", String(1)),
     Column("print_state", String(12), nullable=False, default="none"),
     Column("rating", String(12)),
+    Column("page_token", String(PAGE_TOKEN_CHARS)),  # the phone page's address (issue time)
     UniqueConstraint("hall", "day", "origin_service", "number", name="uq_ticket_number"),
     # the waiting queues: call-next reads them in order, "people ahead" counts them from the
     # index alone (priority is in it). Status before day, so the reports' scans of a range of
     # days keep to ix_tickets_day, and expiry finds an earlier day's leftovers.
     Index("ix_tickets_waiting", "hall", "status", "day", "service", "priority", "queue_pos"),
     Index("ix_tickets_day", "hall", "day", "origin_service"),
+    Index("ix_tickets_page_token", "page_token", unique=True),
 )
 
 COUNTERS = Table(
@@ -246,10 +251,68 @@ SMS_GATEWAYS = Table(
 )
 """The sending process's last word on its modem or command (``servicehall doctor``)."""
 
-ROLE_KIND_NAMES = ("kiosk", "window", "display", "sms")
+CASES = Table(
+    "cases",
+    metadata,
+    Column("id", _BIG_ID, primary_key=True),
+    _hall(),
+    Column("number", String(16), nullable=False),  # 2026-1202-003: day and the day's sequence
+    Column("day", Date, nullable=False),  # the day of 受理
+    Column("seq", Integer, nullable=False),
+    Column("token", String(32), nullable=False),  # the case page's unguessable link
+    Column("ticket_id", BigInteger),
+    Column("ticket_label", String(8)),
+    Column("service", String(1), nullable=False),
+    Column("matter", String(32), nullable=False),
+    Column("kind", String(12), nullable=False),  # immediate | promised | joint | reported
+    Column("name", String(32), nullable=False),
+    Column("last4", String(4), nullable=False),
+    Column("phone", String(11)),  # kept until collected or delivered (``[cases] keep_phone_days``)
+    Column("texted", Boolean, nullable=False, default=False),  # a number is kept: 补正/办结 texted
+    Column("agent", Boolean, nullable=False, default=False),  # 全程代办
+    Column("agent_staff", String(32)),
+    Column("window", Integer, nullable=False),  # the window answering for it now
+    Column("clerk", String(32), nullable=False),  # who accepted it
+    Column("state", String(12), nullable=False),  # open | finished | collected | delivered
+    Column("promised_day", Date, nullable=False),
+    Column("opened_ts", Float, nullable=False),
+    Column("finished_ts", Float),
+    Column("finished_day", Date),
+    Column("finished_by", String(32)),
+    Column("closed_ts", Float),
+    Column("supplemented", Boolean, nullable=False, default=False),  # 补正 told (once)
+    UniqueConstraint("hall", "number", name="uq_case_number"),
+    UniqueConstraint("hall", "day", "seq", name="uq_case_seq"),
+    UniqueConstraint("token", name="uq_case_token"),
+    Index("ix_cases_open", "hall", "state", "window", "promised_day"),
+    Index("ix_cases_person", "hall", "name", "last4"),
+    Index("ix_cases_finished", "hall", "finished_day"),
+)
+"""办件: a matter that outlives the visit, from 受理 to 已领取 / 已送达
+(``servicehall.queue.cases``). No full ID number is ever stored: the villager's name and the
+last four digits of an ID or phone."""
+
+CASE_STEPS = Table(
+    "case_steps",
+    metadata,
+    Column("id", _BIG_ID, primary_key=True),
+    _hall(),
+    Column("case_id", BigInteger, nullable=False),
+    Column("step", String(12), nullable=False),  # accept | refer | joint | supplement | finish …
+    Column("ts", Float, nullable=False),
+    Column("day", Date, nullable=False),
+    Column("window", Integer),
+    Column("clerk", String(32), nullable=False),
+    Column("note", String(200)),
+    Column("to_window", Integer),  # 联办: the window that takes it on
+    Index("ix_case_steps_case", "case_id", "id"),
+)
+"""Each recorded step of a case, by a signed-in clerk (also an event in the audit trail)."""
+
+ROLE_KIND_NAMES = ("kiosk", "window", "display", "sms", "phone")
 """The kinds of PC a PostgreSQL role can be bound to (``pg_security.ROLE_KINDS`` says what each
-may do). Revision 0004 made the check with the first three; the owner's security install keeps
-it to this list."""
+may do). Revision 0004 made the check with the first three, 0006 with all five; the owner's
+security install keeps it to this list."""
 
 HALL_ROLES = Table(
     "hall_roles",

@@ -32,6 +32,8 @@ class TicketView:
     print_state: str = "none"
     rating: str | None = None
     ahead: int | None = None
+    page_token: str | None = field(default=None, repr=False)
+    """The phone page's key (``/t/<token>``); never in ``as_dict`` nor in logs."""
 
     @property
     def is_waiting(self) -> bool:
@@ -40,6 +42,7 @@ class TicketView:
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
+        del data["page_token"]
         data["ticket"] = data.pop("label")
         for key in ("issued_at", "called_at", "finished_at"):
             data[key] = data[key].isoformat() if data[key] else None
@@ -78,6 +81,17 @@ class WaitEstimate:
 
     def as_dict(self) -> dict[str, int]:
         return {"expected_s": self.expected_s, "low_s": self.low_s, "high_s": self.high_s}
+
+
+@dataclass(frozen=True)
+class QueueWaits:
+    """The whole queue's waits from one read: each waiting ticket's people ahead and wait (by
+    ticket id), and what a new ordinary ticket would wait per service open today."""
+
+    at: dt.datetime
+    ahead: dict[int, int]
+    tickets: dict[int, WaitEstimate]
+    new: dict[str, WaitEstimate]
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from servicehall.reports.breakdowns import BREAKDOWNS
+from servicehall.reports.casereport import FIGURES, GROUPS, HEADINGS, CaseReport, key_headings
 from servicehall.reports.columns import KEY_COLUMNS, Column, columns_for, totals_columns
 from servicehall.reports.report import Report
 
@@ -125,4 +126,35 @@ def write_xlsx(report: Report, path: Path) -> None:
     for breakdown in BREAKDOWNS.values():
         _breakdown(workbook.create_sheet(breakdown.title), report, breakdown.by)
     _hour_chart(workbook, report)
+    if report.cases is not None:
+        _cases(workbook.create_sheet(CASES_SHEET_TITLE), report.cases)
     workbook.save(path)
+
+
+CASES_SHEET_TITLE = "办件"
+
+
+def _cases(sheet: Worksheet, cases: CaseReport) -> None:
+    """办件: the totals, then a block per matter, window and clerk, one under the other."""
+    row_number = 1
+    for by, title in (("", "办件合计"), *GROUPS.items()):
+        sheet.cell(row=row_number, column=1, value=title).font = BOLD
+        keys = key_headings(by) if by else []
+        headings = [heading for _key, heading in keys] + [
+            HEADINGS[key] + ("（%）" if key == "on_time_rate" else "") for key in FIGURES
+        ]
+        for index, heading in enumerate(headings, start=1):
+            sheet.cell(row=row_number + 1, column=index, value=heading).font = BOLD
+        rows = cases.groups[by] if by else [cases.totals]
+        for offset, row in enumerate(rows, start=row_number + 2):
+            values = [row[key] for key, _heading in keys] + [
+                round(row[key] * 100, 1)
+                if key == "on_time_rate" and row[key] is not None
+                else row[key]
+                for key in FIGURES
+            ]
+            for index, value in enumerate(values, start=1):
+                sheet.cell(row=offset, column=index, value=value)
+        row_number += len(rows) + 3
+    for index in range(1, len(FIGURES) + 3):
+        sheet.column_dimensions[get_column_letter(index)].width = 16

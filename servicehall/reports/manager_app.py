@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from pathlib import Path
+from typing import Any
 
 from platformdirs import user_documents_dir
 from rich.text import Text
@@ -26,6 +27,13 @@ from servicehall.errors import ServiceHallError
 from servicehall.queue import EventView, Hall
 from servicehall.reports.audit import audit_trail, detail_text, event_name
 from servicehall.reports.breakdowns import BREAKDOWNS
+from servicehall.reports.casereport import (
+    FIGURES,
+    HEADINGS,
+    CaseReport,
+    figure_text,
+    labelled_rows,
+)
 from servicehall.reports.chart import hour_chart
 from servicehall.reports.columns import FIGURE_COLUMNS, Column, columns_for
 from servicehall.reports.export_csv import write_csv
@@ -124,6 +132,21 @@ class AuditScreen(ModalScreen[None]):
         self.dismiss()
 
 
+CASES_TAB = "cases"
+
+
+def _holds(report: Report, by: str) -> bool:
+    """Whether the report has what the tab shows (办件 come with every report)."""
+    return by == CASES_TAB or by in report.groups
+
+
+def fill_case_table(table: DataTable[Any], cases: CaseReport | None) -> None:
+    """The 办件 tab: totals, then per matter, window and clerk, in one table."""
+    table.add_columns("分组", "名称", *[HEADINGS[key] for key in FIGURES])
+    for group, label, row in labelled_rows(cases) if cases is not None else []:
+        table.add_row(group, Text(label), *[figure_text(key, row[key]) for key in FIGURES])
+
+
 class ManagerApp(HallApp):
     CSS_PATH = "manager.tcss"
     TITLE = "统计报表"
@@ -158,7 +181,8 @@ class ManagerApp(HallApp):
             yield Button("昨天", id="yesterday")
             yield Button("本月", id="this-month")
             yield Button("上月", id="last-month")
-        yield Tabs(*[Tab(b.title, id=b.by) for b in BREAKDOWNS.values()], id="by")
+        tabs = [Tab(b.title, id=b.by) for b in BREAKDOWNS.values()]
+        yield Tabs(*tabs, Tab("办件", id=CASES_TAB), id="by")
         yield Static("正在统计…", id="summary")
         with Horizontal(id="body"):
             yield DataTable(id="table", zebra_stripes=True, cursor_type="row")
@@ -246,7 +270,8 @@ class ManagerApp(HallApp):
     def _request(self, period: Period) -> None:
         """Build the shown breakdown and the hours (for the chart); others when switched to."""
         self._wanted = (period, self.by)
-        self._build(period, tuple(dict.fromkeys((self.by, "hour"))))
+        shown = () if self.by == CASES_TAB else (self.by,)
+        self._build(period, tuple(dict.fromkeys((*shown, "hour"))))
 
     def _say(self, message: str, *, error: bool = False) -> None:
         self.query_one("#summary", Static).update(Text(message, style="bold red" if error else ""))
@@ -275,7 +300,7 @@ class ManagerApp(HallApp):
     def _show(self, event: ReportBuilt) -> None:
         report = event.report
         period, by = self._wanted or (None, "")
-        if report.period != period or by not in report.groups:
+        if report.period != period or not _holds(report, by):
             return  # an earlier request finished after a newer one was made
         self.report = report
         self.query_one("#summary", Static).update(summary_text(report))
@@ -287,7 +312,7 @@ class ManagerApp(HallApp):
         if not event.tab.id:
             return
         self.by = event.tab.id
-        if self.report is not None and self.by not in self.report.groups:
+        if self.report is not None and not _holds(self.report, self.by):
             self.query_one("#table", DataTable).clear(columns=True)
             self._request(self.report.period)
         else:
@@ -297,6 +322,9 @@ class ManagerApp(HallApp):
         table = self.query_one("#table", DataTable)
         table.clear(columns=True)
         if self.report is None:
+            return
+        if self.by == CASES_TAB:
+            fill_case_table(table, self.report.cases)
             return
         by_key = {c.key: c for c in columns_for(self.by)}
         keys: list[Column] = [c for c in columns_for(self.by) if c.kind == "text"]
@@ -320,6 +348,9 @@ class ManagerApp(HallApp):
     def action_export(self, kind: str) -> None:
         if self.report is None or self.report.empty:
             self.notify("没有可导出的数据", severity="warning")
+            return
+        if kind == "csv" and self.by == CASES_TAB:
+            self.notify("办件请导出 Excel（「办件」页）", severity="warning")
             return
         self._export(self.report, kind, self.by)
 

@@ -10,20 +10,24 @@ Transfers per window and clerk come from the event log (who sent the villager on
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import Connection
 
-from servicehall.queue import Hall
+from servicehall.queue import Hall, StoreError
 from servicehall.queue.clerks import list_clerks
 from servicehall.reports.breakdowns import BREAKDOWNS, TOTALS, Breakdown, Namer, figures
+from servicehall.reports.casereport import CaseReport, case_report
 from servicehall.reports.durations import time_figures
 from servicehall.reports.parts import joined_sums, joined_times, measure
 from servicehall.reports.period import Period, runs
 from servicehall.reports.queries import SUM_KEYS
 from servicehall.reports.summaries import summarised
+
+log = logging.getLogger(__name__)
 
 ALL_BREAKDOWNS = tuple(BREAKDOWNS)
 
@@ -34,6 +38,8 @@ class Report:
     period: Period
     totals: dict[str, Any]
     groups: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    cases: CaseReport | None = None
+    """办件 over the period (``casereport``)."""
 
     @property
     def empty(self) -> bool:
@@ -54,6 +60,7 @@ class Report:
         }
         for breakdown in BREAKDOWNS.values():
             data[breakdown.key] = self.rows(breakdown.by)
+        data["cases"] = self.cases.as_dict() if self.cases is not None else None
         return data
 
 
@@ -95,7 +102,19 @@ def build_report(hall: Hall, period: Period, breakdowns: Sequence[str] = ALL_BRE
             ]
         return Report(hall.config.hall.name, period, totals, groups)
 
-    return hall.store.read(work)
+    report = hall.store.read(work)
+    return replace(report, cases=_case_figures(hall, period))
+
+
+def _case_figures(hall: Hall, period: Period) -> CaseReport | None:
+    """办件 over the period; None for a role granted before 办件 (it may not read cases)."""
+    try:
+        return case_report(hall, period)
+    except StoreError as exc:
+        if exc.key != "store_denied":
+            raise
+        log.warning("cases left out of the report: %s", exc.message)
+        return None
 
 
 def _count_transfers(

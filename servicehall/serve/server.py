@@ -19,7 +19,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import html
-import ipaddress
 import logging
 import shlex
 import signal
@@ -27,7 +26,6 @@ import sys
 from functools import partial
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import aiohttp_jinja2
 from aiohttp import WSMsgType, web
@@ -36,6 +34,7 @@ from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
 from servicehall.grids import DESIGNED
+from servicehall.serve.hosts import trusted_host
 from servicehall.serve.lifeline import mark_children
 
 log = logging.getLogger(__name__)
@@ -105,17 +104,7 @@ class HallServer(Server):
 
     def trusted_host(self, host: str) -> bool:
         """A ``Host`` header this server answers: never a name an outsider's DNS controls."""
-        try:
-            name = (urlsplit(f"//{host}").hostname or "").lower()
-        except ValueError:
-            return False
-        if name == "localhost" or name in self.allowed_hosts:
-            return True
-        try:
-            ipaddress.ip_address(name)
-        except ValueError:
-            return False
-        return True
+        return trusted_host(host, self.allowed_hosts)
 
     def origin_allowed(self, request: web.Request) -> bool:
         origin = request.headers.get("Origin", "")

@@ -20,6 +20,7 @@ from servicehall.kiosk.screens.base import KioskScreen
 from servicehall.kiosk.screens.confirm import ConfirmScreen
 from servicehall.kiosk.screens.guide import GuideScreen
 from servicehall.kiosk.screens.matters import MatterScreen
+from servicehall.kiosk.screens.progress import HallNameRow, ProgressButton
 from servicehall.kiosk.strings import hours_text
 from servicehall.kiosk.widgets import Pager, ServiceButton
 from servicehall.queue import HallStatus
@@ -38,7 +39,7 @@ class HomeScreen(KioskScreen):
 
     def compose(self) -> ComposeResult:
         config = self.kiosk.config
-        yield Static(plain(config.hall.name), id="hall-name")
+        yield HallNameRow(Static(plain(config.hall.name), id="hall-name"))
         yield Static(t("welcome"), id="welcome")
         yield Static("", id="banner")
         yield PagedGrid(min_width=20, id="services", classes="paged")
@@ -78,7 +79,7 @@ class HomeScreen(KioskScreen):
         modes = [
             (name, rows)
             for name, rows in HEADERS
-            if name != "-compact" or cell_len(greeting) <= width - 2
+            if name != "-compact" or cell_len(greeting) <= width - 2 - ProgressButton.CELLS
         ]
 
         count = len(grid.children)

@@ -1,4 +1,5 @@
-"""The ticket screen: the number in big characters, where to go, how long, and the paper's fate."""
+"""The ticket screen: the number in big characters, where to go, how long, and the paper's fate;
+with ``[phone] base_url``, on a screen with room, the QR code of the ticket's phone page."""
 
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ from servicehall.widgets.plain import plain
 
 FAILED_PRINT_TIME_FACTOR = 2
 """A villager without paper gets longer to note the number."""
+PHONE_ROOM_ROWS = 6
+"""Rows besides the QR code its column needs: the caption, the margins and the navigation bar."""
 
 
 class TicketScreen(KioskScreen):
@@ -34,6 +37,7 @@ class TicketScreen(KioskScreen):
         super().__init__()
         self.issued = issued
         self.outcome: PrintOutcome | None = None
+        self.qr_rows = 0  # the phone page's QR code, when the hall has pages
 
     def compose(self) -> ComposeResult:
         ticket = self.issued.ticket
@@ -43,7 +47,8 @@ class TicketScreen(KioskScreen):
         heading = t("your_number")
         if ticket.priority:
             heading += f"  [{t('priority_mark')}]"
-        with Horizontal():
+        page = config.phone.page_url(ticket.page_token)
+        with Horizontal(classes="-phone" if page else ""):
             with Vertical(id="ticket-main"):
                 yield Static(plain(heading), id="ticket-heading")
                 number = colour(self.app, "kiosk-number")
@@ -65,11 +70,22 @@ class TicketScreen(KioskScreen):
                 if SmsOffer.offered(config, ticket):
                     yield SmsOffer(ticket)
                 yield Countdown(self.kiosk.config.kiosk.ticket_screen_seconds, held=True)
+            if page:
+                from servicehall.widgets.qr import QrCode  # qrcode: only where pages are on
+
+                qr = QrCode(page, id="ticket-qr")
+                self.qr_rows = len(qr.rows)
+                with Vertical(id="ticket-phone"):
+                    yield qr
+                    yield Static(t("scan_phone"), id="ticket-qr-caption")
             yield Static("", id="ticket-preview")
         yield NavBar(back=False)
 
     def on_resize(self, event: events.Resize) -> None:
         self.call_after_refresh(self._fit_label)
+        for phone in self.query("#ticket-phone"):
+            # the code whole or not at all: a cut one does not scan
+            phone.set_class(event.size.height < self.qr_rows + PHONE_ROOM_ROWS, "-no-room")
 
     def _fit_label(self) -> None:
         """The number as big as the width and the rows left over allow; the block is centred.

@@ -1,7 +1,7 @@
 """What the first revisions share: they were written when Alembic came in, for databases made
 before it (no ``alembic_version``), so each creates only what is missing and leaves what an
-earlier release made. Revisions after ``0005`` (the SMS tables, which came in beside Alembic)
-are plain Alembic and do not use this module.
+earlier release made. ``0007`` (办件) uses it too, so a database whose ``alembic_version``
+was lost is brought back whole.
 """
 
 from __future__ import annotations

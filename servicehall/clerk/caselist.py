@@ -1,0 +1,184 @@
+"""本窗口办件: the window's open cases with their due dates (amber within ``[cases]
+due_soon_days`` working days, red when overdue), and the steps a clerk records on one.
+
+Choose a case with the arrows and Enter, or type a case number (a finished case waiting to be
+collected is not in the list); then the step: 转县级部门 and 补正 ask what (the department, the
+missing papers — told once, completely), 联办 asks for the window taking it on.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from servicehall.clerk.caseactions import step_case
+from servicehall.errors import ServiceHallError
+from servicehall.i18n_cases import due_name, step_name
+from servicehall.queue import Hall
+from servicehall.queue.caseviews import CLERK_STEPS, JOINT, REFER, SUPPLEMENT, CaseView
+from servicehall.widgets.plain import plain
+
+COLUMNS = (("办件号", 13), ("事项", 14), ("姓名", 8), ("承诺办结", 10), ("剩余工作日", 12))
+"""Headings and widths: the longest of each fits an 80-column console."""
+DUE_STYLES = {"overdue": "bold red", "soon": "bold yellow"}
+NEEDS_TEXT = {
+    REFER: "转到哪个部门？（如 县民政局）回车确定",
+    SUPPLEMENT: "缺什么材料？一次写全，回车确定",
+    JOINT: "联办：接办的窗口号，回车确定",
+}
+
+
+def due_text(case: CaseView) -> Text:
+    """剩余工作日 and the state, coloured: red overdue, amber due soon."""
+    style = DUE_STYLES.get(case.due, "")
+    left = case.workdays_left if case.workdays_left is not None else "—"
+    return Text(f"{left} {due_name(case.due, 'zh')}", style=style)
+
+
+class StepPrompt(ModalScreen[tuple[str, str] | None]):
+    """Choose a step for one case; dismissed with (step, note or window) or None."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "取消")]
+    DEFAULT_CSS = """
+    StepPrompt { align: center middle; }
+    #step-box { width: 56; max-width: 100%; height: auto; background: #1b2d40; padding: 0 1; }
+    #step-options { height: auto; max-height: 8; border: none; background: #22313f; }
+    #step-note { margin-top: 1; }
+    """
+
+    def __init__(self, number: str) -> None:
+        super().__init__(id="step-prompt")
+        self.number = number
+        self.step: str | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="step-box"):
+            yield Static(plain(f"办件 {self.number}：记录哪一步？（Esc 取消）"))
+            yield OptionList(
+                *(Option(step_name(step, "zh"), id=step) for step in CLERK_STEPS),
+                id="step-options",
+            )
+            yield Input(placeholder="先选步骤", id="step-note", disabled=True, compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        step = str(event.option.id)
+        if step not in NEEDS_TEXT:
+            self.dismiss((step, ""))
+            return
+        self.step = step
+        note = self.query_one("#step-note", Input)
+        note.placeholder = NEEDS_TEXT[step]
+        note.disabled = False
+        note.focus()
+
+    @on(Input.Submitted, "#step-note")
+    def _typed(self, event: Input.Submitted) -> None:
+        if self.step is not None and event.value.strip():
+            self.dismiss((self.step, event.value.strip()))
+
+
+class CaseList(ModalScreen[None]):
+    """The window's open cases; steps recorded by the signed-in clerk."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "返回"), Binding("f10", "dismiss(None)", "返回")]
+    DEFAULT_CSS = """
+    CaseList { align: center middle; }
+    #case-list-box { width: 100%; height: 100%; background: #0f1d2b; padding: 0 1; }
+    #case-list-title { text-style: bold; height: 1; }
+    #case-table { height: 1fr; }
+    #case-number { margin-top: 1; }
+    #case-list-message { height: 2; }
+    #case-list-message.error { color: #ff6b6b; }
+    """
+
+    def __init__(self, hall: Hall, window: int, clerk: str) -> None:
+        super().__init__(id="case-list")
+        self.hall = hall
+        self.window = window
+        self.clerk = clerk
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="case-list-box"):
+            yield Static(f"{self.window} 号窗口在办的办件", id="case-list-title")
+            yield DataTable(id="case-table", cursor_type="row", zebra_stripes=True)
+            yield Input(placeholder="办件号（待领取的也可输入），回车办理", id="case-number")
+            yield Static("↑↓ 选择  回车 记录步骤  Esc/F10 返回", id="case-list-message")
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for heading, width in COLUMNS:
+            table.add_column(heading, width=width)
+        table.focus()
+        self._load()
+
+    @work(thread=True, exclusive=True, group="case-list")
+    def _load(self, message: str = "", error: bool = False) -> None:
+        try:
+            cases = self.hall.open_cases(self.window)
+        except ServiceHallError as exc:
+            self.app.call_from_thread(self._say, exc.message, True)
+            return
+        self.app.call_from_thread(self._fill, cases, message, error)
+
+    def _fill(self, cases: list[CaseView], message: str, error: bool) -> None:
+        table = self.query_one(DataTable)
+        table.clear()
+        for case in cases:
+            table.add_row(
+                case.number,
+                plain(case.matter_name),
+                plain(case.name),
+                f"{case.promised_day:%Y-%m-%d}",
+                due_text(case),
+                key=case.number,
+            )
+        overdue = sum(case.due == "overdue" for case in cases)
+        title = f"{self.window} 号窗口在办的办件 {len(cases)} 件"
+        self.query_one("#case-list-title", Static).update(
+            title + (f"，超期 {overdue} 件" if overdue else "")
+        )
+        if message:
+            self._say(message, error)
+        elif not cases:
+            self._say("本窗口没有在办的办件；按 F9 把正在办理的号受理为办件", False)
+
+    def _say(self, message: str, error: bool) -> None:
+        box = self.query_one("#case-list-message", Static)
+        box.update(plain(message))
+        box.set_class(error, "error")
+
+    @on(DataTable.RowSelected)
+    def _row(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value:
+            self._ask(event.row_key.value)
+
+    @on(Input.Submitted, "#case-number")
+    def _typed(self, event: Input.Submitted) -> None:
+        if event.value.strip():
+            self._ask(event.value.strip())
+
+    def _ask(self, number: str) -> None:
+        def chosen(step: tuple[str, str] | None) -> None:
+            if step is not None:
+                self._record(number, *step)
+
+        self.app.push_screen(StepPrompt(number), chosen)
+
+    @work(thread=True, group="case-step")
+    def _record(self, number: str, step: str, argument: str) -> None:
+        try:
+            said = step_case(self.hall, self.window, self.clerk, number, step, argument)
+        except ServiceHallError as exc:
+            self.app.call_from_thread(self._say, exc.message, True)
+            return
+        self.app.call_from_thread(self._load, said, False)

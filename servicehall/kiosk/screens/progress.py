@@ -1,0 +1,339 @@
+"""查询办理进度: a villager looks up their case (办件) — by its number, or by name and the last
+four digits of the ID or phone given at 受理 — and sees its steps and dates, large.
+
+The case number is typed on the big keypad (20261202003 shows as 2026-1202-003); for a name,
+the name goes in a text field (the kiosk's on-screen keyboard) and the four digits on the keypad
+(an ID may end in X: its own key). Only an exact match shows anything, and only that person's
+own cases: a wrong number or name gets one polite line, the same whatever was wrong. Each kiosk
+allows ``[cases] lookups_per_minute`` lookups a minute, then asks to wait.
+"""
+
+from __future__ import annotations
+
+import weakref
+
+from rich.text import Text
+from textual import events, on, work
+from textual.app import App, ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Input, Static
+
+from servicehall.errors import ServiceHallError
+from servicehall.i18n import language
+from servicehall.i18n_cases import kind_name, state_name, step_name
+from servicehall.kiosk.screens.base import KioskScreen
+from servicehall.kiosk.screens.sms import KEY_FLASH_S
+from servicehall.kiosk.widgets import Keypad, NavBar
+from servicehall.kiosk.widgets.keypad import CLEAR, ENTER
+from servicehall.queue import Hall
+from servicehall.queue.caseviews import CaseView
+from servicehall.queue.throttle import Throttle
+from servicehall.widgets.paged import PagedText
+from servicehall.widgets.plain import plain
+
+NUMBER_DIGITS = 11
+LAST_DIGITS = 4
+DELETE = "delete"
+BY_NUMBER = "number"
+BY_NAME = "name"
+
+TEXTS: dict[str, tuple[str, str]] = {
+    "progress": ("查询办理进度", "Case progress"),
+    "by_number": ("按办件号", "By case number"),
+    "by_name": ("按姓名", "By name"),
+    "enter_number": ("请输入回执上的办件号（11 位数字）", "Type the case number on your receipt"),
+    "enter_name": (
+        "请输入姓名，再用数字键输入证件或手机号后四位",
+        "Type your name, then the last four digits of your ID or phone",
+    ),
+    "name": ("姓名", "Name"),
+    "delete": ("删除一位", "Delete"),
+    "more": ("还差 {n} 位数字", "{n} more digits"),
+    "searching": ("正在查询……", "Looking it up…"),
+    "not_found": (
+        "没有查到。请核对办件号，或姓名和后四位；也可以到窗口咨询",
+        "Nothing found. Check the number, or the name and last four digits, or ask at a window",
+    ),
+    "wait": ("查询太频繁，请 {s} 秒后再试", "Too many lookups: try again in {s} s"),
+    "trouble": ("暂时查不了：{message}", "Cannot look it up now: {message}"),
+    "promised": ("承诺办结：{day} 前", "Promised by {day}"),
+    "state": ("状态：{state}", "Now: {state}"),
+    "agent": ("全程代办：办结后送达", "Carried for you: delivered when done"),
+    "at_window": ("{window} 号窗口", "window {window}"),
+}
+
+_throttles: weakref.WeakKeyDictionary[App[object], Throttle] = weakref.WeakKeyDictionary()
+"""One limit per kiosk (its app), however often the screen is opened."""
+
+
+def p(key: str, **params: object) -> str:
+    zh, en = TEXTS[key]
+    return (en if language() == "en" else zh).format(**params)
+
+
+def throttle_for(app: App[object], per_minute: int) -> Throttle:
+    if app not in _throttles:
+        _throttles[app] = Throttle(per_minute)
+    return _throttles[app]
+
+
+def case_text(case: CaseView) -> Text:
+    """One case as the villager reads it: number and matter, promise, state, then each step."""
+    lang = language()
+    head = Text(f"{case.number}  ", style="bold #ffd83d")
+    head.append(f"{case.matter_name}（{kind_name(case.kind, lang)}）", style="bold")
+    head.append(f"  {case.masked_name}")
+    lines = [
+        head,
+        Text(p("promised", day=f"{case.promised_day:%Y-%m-%d}"), style="bold #9ec5ff"),
+        Text(p("state", state=state_name(case.state, lang)), style="bold"),
+    ]
+    if case.agent:
+        lines.append(Text(p("agent")))
+    for step in case.steps:
+        line = Text(f"{step.at:%m-%d %H:%M}  ", style="#9ec5ff")
+        line.append(step_name(step.step, lang), style="bold")
+        if step.note and step.step == "supplement":
+            line.append(f"：{step.note}")
+        if step.window:
+            line.append(f"  {p('at_window', window=step.window)}")
+        lines.append(line)
+    return Text("\n").join(lines)
+
+
+class HallNameRow(Horizontal):
+    """The home screen's top row: the hall's name, and the way into 查询办理进度 at its end."""
+
+    DEFAULT_CSS = """
+    HallNameRow { height: auto; background: #002b5c; align: left middle; }
+    HallNameRow > #hall-name { width: 1fr; }
+    """
+
+    def __init__(self, name: Static) -> None:
+        super().__init__(id="hall-row")
+        self.name_widget = name
+
+    def compose(self) -> ComposeResult:
+        yield self.name_widget
+        yield ProgressButton()
+
+
+class ProgressButton(Button):
+    """The home screen's way in, at the end of the hall's name row (every grid has room)."""
+
+    CELLS = 20
+    DEFAULT_CSS = """
+    ProgressButton, ProgressButton:hover, ProgressButton:focus {
+        width: 18;
+        max-height: 1;
+        min-width: 18;
+        padding: 0;
+        margin: 0 2 0 0;
+        background: #b35900;
+        text-style: bold;
+    }
+    """
+
+    def __init__(self) -> None:
+        super().__init__(p("progress"), id="progress", compact=True)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.app.push_screen(ProgressScreen())
+
+
+class ProgressScreen(KioskScreen):
+    """Ask for a case number, or a name and four digits; then show what was found."""
+
+    CSS = """
+    #progress-body { height: 1fr; padding: 0 1; }
+    #progress-info { width: 1fr; height: 1fr; padding: 0 1 0 0; }
+    #progress-title { height: 1; text-style: bold; color: #ffd83d; }
+    #progress-modes { height: 3; }
+    #progress-modes Button { width: 1fr; min-width: 8; margin: 0 1 0 0; }
+    #progress-modes Button.-chosen { background: #1b7f3b; }
+    #progress-name { margin: 1 0 0 0; }
+    #progress-typed {
+        height: 3;
+        border: tall #ffd83d;
+        text-align: center;
+        text-style: bold;
+        color: #ffd83d;
+    }
+    #progress-message { height: auto; min-height: 1; text-style: bold; }
+    #progress-message.error { color: #ff8080; }
+    #progress-edit { height: 3; }
+    #progress-edit Button { width: 1fr; min-width: 6; margin: 0 1 0 0; }
+    #progress-keypad {
+        grid-size: 3;
+        grid-gutter: 0 1;
+        grid-rows: 1fr;
+        width: 1fr;
+        max-width: 48;
+        height: 1fr;
+        max-height: 20;
+    }
+    #progress-keypad .key { width: 1fr; height: 1fr; min-height: 3; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.mode = BY_NUMBER
+        self.digits = ""
+        self.searching = False
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="progress-body"):
+            with Vertical(id="progress-info"):
+                yield Static(p("progress"), id="progress-title")
+                with Horizontal(id="progress-modes"):
+                    yield Button(p("by_number"), id="mode-number", classes="-chosen")
+                    yield Button(p("by_name"), id="mode-name")
+                yield Input(placeholder=p("name"), id="progress-name", max_length=16)
+                yield Static("", id="progress-typed")
+                yield Static("", id="progress-message")
+                with Horizontal(id="progress-edit"):
+                    yield Button(p("delete"), id="progress-delete")
+                    yield Button("X", id="progress-x")
+            yield Keypad(id="progress-keypad")
+        yield NavBar()
+
+    def on_mount(self) -> None:
+        for key in self.query(".key").results(Button):
+            key.active_effect_duration = KEY_FLASH_S  # numbers repeat digits: 2026-1123-001
+        self._set_mode(BY_NUMBER)
+
+    # ------------------------------------------------------------------ input
+
+    @on(Button.Pressed, "#mode-number, #mode-name")
+    def _mode(self, event: Button.Pressed) -> None:
+        event.stop()
+        self._set_mode(BY_NAME if event.button.id == "mode-name" else BY_NUMBER)
+
+    def _set_mode(self, mode: str) -> None:
+        self.mode = mode
+        self.digits = ""
+        self.query_one("#mode-number").set_class(mode == BY_NUMBER, "-chosen")
+        self.query_one("#mode-name").set_class(mode == BY_NAME, "-chosen")
+        self.query_one("#progress-name").display = mode == BY_NAME
+        self.query_one("#progress-x").display = mode == BY_NAME
+        self._show(p("enter_number" if mode == BY_NUMBER else "enter_name"))
+
+    def on_key(self, event: events.Key) -> None:
+        if isinstance(self.focused, Input):
+            return  # the name field takes the keys
+        if event.character and (event.character.isdigit() or event.character in "xX"):
+            self._press(event.character.upper())
+        elif event.key == "backspace":
+            self._press(DELETE)
+        elif event.key == "enter":
+            self._press(ENTER)
+        else:
+            return
+        event.stop()
+
+    @on(Keypad.Pressed)
+    def _keypad(self, event: Keypad.Pressed) -> None:
+        self._press(event.key)
+
+    @on(Button.Pressed, "#progress-delete, #progress-x")
+    def _edit(self, event: Button.Pressed) -> None:
+        event.stop()
+        self._press(DELETE if event.button.id == "progress-delete" else "X")
+
+    @on(Input.Submitted, "#progress-name")
+    def _name_done(self, event: Input.Submitted) -> None:
+        self.query_one("#progress-keypad").focus()
+        self._press(ENTER)
+
+    def _press(self, key: str) -> None:
+        if self.searching:
+            return
+        wanted = NUMBER_DIGITS if self.mode == BY_NUMBER else LAST_DIGITS
+        if key == ENTER:
+            self._submit(wanted)
+            return
+        if key == CLEAR:
+            self.digits = ""
+        elif key == DELETE:
+            self.digits = self.digits[:-1]
+        elif key == "X" and (self.mode != BY_NAME or len(self.digits) != LAST_DIGITS - 1):
+            return  # an X only ends an ID's last four
+        elif len(self.digits) < wanted:
+            self.digits += key
+        left = wanted - len(self.digits)
+        self._show(p("more", n=left) if left else "")
+
+    def _submit(self, wanted: int) -> None:
+        name = self.query_one("#progress-name", Input).value.strip()
+        if len(self.digits) < wanted:
+            self._show(p("more", n=wanted - len(self.digits)), error=True)
+            return
+        if self.mode == BY_NAME and not name:
+            self._show(p("enter_name"), error=True)
+            return
+        hall = self.kiosk.hall
+        if hall is None:
+            self._show(p("trouble", message=self.kiosk.trouble), error=True)
+            return
+        wait_s = throttle_for(self.app, self.kiosk.config.cases.lookups_per_minute).attempt()
+        if wait_s:
+            self._show(p("wait", s=int(wait_s) + 1), error=True)
+            return
+        self.searching = True
+        self._show(p("searching"))
+        self._look_up(hall, self.mode, self.digits, name)
+
+    @work(thread=True, exclusive=True, group="progress")
+    def _look_up(self, hall: Hall, mode: str, digits: str, name: str) -> None:
+        try:
+            found = [hall.case(digits)] if mode == BY_NUMBER else hall.find_cases(name, digits)
+        except ServiceHallError as exc:
+            found = []
+            if exc.exit_code == 5:  # the database, not the villager's input
+                self.app.call_from_thread(self._answer, [], p("trouble", message=exc.message))
+                return
+        self.app.call_from_thread(self._answer, found, "" if found else p("not_found"))
+
+    def _answer(self, found: list[CaseView], message: str) -> None:
+        self.searching = False
+        if not self.is_current:
+            return
+        if found:
+            self.digits = ""
+            self.query_one("#progress-name", Input).value = ""
+            self._show("")
+            self.app.push_screen(ProgressResult(found))
+        else:
+            self._show(message, error=True)
+
+    # ------------------------------------------------------------------ drawing
+
+    def _show(self, message: str, *, error: bool = False) -> None:
+        if self.mode == BY_NUMBER:
+            typed = self.digits.ljust(NUMBER_DIGITS, "_")
+            shown = f"{typed[:4]}-{typed[4:8]}-{typed[8:]}"
+        else:
+            shown = self.digits.ljust(LAST_DIGITS, "_")
+        self.query_one("#progress-typed", Static).update(shown)
+        box = self.query_one("#progress-message", Static)
+        box.update(plain(message))
+        box.set_class(error, "error")
+
+
+class ProgressResult(KioskScreen):
+    """The case(s) found, in large type, a page at a time."""
+
+    CSS = """
+    #progress-result { height: 1fr; padding: 0 2; }
+    """
+
+    def __init__(self, found: list[CaseView]) -> None:
+        super().__init__()
+        self.found = found
+
+    def compose(self) -> ComposeResult:
+        yield Static(p("progress"), classes="title")
+        paragraphs = [case_text(case) for case in self.found]
+        yield PagedText(paragraphs, id="progress-result", classes="paged")
+        yield NavBar()

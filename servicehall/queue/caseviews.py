@@ -1,0 +1,141 @@
+"""What the core hands out about cases (办件): frozen views with JSON-ready ``as_dict`` forms.
+
+``CaseView.due`` is where a case stands against its promised date on the day it was read:
+``overdue`` (past it, not finished), ``soon`` (within ``[cases] due_soon_days`` working days),
+``ok``, or ``done`` (finished: on time or not is ``on_time``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+KINDS = ("immediate", "promised", "joint", "reported")
+"""即办件 / 承诺件 / 联办件 / 上报件, as halls file them."""
+
+ACCEPT = "accept"
+REFER = "refer"  # 转县级部门
+JOINT = "joint"  # 联办: another window takes it on
+SUPPLEMENT = "supplement"  # 补正: papers missing, the villager told once
+FINISH = "finish"  # 办结
+COLLECT = "collect"  # 已领取
+DELIVER = "deliver"  # 已送达 (全程代办)
+STEPS = (ACCEPT, REFER, JOINT, SUPPLEMENT, FINISH, COLLECT, DELIVER)
+CLERK_STEPS = STEPS[1:]
+"""The steps a clerk records after 受理."""
+
+OPEN = "open"
+FINISHED = "finished"
+COLLECTED = "collected"
+DELIVERED = "delivered"
+CLOSED_STATES = (COLLECTED, DELIVERED)
+
+OVERDUE = "overdue"
+SOON = "soon"
+ON_TRACK = "ok"
+DONE = "done"
+
+
+@dataclass(frozen=True)
+class CaseStepView:
+    step: str
+    at: dt.datetime
+    window: int | None
+    clerk: str
+    note: str | None = None
+    to_window: int | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "step": self.step,
+            "at": self.at.isoformat(),
+            "window": self.window,
+            "clerk": self.clerk,
+            "note": self.note,
+            "to_window": self.to_window,
+        }
+
+
+@dataclass(frozen=True)
+class CaseView:
+    id: int
+    number: str
+    token: str
+    day: dt.date
+    service: str
+    matter: str
+    matter_name: str
+    kind: str
+    name: str
+    last4: str
+    agent: bool
+    agent_staff: str | None
+    window: int
+    clerk: str
+    state: str
+    promised_day: dt.date
+    opened_at: dt.datetime
+    finished_at: dt.datetime | None
+    finished_by: str | None
+    closed_at: dt.datetime | None
+    ticket_label: str | None
+    has_phone: bool
+    supplemented: bool
+    due: str
+    workdays_left: int | None
+    """Working days from today to the promised date (negative: overdue); None once finished."""
+    workdays_taken: int | None
+    """Working days from 受理 to 办结; None while open."""
+    steps: tuple[CaseStepView, ...] = ()
+
+    @property
+    def is_open(self) -> bool:
+        return self.state == OPEN
+
+    @property
+    def on_time(self) -> bool | None:
+        """Finished by the promised date (None while open)."""
+        if self.finished_at is None:
+            return None
+        return self.finished_at.date() <= self.promised_day
+
+    @property
+    def masked_name(self) -> str:
+        """How a public screen shows the name: 王*明, 李*."""
+        if len(self.name) <= 1:
+            return self.name
+        if len(self.name) == 2:
+            return self.name[0] + "*"
+        return self.name[0] + "*" * (len(self.name) - 2) + self.name[-1]
+
+    def as_dict(self) -> dict[str, Any]:
+        """For ``--json`` (the staff's view: name and last four included, never the number)."""
+        return {
+            "number": self.number,
+            "day": self.day.isoformat(),
+            "service": self.service,
+            "matter": self.matter,
+            "matter_name": self.matter_name,
+            "kind": self.kind,
+            "name": self.name,
+            "last4": self.last4,
+            "agent": self.agent,
+            "agent_staff": self.agent_staff,
+            "window": self.window,
+            "clerk": self.clerk,
+            "state": self.state,
+            "promised_day": self.promised_day.isoformat(),
+            "opened_at": self.opened_at.isoformat(),
+            "finished_at": self.finished_at.isoformat() if self.finished_at else None,
+            "finished_by": self.finished_by,
+            "closed_at": self.closed_at.isoformat() if self.closed_at else None,
+            "ticket": self.ticket_label,
+            "sms": self.has_phone,
+            "supplemented": self.supplemented,
+            "due": self.due,
+            "workdays_left": self.workdays_left,
+            "workdays_taken": self.workdays_taken,
+            "on_time": self.on_time,
+            "steps": [step.as_dict() for step in self.steps],
+        }
