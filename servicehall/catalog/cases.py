@@ -97,4 +97,34 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "【{hall}】您的{matter}已办结，工作人员将为您送达（办件号 {case}）",
         "en": "[{hall}] Your {matter} is done: the hall's staff will bring it to you (case {case})",
     },
+    # 查询办理进度 on the kiosk (kiosk/screens/progress.py)
+    "progress_progress": {"zh": "查询办理进度", "en": "Case progress"},
+    "progress_by_number": {"zh": "按办件号", "en": "By case number"},
+    "progress_by_name": {"zh": "按姓名", "en": "By name"},
+    "progress_enter_number": {
+        "zh": "请输入回执上的办件号（11 位数字）",
+        "en": "Type the case number on your receipt",
+    },
+    "progress_enter_name": {
+        "zh": "请输入姓名，再用数字键输入证件或手机号后四位",
+        "en": "Type your name, then the last four digits of your ID or phone",
+    },
+    "progress_name": {"zh": "姓名", "en": "Name"},
+    "progress_delete": {"zh": "删除一位", "en": "Delete"},
+    "progress_more": {"zh": "还差 {n} 位数字", "en": "{n} more digits"},
+    "progress_searching": {"zh": "正在查询……", "en": "Looking it up…"},
+    "progress_not_found": {
+        "zh": "没有查到。请核对办件号，或姓名和后四位；也可以到窗口咨询",
+        "en": "Nothing found. Check the number, or the name and last four digits, "
+        "or ask at a window",
+    },
+    "progress_wait": {
+        "zh": "查询太频繁，请 {s} 秒后再试",
+        "en": "Too many lookups: try again in {s} s",
+    },
+    "progress_trouble": {"zh": "暂时查不了：{message}", "en": "Cannot look it up now: {message}"},
+    "progress_promised": {"zh": "承诺办结：{day} 前", "en": "Promised by {day}"},
+    "progress_state": {"zh": "状态：{state}", "en": "Now: {state}"},
+    "progress_agent": {"zh": "全程代办：办结后送达", "en": "Carried for you: delivered when done"},
+    "progress_at_window": {"zh": "{window} 号窗口", "en": "window {window}"},
 }

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from textual.message import Message
 
 from servicehall.clerk.snapshot import WindowSnapshot
+from servicehall.queue.caseviews import CaseView
 from servicehall.queue.clerks import Clerk
 
 
@@ -57,3 +58,19 @@ class SignInAnswered(Message):
     clerk: Clerk | None
     message: str = ""
     wait_s: float = 0.0
+
+
+@dataclass
+class CasesRead(Message):
+    """The window's open cases (办件), with a line to show."""
+
+    cases: list[CaseView]
+    message: str = ""
+    error: bool = False
+
+
+@dataclass
+class StepRecorded(Message):
+    """A case's step is recorded; ``message`` says what was done."""
+
+    message: str

@@ -27,6 +27,8 @@ from servicehall.errors import ServiceHallError
 from servicehall.i18n import language, set_language, t
 from servicehall.kiosk.issuing import GaveUp, Issued, issue_with_retry
 from servicehall.kiosk.messages import (
+    CaseLookup,
+    CasesFound,
     ConfigReloaded,
     IssueRefused,
     IssueRetrying,
@@ -389,6 +391,30 @@ class KioskApp(HallApp, inherit_bindings=False):
             asked.screen.post_message(PhoneRefused(exc.message))
             return
         asked.screen.post_message(PhoneRegistered(masked))
+
+    @on(CaseLookup)
+    def _case_lookup(self, event: CaseLookup) -> None:
+        event.stop()
+        if self.hall is None:
+            event.screen.post_message(CasesFound([], t("progress_trouble", message=self.trouble)))
+            return
+        self._look_up(self.hall, event)
+
+    @work(thread=True, exclusive=True, group="progress", name="look up a case", exit_on_error=False)
+    def _look_up(self, hall: Hall, asked: CaseLookup) -> None:
+        """查询办理进度: by number, or by name and four digits (only an exact match)."""
+        try:
+            if asked.mode == "number":
+                found = [hall.case(asked.digits)]
+            else:
+                found = hall.find_cases(asked.name, asked.digits)
+        except ServiceHallError as exc:
+            found = []
+            if exc.exit_code == 5:  # the database, not the villager's input
+                message = t("progress_trouble", message=exc.message)
+                asked.screen.post_message(CasesFound([], message))
+                return
+        asked.screen.post_message(CasesFound(found, "" if found else t("progress_not_found")))
 
     def record_event(self, kind: str, hall: Hall | None = None, **detail: Any) -> None:
         """Append a staff action to the event log (blocking; from a worker)."""

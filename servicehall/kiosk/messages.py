@@ -19,6 +19,7 @@ from servicehall.config import HallConfig
 from servicehall.kiosk.issuing import Issued
 from servicehall.printer import PrintOutcome, TicketPrinter
 from servicehall.queue import HallError
+from servicehall.queue.caseviews import CaseView
 
 StaffAction = Literal["printer_status", "print_test", "reprint", "reload", "quit"]
 
@@ -129,4 +130,25 @@ class PhoneRegistered(Message):
 class PhoneRefused(Message):
     """Not registered, and why."""
 
+    message: str
+
+
+# ---------------------------------------------------------------------- 查询办理进度 (screen ⇄ app)
+
+
+@dataclass
+class CaseLookup(Message):
+    """The progress screen asks the app to look a case up (``mode``: "number" or "name")."""
+
+    screen: Screen[object]
+    mode: str
+    digits: str
+    name: str
+
+
+@dataclass
+class CasesFound(Message):
+    """The answer: the cases found (maybe none), and the line to show when there are none."""
+
+    found: list[CaseView]
     message: str
