@@ -16,7 +16,6 @@ import argparse
 import gc
 import importlib
 import logging
-import os
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
@@ -26,6 +25,7 @@ from servicehall.cli.common import fail, setup_logging
 from servicehall.errors import ServiceHallError
 from servicehall.i18n import set_language, t
 from servicehall.serve.lifeline import tie_to_parent
+from servicehall.settings import Settings
 
 COMMAND_MODULES = (
     "servicehall.cli.core_cmds",
@@ -152,7 +152,8 @@ def _run(argv: Sequence[str] | None, modules: Sequence[str]) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     parser = build_parser(modules_for(argv, modules))
     args = parser.parse_args(argv)
-    set_language(args.lang or os.environ.get("SERVICEHALL_LANG", "zh"))
+    args.settings = settings = Settings.from_env()
+    set_language(args.lang or settings.lang)
     setup_logging(verbose=args.verbose)
     if not getattr(args, "func", None):
         parser.print_help()

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
     from servicehall.config import HallConfig
     from servicehall.queue import Hall
+    from servicehall.settings import Settings
 
 
 @cache
@@ -87,18 +88,28 @@ def fail(message: str, code: int = 1) -> int:
     return code
 
 
+def settings_of(args: argparse.Namespace) -> Settings:
+    """The settings ``cli.main`` read from the environment at start-up."""
+    from servicehall.settings import Settings
+
+    settings = getattr(args, "settings", None)
+    return settings if isinstance(settings, Settings) else Settings.from_env()
+
+
 def config_of(args: argparse.Namespace) -> HallConfig:
     """The hall's config; the command has now started (see ``cli.main``): collector back on."""
     from servicehall.config import load_config
 
-    config = load_config(args.config)
+    config = load_config(args.config or settings_of(args).config)
     gc.enable()
     return config
 
 
 def open_hall(args: argparse.Namespace, **kwargs: Any) -> Hall:
+    """The hall, with hours enforced as the settings say (a command may say otherwise)."""
     from servicehall.queue import Hall
 
+    kwargs.setdefault("enforce_hours", settings_of(args).enforce_hours)
     return Hall.open(config_of(args), db=args.db, **kwargs)
 
 

@@ -17,6 +17,7 @@ from servicehall.cli.common import (
     fail,
     open_hall,
     print_json,
+    settings_of,
 )
 from servicehall.i18n import status_name, t
 
@@ -128,7 +129,7 @@ def cmd_check_config(args: argparse.Namespace) -> int:
 
     from servicehall.config.loader import load_config, resolve_path
 
-    path = args.path or args.config
+    path = args.path or args.config or settings_of(args).config
     config = load_config(path)
     source = resolve_path(path) or t("cli_builtin_sample")
     warnings = config.warnings()

@@ -86,7 +86,7 @@ class KioskApp(HallApp, inherit_bindings=False):
         *,
         db: str | None = None,
         clock: Clock | None = None,
-        enforce_hours: bool | None = None,
+        enforce_hours: bool = True,
         config_path: str | os.PathLike[str] | None = None,
         language: str | None = None,
     ) -> None:

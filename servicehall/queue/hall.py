@@ -80,14 +80,15 @@ class Hall(CaseDesk):
         db: str | None = None,
         clock: Clock | None = None,
         *,
-        enforce_hours: bool | None = None,
+        enforce_hours: bool = True,
         create: bool = True,
     ) -> Hall:
-        """Open a hall: load the config, connect the store, bring the schema to this version."""
+        """Open a hall: load the config, connect the store, bring the schema to this version.
+
+        ``enforce_hours`` False issues tickets outside opening hours (the command line gives it
+        from its settings: ``--ignore-hours`` or ``$SERVICEHALL_IGNORE_HOURS``)."""
         if not isinstance(config, HallConfig):
             config = load_config(config)
-        if enforce_hours is None:
-            enforce_hours = os.environ.get("SERVICEHALL_IGNORE_HOURS", "") not in ("1", "true")
         store = Store(db)
         if create:
             prepare(store)

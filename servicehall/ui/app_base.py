@@ -54,7 +54,7 @@ class HallApp(App[None]):
         db: str | None = None,
         hall: Hall | None = None,
         clock: Clock | None = None,
-        enforce_hours: bool | None = None,
+        enforce_hours: bool = True,
         create: bool = False,
         retry_s: float = 1.0,
         follow: bool = True,

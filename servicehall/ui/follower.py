@@ -73,7 +73,7 @@ class Follower:
         *,
         retry_s: float = 1.0,
         create: bool = False,
-        enforce_hours: bool | None = None,
+        enforce_hours: bool = True,
         refresh_s: float = 20.0,
     ) -> None:
         self.config = config
