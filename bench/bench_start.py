@@ -13,12 +13,18 @@ shows what it imports.
 ``--checkout DIR`` times another checkout's code instead (e.g. the main before this work:
 ``git worktree add /tmp/main 068a6de``), run from DIR with this venv's packages (that code's own
 dependencies must be installed in it: SQLModel for 068a6de).
+
+``--against DIR`` compares this code with DIR's on a shared, busy machine: take, call and
+status only, each run of this code followed by one of DIR's, so the other programs' load falls
+on both alike: the medians of ``--runs`` pairs and of the pairs' differences, in wall time and in
+the CPU time the process used (user + system, which moves less with the machine's load).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import select
 import statistics
 import subprocess
@@ -137,11 +143,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--checkout", type=Path, help="time this checkout's code instead")
+    parser.add_argument("--against", type=Path, help="compare with this checkout, run by run")
     options = parser.parse_args()
     runs = options.runs
     global CHECKOUT
     CHECKOUT = options.checkout
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)  # a hall PC keeps its compiled modules
+    if options.against is not None:
+        against(options.against.resolve(), runs)
+        return
     if CHECKOUT is not None:
         os.environ["PYTHONPATH"] = str(CHECKOUT.resolve())
     console = Console()
@@ -185,6 +195,59 @@ def main() -> None:
                 ", ".join(f"{package} {ms:.0f}" for package, ms in top),
             )
         console.print(breakdown)
+        console.print(f"load average after: {os.getloadavg()[0]:.2f}")
+
+
+PAIRED = (
+    "servicehall status --json",
+    "servicehall take A --json",
+    "servicehall call next --window 1 --json",
+)
+
+
+def against(other: Path, runs: int) -> None:
+    """This code and ``other``'s, one run each in turn, on one SQLite hall."""
+    global CHECKOUT
+    console = Console()
+    with tempfile.TemporaryDirectory() as home:
+        env = {**os.environ, "SERVICEHALL_HOME": home, "SERVICEHALL_IGNORE_HOURS": "1"}
+        env.pop("SERVICEHALL_DB", None)
+        subprocess.run(argv(["init"]), env=env, check=True, capture_output=True)
+        theirs = {**env, "PYTHONPATH": str(other)}
+
+        def timed(args: list[str], code: Path | None) -> tuple[float, float]:
+            """(wall, CPU) seconds of one run."""
+            global CHECKOUT
+            CHECKOUT = code
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            seconds = wall(args, theirs if code else env)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+            return seconds, cpu
+
+        for name in PAIRED:  # once each: modules compiled, caches warm
+            timed(COMMANDS[name], None)
+            timed(COMMANDS[name], other)
+        console.print(f"this code against {other}; load average before: {os.getloadavg()[0]:.2f}")
+        table = Table(
+            "command", "", "this code", str(other), "difference (median)", title=f"{runs} pairs"
+        )
+        for name in PAIRED:
+            pairs = [
+                (timed(COMMANDS[name], None), timed(COMMANDS[name], other)) for _ in range(runs)
+            ]
+            for label, i in (("wall", 0), ("CPU", 1)):
+                mine = [a[i] for a, _ in pairs]
+                theirs_s = [b[i] for _, b in pairs]
+                table.add_row(
+                    name if i == 0 else "",
+                    label,
+                    f"{statistics.median(mine):.3f} s",
+                    f"{statistics.median(theirs_s):.3f} s",
+                    f"{statistics.median(a[i] - b[i] for a, b in pairs) * 1000:+.0f} ms",
+                )
+        CHECKOUT = None
+        console.print(table)
         console.print(f"load average after: {os.getloadavg()[0]:.2f}")
 
 

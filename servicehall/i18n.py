@@ -29,16 +29,6 @@ FIELD_NAMES: dict[str, dict[str, str]] = {
     "case_note": {"zh": "说明", "en": "The note"},
 }
 
-WAIT_WORDS: dict[str, dict[str, str]] = {
-    "soon": {"zh": "马上就到", "en": "very soon"},
-    "range": {"zh": "约 {low}{dash}{high} 分钟", "en": "about {low}{dash}{high} min"},
-    "about": {"zh": "约 {high} 分钟", "en": "about {high} min"},
-    "within": {"zh": "{high} 分钟以内", "en": "within {high} min"},
-    "back_by": {
-        "zh": "如需离开，请在 {time} 前回来",
-        "en": "If you step out, be back by {time}",
-    },
-}
 BACK_BY_FROM_S = 15 * 60
 """A villager is told when to be back only when the low end leaves time to go somewhere."""
 
@@ -100,8 +90,7 @@ def field_name(field: str) -> str:
 
 
 def _wait_word(key: str, lang: str | None, **params: object) -> str:
-    entry = WAIT_WORDS[key]
-    return entry.get(lang or _language, entry["zh"]).format(**params)
+    return text_in(lang, f"wait_{key}", **params)
 
 
 def wait_text(wait: WaitEstimate | None, lang: str | None = None, dash: str = "–") -> str:

@@ -1,5 +1,6 @@
-"""办件's stored codes named for people: :func:`kind_name`, :func:`step_name`, :func:`state_name`
-and :func:`due_name`. The case messages are in the one catalogue (``servicehall.catalog.cases``).
+"""办件's stored codes named for people: :func:`kind_name`, :func:`step_name`, :func:`state_name`,
+:func:`due_name` and :func:`callback_name` (回访 results). The case messages are in the one
+catalogue (``servicehall.catalog.cases``).
 """
 
 from __future__ import annotations
@@ -37,6 +38,13 @@ DUE_NAMES: dict[str, dict[str, str]] = {
     "done": {"zh": "已办结", "en": "finished"},
 }
 
+CALLBACK_NAMES: dict[str, dict[str, str]] = {
+    "satisfied": {"zh": "满意", "en": "satisfied"},
+    "basic": {"zh": "基本满意", "en": "fair"},
+    "unsatisfied": {"zh": "不满意", "en": "unsatisfied"},
+    "no_answer": {"zh": "未接通", "en": "no answer"},
+}
+
 
 def _name(table: dict[str, dict[str, str]], code: str, lang: str | None) -> str:
     entry = table.get(code)
@@ -57,3 +65,7 @@ def state_name(code: str, lang: str | None = None) -> str:
 
 def due_name(code: str, lang: str | None = None) -> str:
     return _name(DUE_NAMES, code, lang)
+
+
+def callback_name(code: str, lang: str | None = None) -> str:
+    return _name(CALLBACK_NAMES, code, lang)

@@ -1,6 +1,7 @@
 """办件 under PostgreSQL's roles: a window role accepts and moves cases (and queues their texts),
 a kiosk role looks a case up but never reads the villager's number nor writes a case, other
-halls' cases stay out of sight, and the display and SMS bridge get nothing of cases."""
+halls' cases stay out of sight, the display only counts the cases finished today and the SMS
+bridge gets nothing of cases; the phone role reads a case by its token; 回访 only by a window."""
 
 from __future__ import annotations
 
@@ -93,6 +94,11 @@ def test_window_accepts_and_steps_a_case_and_the_kiosk_finds_it(
         "created_ts, next_try_ts) VALUES ('qingshi', current_date, 'remind:x', 'remind', "
         "'13800138000', 'x', 'pending', 0, 0, 0, 0)",
     )
+    display = Hall.open(sms_config(config), db=roles["display"], clock=clock)
+    try:
+        assert display.cases_finished_today() == 1  # the TV's count, and nothing else of cases
+    finally:
+        display.close()
     for kind in ("display", "sms"):
         assert _denied(roles[kind], "SELECT number FROM cases")
         assert _denied(roles[kind], "SELECT note FROM case_steps")
@@ -122,5 +128,81 @@ def test_a_role_granted_before_cases_still_reports_and_is_refused_cases(
         with pytest.raises(StoreError) as denied:
             window.open_cases(1)
         assert denied.value.key == "store_denied"
+    finally:
+        window.close()
+
+
+def test_the_phone_role_reads_a_case_by_its_token_without_the_number(
+    pg_db_url: str, owner: Hall, config: HallConfig, clock: FixedClock
+) -> None:
+    with ExitStack() as stack:
+        phone = stack.enter_context(role_url(pg_db_url, "phone", "qingshi"))
+        other = stack.enter_context(role_url(pg_db_url, "phone", "baisha"))
+        ticket = owner.issue("A", matter="dibao")
+        owner.sign_in(1, "mz01")
+        owner.call_ticket(ticket.label, 1)
+        case = owner.open_case(
+            ticket.label, window=1, kind="承诺件", name="王秀兰", last4="1234", phone=PHONE
+        )
+        owner.case_step(case.number, "补正", window=1, note="户口簿")
+        page = Hall.open(sms_config(config), db=phone, clock=clock)
+        try:
+            seen = page.case_by_token(case.token)
+            assert [s.step for s in seen.steps] == ["accept", "supplement"]
+        finally:
+            page.close()
+        assert _denied(phone, "SELECT phone FROM cases")
+        assert _denied(phone, "UPDATE cases SET state = 'finished'")
+        assert _denied(phone, "DELETE FROM case_steps")
+        assert _denied(other, "SELECT number FROM cases")
+        assert _denied(other, "SELECT note FROM case_steps")
+
+
+def test_a_window_records_a_callback_and_others_cannot(
+    roles: dict[str, str], owner: Hall, config: HallConfig, clock: FixedClock
+) -> None:
+    window = Hall.open(sms_config(config), db=roles["window"], clock=clock)
+    try:
+        ticket = owner.issue("A", matter="dibao")
+        window.sign_in(1, "mz01")
+        window.call_ticket(ticket.label, 1)
+        case = window.open_case(
+            ticket.label, window=1, kind="承诺件", name="王秀兰", last4="1234", phone=PHONE
+        )
+        window.case_step(case.number, "办结", window=1)
+        window.case_step(case.number, "已领取", window=1)
+        assert [d.phone for d in window.callbacks_due()] == [PHONE]
+        window.record_callback(case.number, "满意", window=1)
+        assert window.callbacks_due() == []
+    finally:
+        window.close()
+    assert [r.phone for r in rows(owner, "SELECT phone FROM cases")] == [None]
+    assert _denied(roles["window"], "UPDATE case_callbacks SET result = 'unsatisfied'")
+    assert _denied(roles["window"], "DELETE FROM case_callbacks")
+    for kind in ("kiosk", "display", "sms"):
+        assert _denied(roles[kind], "SELECT result FROM case_callbacks")
+    assert _denied(roles["baisha_window"], "SELECT result FROM case_callbacks")
+
+
+def test_a_role_granted_before_callbacks_reports_cases_without_them(
+    roles: dict[str, str], owner: Hall, config: HallConfig, clock: FixedClock
+) -> None:
+    from sqlalchemy.engine import make_url
+
+    from servicehall.reports.period import Period
+    from servicehall.reports.report import build_report
+
+    role = make_url(roles["window"]).username
+    owner.store.write(
+        lambda conn: conn.execute(text(f'REVOKE ALL ON case_callbacks FROM "{role}"'))
+    )
+    window = Hall.open(sms_config(config), db=roles["window"], clock=clock)
+    try:
+        report = build_report(window, Period(owner.today(), owner.today()))
+        assert report.cases is not None
+        assert (report.cases.totals["callbacks"], report.cases.totals["callback_rate"]) == (
+            None,
+            None,
+        )
     finally:
         window.close()

@@ -67,6 +67,7 @@ def cases_hall(config: HallConfig, db_url: str, clock: FixedClock) -> Iterator[H
 
 
 def _figures(received: int, finished: int, on_time: int, rate, overdue: int, avg):  # type: ignore[no-untyped-def]
+    """The case figures, with no 回访 (see ``test_callback_satisfaction_by_hand``)."""
     return {
         "received": received,
         "finished": finished,
@@ -74,6 +75,8 @@ def _figures(received: int, finished: int, on_time: int, rate, overdue: int, avg
         "on_time_rate": rate,
         "overdue_now": overdue,
         "avg_workdays": avg,
+        "callbacks": 0,
+        "callback_rate": None,
     }
 
 
@@ -95,6 +98,42 @@ def test_the_figures_by_hand(cases_hall: Hall) -> None:
     assert by_matter["gaoling"]["on_time_rate"] is None
     assert by_matter["gaoling"]["received"] == 1 and by_matter["gaoling"]["avg_workdays"] is None
     assert by_matter["dabing"]["on_time"] == 0 and by_matter["dabing"]["finished"] == 1
+
+
+def test_callback_satisfaction_by_hand(cases_hall: Hall, cli: CliRun, tmp_path: Path) -> None:
+    """On 9 Dec: case 1 collected and called back 满意, case 3 collected and called back 不满意,
+    a new 即办件 at window 1 collected and called back 未接通 (left out of the rate)."""
+    hall = cases_hall
+    first, third = (c.number for c in hall.find_cases("王秀兰", "1234") if c.state == "finished")
+    hall.sign_in(13, "zh13")
+    for number in (first, third):
+        hall.case_step(number, "已领取", window=1)
+    ticket = hall.issue("A", matter="linshi")
+    hall.call_ticket(ticket.label, 1)
+    new = hall.open_case(ticket.label, window=1, kind="即办件", name="李四", last4="5678")
+    hall.case_step(new.number, "办结", window=1)
+    hall.case_step(new.number, "已领取", window=1)
+    numbers = {hall.case(n).window: n for n in (first, third)}
+    hall.record_callback(numbers[1], "满意", window=1)
+    hall.record_callback(numbers[13], "不满意", window=13)
+    hall.record_callback(new.number, "未接通", window=1)
+    report = case_report(hall, Period(D(2026, 12, 9), D(2026, 12, 9)))
+    calls = {k: report.totals[k] for k in ("callbacks", "callback_rate")}
+    assert calls == {"callbacks": 3, "callback_rate": 0.5}
+    by_window = {r["number"]: (r["callbacks"], r["callback_rate"]) for r in report.groups["window"]}
+    assert by_window == {1: (2, 1.0), 13: (1, 0.0)}
+    earlier = case_report(hall, Period(D(2026, 11, 23), D(2026, 12, 8)))
+    assert (earlier.totals["callbacks"], earlier.totals["callback_rate"]) == (0, None)
+
+    path = tmp_path / "r.xlsx"
+    write_xlsx(build_report(hall, Period(D(2026, 12, 9), D(2026, 12, 9))), path)
+    cells = [[cell.value for cell in row] for row in load_workbook(path)["办件"].iter_rows()]
+    assert cells[1][6:8] == ["回访", "回访满意率（%）"] and cells[2][6:8] == [3, 50.0]
+    url = hall.store.url
+    text = cli("--db", url, "report", "--from", "2026-12-09", "--to", "2026-12-09")
+    assert "回访 3 件，回访满意率 50.0%" in text.stdout, text.stderr
+    as_json = cli("--db", url, "report", "--from", "2026-12-09", "--to", "2026-12-09", "--json")
+    assert as_json.json()["cases"]["totals"]["callback_rate"] == 0.5
 
 
 def test_other_periods(cases_hall: Hall) -> None:
@@ -149,6 +188,6 @@ async def test_the_manager_screen_has_a_cases_tab(cases_hall: Hall, tmp_path: Pa
         await pilot.pause()
         table = app.query_one("#table", DataTable)
         rows = [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
-        assert rows[0] == ["合计", "", "4", "2", "1", "50.0%", "1", "4.5"]
-        assert ["按窗口", "13 综合受理", "1", "1", "0", "0.0%", "0", "1.0"] in rows
-        assert ["按受理人", "mz01", "3", "1", "1", "100.0%", "1", "8.0"] in rows
+        assert rows[0] == ["合计", "", "4", "2", "1", "50.0%", "1", "4.5", "0", "—"]
+        assert ["按窗口", "13 综合受理", "1", "1", "0", "0.0%", "0", "1.0", "0", "—"] in rows
+        assert ["按受理人", "mz01", "3", "1", "1", "100.0%", "1", "8.0", "0", "—"] in rows

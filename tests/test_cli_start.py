@@ -81,6 +81,24 @@ def test_status_json_loads_the_core_and_nothing_else(tmp_path: Path) -> None:
     assert commands == {"servicehall.cli.common", "servicehall.cli.core_cmds"}
 
 
+def test_what_a_quiet_command_does_not_use_is_not_loaded(tmp_path: Path) -> None:
+    """No log record, no log file's handlers; no served app, no ctypes; SQLite, no PostgreSQL
+    security; ``call`` estimates nothing, so the projection stays unloaded."""
+    loaded("main(['init'])", tmp_path)
+    status, _ = loaded("main(['status', '--json'])", tmp_path)
+    call, out = loaded("main(['call', 'next', '--window', '1', '--json'])", tmp_path)
+    assert json.loads(out)["ticket"] is None  # nobody waits: it did its work
+    for modules in (status, call):
+        assert not {"logging.handlers", "ctypes", "servicehall.queue.pg_security"} & set(modules)
+    assert "servicehall.queue.estimate" in status  # status --json gives each service's wait
+    assert "servicehall.queue.estimate" not in call
+    log = tmp_path / "servicehall.log"
+    before = log.stat().st_size if log.exists() else 0
+    refused, _ = loaded("main(['call', 'finish', '--window', '99'])", tmp_path)
+    assert "servicehall.cli.logfile" in refused  # a refusal is logged: the file opens
+    assert log.stat().st_size > before
+
+
 def test_a_command_without_the_hall_loads_no_database_nor_config(tmp_path: Path) -> None:
     modules, out = loaded("main(['hash-pin'])", tmp_path, stdin="24681357\n")
     assert out.startswith("pbkdf2_sha256$")

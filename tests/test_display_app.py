@@ -336,3 +336,23 @@ async def test_before_the_first_call_it_welcomes_and_gives_the_hours(
         await until(pilot, lambda: app.snapshot is not None)
         shown = text_of(app.query_one(CallBanner))
         assert "欢迎光临" in shown and "办公时间  08:30-12:00、14:00-17:30" in shown
+
+
+async def test_the_count_of_cases_done_today_on_a_spare_row(
+    config: HallConfig, db_url: str, clock: FixedClock, hall: Hall
+) -> None:
+    from textual.widgets import Static
+
+    app = HallDisplay(quick(config), db_url, clock=clock)
+    async with app.run_test(size=(106, 31)) as pilot:
+        await until(pilot, lambda: app.snapshot is not None)
+        count = app.query_one("#cases-done", Static)
+        assert app.plan is not None and app.plan.cases_rows == 0 and not count.display
+        ticket = hall.issue("A", matter="dibao")
+        hall.sign_in(1, "mz01")
+        hall.call_ticket(ticket.label, 1)
+        case = hall.open_case(ticket.label, window=1, kind="即办件", name="王秀兰", last4="1234")
+        hall.case_step(case.number, "办结", window=1)
+        await until(pilot, lambda: "今日办结办件 1 件" in str(count.render()))
+        await until(pilot, lambda: count.display and count.region.height == 1)
+        assert app.plan is not None and app.plan.cases_rows == 1

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from dataclasses import replace
 
 from servicehall.config import HallConfig, parse_config
 from servicehall.queue.estimate import (
@@ -155,6 +156,26 @@ def test_a_window_counts_from_its_sign_in() -> None:
     nobody = [WindowNow(1, staffed=False), late]
     early = project_new(snapshot(waiting, nobody), stats(), config, "A")["A"]
     assert (early.expected_s, early.staffed) == (600, False)
+
+
+def test_a_window_whose_clerk_usually_comes_later_counts_from_then() -> None:
+    # window 2's clerk usually starts at 10:15 (the history says so): at 10:00 A1 goes to
+    # window 1 at once, A2 at 10:10, A3 to window 2 at 10:15, a new ticket at 10:20
+    waiting = [ticket(1, "A"), ticket(2, "A"), ticket(3, "A")]
+    config = hall()
+    late = WindowNow(2, staffed=False)
+    usual = replace(stats(), opens={2: (10.25 * 3600, 0.0)})
+    assert (
+        project_new(snapshot(waiting, [free(1), late]), usual, config, "A")["A"].expected_s == 1200
+    )
+    assert (
+        project_new(snapshot(waiting, [free(1), late]), stats(), config, "A")["A"].expected_s
+        == 1800
+    )
+    # at 10:31 he is a quarter of an hour late: not expected today any more
+    later = MONDAY_10.replace(minute=31)
+    snap = snapshot(waiting, [free(1), late], later)
+    assert project_new(snap, usual, config, "A")["A"].expected_s == 1800
 
 
 def test_priority_tickets_go_first_and_expected_ones_pass_a_waiting_villager() -> None:

@@ -93,14 +93,36 @@ def test_windows_count_from_their_sign_in_and_a_pause_returns(
     assert hall.estimate_waits()["J"].soon
 
 
+def test_a_window_counts_from_when_its_clerk_usually_comes(
+    config: HallConfig, db_url: str, clock: FixedClock
+) -> None:
+    # the last four working days 财政所's clerk (J, window 8 alone) started at 10:00
+    monday = clock.moment
+    for days_back in (7, 6, 5, 4):
+        past = FixedClock(monday.replace(hour=10) - dt.timedelta(days=days_back))
+        old = Hall.open(config, db=db_url, clock=past)
+        old.sign_in(8, "cz01")
+        old.issue("J")
+        serve(old, past, 8, 240, 1)
+        old.sign_out(8)
+        old.close()
+    clock.moment = monday.replace(hour=9)
+    hall = Hall.open(config, db=db_url, clock=clock)
+    hall.issue("J")
+    # nobody at window 8 yet: J's ticket is due when the clerk usually comes, not at 09:00
+    wait = hall.estimate_waits()["J"]
+    assert not wait.staffed and 3600 + 180 <= wait.expected_s <= 3600 + 300
+    clock.moment = monday.replace(hour=10, minute=30)  # half an hour late: not expected today
+    assert hall.estimate_waits()["J"].expected_s < 600  # assumed open, as for a new hall
+    hall.close()
+
+
 def test_a_ticket_by_view_id_or_label_and_its_states(hall: Hall, clock: FixedClock) -> None:
     hall.sign_in(8, "cz01")
     first, second = hall.issue("J"), hall.issue("J")
     by_view = hall.estimate_wait(second)
     assert hall.estimate_wait(second.id) == by_view == hall.estimate_wait("j002")
     assert by_view.expected_s > 0 and hall.estimate_wait(first).soon
-    # the transitional form the kiosk screens call gives the same expected wait
-    assert hall.estimate_wait_s("J", 1) == by_view.expected_s
     hall.call_next(8)
     assert hall.estimate_wait(first).expected_s == 0
     clock.advance(minutes=3)

@@ -98,19 +98,6 @@ async def test_single_matter_service_skips_the_matter_step(config, db_url, clock
         await until(pilot, lambda: isinstance(app.screen, HomeScreen), what="home")
 
 
-async def test_ahead_and_estimated_wait(config, db_url, clock, hall):
-    for _ in range(3):
-        hall.issue("B")
-    app = make_app(config, db_url, clock)
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
-        await take_ticket(pilot, "B", matter=2)
-        assert text_of(app, "#ticket-ahead") == "您前面还有 3 人"
-        wait_s = hall.estimate_wait("B004").expected_s
-        assert wait_s >= 180  # else the screen says 马上就到 (checked in test_kiosk_screens)
-        assert text_of(app, "#ticket-wait") == f"预计等候：约 {round(wait_s / 60)} 分钟"
-
-
 async def test_double_tap_issues_exactly_one_ticket(config, db_url, clock, hall):
     app = make_app(config, db_url, clock)
     async with app.run_test(size=SIZE) as pilot:
@@ -181,6 +168,7 @@ async def test_daily_cap_reached(config, db_url, clock, hall):
         await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), what="confirm")
         await pilot.click("#take")
         await until(pilot, lambda: isinstance(app.screen, NoticeScreen), what="notice")
+        await until(pilot, lambda: text_of(app, "#notice-title"), what="notice composed")
         assert text_of(app, "#notice-title") == "今天的号已经发完了"
         assert "每日限 1 个" in text_of(app, "#notice-message")
         assert len(issued(hall)) == 1
@@ -528,6 +516,7 @@ async def test_home_before_the_printer_answers(slow_printer, db_url, clock, hall
         await pilot.click("#take")
         await until(pilot, lambda: isinstance(app.screen, TicketScreen), what="ticket")
         ticket_screen = app.screen
+        await until(pilot, lambda: ticket_screen.query("#nav-home"), what="the ticket composed")
         assert ticket_screen.outcome is None
         await pilot.click("#nav-home")
         await until(pilot, lambda: isinstance(app.screen, HomeScreen), what="home")

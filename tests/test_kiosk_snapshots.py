@@ -6,12 +6,12 @@ show, against the hall.toml and the tickets, so a new snapshot is not accepted o
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from textual.pilot import Pilot
 
 from servicehall.config import HallConfig
+from servicehall.i18n import wait_text
 from servicehall.kiosk.screens.matters import MatterScreen
 from servicehall.kiosk.screens.ticket import TicketScreen
 from servicehall.kiosk.widgets import Countdown
@@ -35,12 +35,15 @@ def test_home_snapshot(
 
     async def home(pilot: Pilot[Any]) -> None:
         await ready(pilot)
+        await until(pilot, lambda: pilot.app.waits, what="wait estimates")
+        await pilot.pause()
+        waits = hall.estimate_waits()  # the clock stands still: the kiosk's figures
         buttons = {b.service.code: str(b.label) for b in pilot.app.screen.query("ServiceButton")}
         assert list(buttons) == [s.code for s in open_today]  # not the market-day desks
         for service in open_today:
             name, ahead, wait = buttons[service.code].split("\n")
             assert (name, ahead) == (service.name, f"等候 {waiting.get(service.code, 0)} 人")
-            assert re.fullmatch(r"约 \d+(–\d+)? 分钟|马上就到", wait), wait
+            assert wait == wait_text(waits[service.code]) != ""
         shown = screen_text(pilot.app)
         assert config.hall.name in shown and "办事指南" in shown
 
@@ -97,6 +100,7 @@ def test_ticket_snapshot(
         assert f"请到 {windows} 号窗口" in shown
         assert service.matters[0].name in shown
         assert "前面没有人" in shown  # a priority ticket goes before the two waiting
+        assert f"预计等候：{wait_text(hall.estimate_wait(ticket))}" in shown
         assert screen.outcome.ok and "请取走您的号票" in shown
 
     app = make_app(config, db_url, clock)

@@ -101,6 +101,26 @@ def test_the_tv_plan_fills_the_screen_without_overflow(size: tuple[int, int]) ->
     assert plan.board_rows >= 1 and plan.waiting_rows >= 1
 
 
+@pytest.mark.parametrize("size", GRIDS, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_count_of_cases_done_never_costs_the_call_its_size(size: tuple[int, int]) -> None:
+    width, height = size
+    common = {"windows": 15, "services": 15, "notice": True, "recent_calls": 6}
+    leader_rows = 2 if width < 70 else 1
+    qr = (29, 15)  # the board's QR code at a large TV
+    without = plan_display(width, height, leader_rows=leader_rows, qr=qr, **common)  # type: ignore[arg-type]
+    plan = plan_display(width, height, leader_rows=leader_rows, qr=qr, cases=True, **common)  # type: ignore[arg-type]
+    assert plan.call_fit == without.call_fit and plan.qr_rows == without.qr_rows
+    assert (plan.board_rows, plan.waiting_rows) == (without.board_rows, without.waiting_rows)
+    below = plan.recent_rows if plan.recent == "below" else 0
+    used = (
+        1 + plan.call_rows + below + plan.board_height + plan.waiting_height + plan.cases_rows
+        + leader_rows + 1
+    )  # fmt: skip
+    assert used == height
+    if without.call_rows > without.call_fit.rows and without.recent != "below":
+        assert plan.cases_rows == 1  # a spare row is there: the count gets it
+
+
 def test_the_tv_pages_windows_only_when_they_do_not_fit() -> None:
     least = plan_display(*SMALLEST["display"], windows=15, services=14, leader_rows=2,
                          notice=True, recent_calls=6)  # fmt: skip

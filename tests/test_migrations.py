@@ -260,8 +260,8 @@ def test_a_database_of_a_newer_version_is_left_as_it_is(
     engine.dispose()
     result = cli("--db", db_url, "db", "upgrade", "--json").json()
     assert result["newer"] and result["from"] == result["to"] == "9999"
-    taken = cli("--db", db_url, "take", "A", "--json", env={"SERVICEHALL_IGNORE_HOURS": "1"})
-    assert taken.json()["ticket"] == "A001"
+    any_hour = {"SERVICEHALL_IGNORE_HOURS": "1"}  # the test passes at any hour of the day
+    assert cli("--db", db_url, "take", "A", "--json", env=any_hour).json()["ticket"] == "A001"
     assert revision(db_url) == "9999"
 
 

@@ -30,7 +30,7 @@ from servicehall.kiosk.screens.maintenance import MaintenanceScreen
 from servicehall.kiosk.screens.matters import MatterScreen
 from servicehall.kiosk.screens.pin import PinScreen
 from servicehall.kiosk.screens.ticket import TicketScreen
-from servicehall.kiosk.waits import wait_text
+from servicehall.kiosk.waits import wait_words
 from servicehall.kiosk.widgets import ServiceButton
 from servicehall.queue import FixedClock, Hall
 from servicehall.queue.clerks import save_clerk
@@ -43,6 +43,7 @@ from support.halls import MARKET_TUESDAY
 from support.kiosk import make_app, ready
 from support.qr import drawn_rows, qr_picture
 from support.screen import on_screen, screen_rows, shown_text, squeezed
+from support.sms import sms_config
 from support.waiting import until
 
 KIOSK_GRIDS = [(56, 20), (56, 22), (70, 23), (75, 22), (106, 31), (59, 58), (140, 40)]
@@ -160,6 +161,43 @@ async def test_kiosk_ticket_with_its_phone_page_at_grid(
             assert "手机扫码" in shown
 
 
+@pytest.mark.parametrize("size", KIOSK_GRIDS, ids=grid_id)
+async def test_kiosk_ticket_with_a_long_wait_at_grid(
+    size: tuple[int, int], config: HallConfig, db_url: str, clock: FixedClock, hall: Hall
+) -> None:
+    """The fullest ticket screen: people ahead, a range, when to be back, the 短信提醒 offer."""
+    for _ in range(8):
+        hall.issue("F")
+    app = make_app(sms_config(config), db_url, clock)
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        service = config.service("F")
+        app.push_screen(ConfirmScreen(service, service.matters[0]))
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), what="confirm")
+        await pilot.pause()
+        await pilot.click("#take")
+        await until(pilot, lambda: isinstance(app.screen, TicketScreen), what="ticket")
+        ticket = app.screen
+        await until(pilot, lambda: ticket.outcome is not None, what="print outcome")
+        await pilot.pause()
+        label = ticket.query_one("#ticket-label", BigLabel)
+        assert on_screen(app, label)
+        assert label.dot is not None and label.rows_drawn >= 7
+        words = wait_words(ticket.issued.wait)
+        assert words.back_by, ticket.issued.wait
+        for selector, texts in (
+            ("#ticket-ahead", ["您前面还有 8 人"]),
+            ("#ticket-wait", [words.line, words.back_by]),
+            ("#print-status", ["请取走您的号票"]),
+        ):
+            widget = ticket.query_one(selector)
+            assert on_screen(app, widget), selector
+            for text in texts:
+                assert squeezed(text) in squeezed(shown_text(app, widget)), (selector, text)
+        assert_button(app, ticket.query_one("#ticket-sms", Button), "到号前发短信提醒我")
+        assert_button(app, ticket.query_one("#nav-home", Button), "首页")
+
+
 async def _home(pilot: Pilot[Any]) -> None:
     app = pilot.app
     home = app.screen
@@ -179,7 +217,7 @@ async def _home(pilot: Pilot[Any]) -> None:
                 button,
                 button.service.name,
                 f"等候 {waiting} 人",
-                wait_text(app.waits[code]),
+                wait_words(app.waits[code]).short,
             )
             seen.add(code)
     assert seen == wanted
@@ -225,6 +263,9 @@ async def _confirm_and_ticket(pilot: Pilot[Any], config: HallConfig) -> None:
     for item in matter.materials:
         assert squeezed(item) in read
     assert squeezed("办理窗口：6 号窗口") in read
+    wait = screen.query_one("#confirm-wait")
+    assert on_screen(app, wait)
+    assert squeezed(wait_words(app.waits["F"]).line) in squeezed(shown_text(app, wait))
 
     await pilot.click("#take")
     await until(pilot, lambda: isinstance(app.screen, TicketScreen), what="ticket")
@@ -235,7 +276,8 @@ async def _confirm_and_ticket(pilot: Pilot[Any], config: HallConfig) -> None:
     assert on_screen(app, label)
     assert label.dot is not None and label.rows_drawn >= 7  # big dots, not plain text
     shown = squeezed("".join(screen_rows(app)))
-    for text in ("您的号码", service.name, "请到6号窗口办理", "前面没有人", "请取走您的号票"):
+    words = wait_words(ticket.issued.wait)
+    for text in ("您的号码", service.name, "请到6号窗口办理", "前面没有人", words.line, "请取走"):
         assert squeezed(text) in shown, text
     assert_button(app, ticket.query_one("#nav-home", Button), "首页")
     await pilot.click("#nav-home")

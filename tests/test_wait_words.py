@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from servicehall.i18n import back_by_text, set_language, wait_text
-from servicehall.kiosk.issuing import Issued
-from servicehall.queue import TicketView, WaitEstimate
+from servicehall.kiosk.waits import wait_words
+from servicehall.queue import WaitEstimate
 
 AT = dt.datetime(2026, 11, 24, 9, 40, 30, tzinfo=dt.timezone(dt.timedelta(hours=8)))
 
@@ -48,27 +48,24 @@ def test_the_language_follows_the_hall_and_the_printer_can_ask_for_a_hyphen() ->
 def test_back_by_the_low_end_only_when_there_is_time_to_go() -> None:
     # 09:40:30 + 21.5 min = 10:02:00: be back by 10:02
     assert back_by_text(wait(27, 21.5, 33.2), "zh") == "如需离开，请在 10:02 前回来"
-    assert back_by_text(wait(27, 21.5, 33.2), "en") == "If you step out, be back by 10:02"
+    assert back_by_text(wait(27, 21.5, 33.2), "en") == "Stepping out? Be back by 10:02"
     assert back_by_text(wait(12, 8, 16)) == ""
     assert back_by_text(None) == ""
 
 
-def test_the_kiosk_ticket_carries_the_words() -> None:
-    ticket = TicketView(
-        id=1,
-        day=AT.date(),
-        service="B",
-        origin_service="B",
-        number=1,
-        label="B001",
-        matter="yibao",
-        priority=False,
-        status="waiting",
-        issued_at=AT,
-        ahead=9,
-    )
-    issued = Issued(ticket, wait(27, 21.5, 33.2))
-    assert (issued.wait_s, issued.wait_text) == (1620, "约 20–35 分钟")
-    assert issued.back_by_text == "如需离开，请在 10:02 前回来"
-    blank = Issued(ticket, None)
-    assert (blank.wait_s, blank.wait_text, blank.back_by_text) == (None, "", "")
+def test_the_kiosk_says_it_with_the_same_words() -> None:
+    words = wait_words(wait(27, 21.5, 33.2))
+    assert (words.short, words.line) == ("约 20–35 分钟", "预计等候：约 20–35 分钟")
+    assert words.back_by == "如需离开，请在 10:02 前回来"
+    assert wait_words(wait(2.9, 0, 4)).line == "预计等候：马上就到"
+    # the ticket screen: when to be back on the same row where it fits
+    both = "预计等候：约 20–35 分钟，如需离开，请在 10:02 前回来"
+    assert words.fitted(52) == both
+    assert words.fitted(51) == "预计等候：约 20–35 分钟\n如需离开，请在 10:02 前回来"
+    assert wait_words(wait(12, 8, 16)).fitted(10) == "预计等候：约 5–20 分钟"
+    set_language("en")
+    try:
+        english = wait_words(wait(27, 21.5, 33.2))
+        assert english.fitted(60) == "Wait: about 20–35 min. Stepping out? Be back by 10:02"
+    finally:
+        set_language("zh")

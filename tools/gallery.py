@@ -202,7 +202,7 @@ def _kiosk(config: Any, db: str, clock: Any, hall: Any, screen: str) -> Any:
 
     def ticket() -> Any:
         issued = hall.issue("B", matter=config.service("B").matters[1].code)
-        page = TicketScreen(Issued(issued, hall.estimate_wait_s("B", issued.ahead or 0)))
+        page = TicketScreen(Issued(issued, hall.estimate_wait(issued)))
         page.outcome = PrintOutcome(True, "", "gallery")
         return page
 

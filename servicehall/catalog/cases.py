@@ -2,6 +2,19 @@
 kinds, steps, states and due dates)."""
 
 WORDS: dict[str, dict[str, str]] = {
+    "callback_bad_result": {
+        "zh": "回访结果应为 满意、基本满意、不满意 或 未接通，而不是 {result}",
+        "en": "A call-back's result is 满意 / 基本满意 / 不满意 / 未接通 (satisfied, basic, "
+        "unsatisfied, no_answer), not {result}",
+    },
+    "callback_not_closed": {
+        "zh": "办件 {case} 还没有领取或送达，办完后才回访",
+        "en": "Case {case} is not collected or delivered yet: call back once it has ended",
+    },
+    "callback_once": {
+        "zh": "办件 {case} 已经回访过了（每件只回访一次）",
+        "en": "Case {case} has been called back already (once per case)",
+    },
     "unknown_case": {
         "zh": "没有找到办件 {case}",
         "en": "No case {case}",

@@ -1,6 +1,15 @@
 """The core's words: errors of the queue, the store, names and PINs; the SMS texts and faults."""
 
 WORDS: dict[str, dict[str, str]] = {
+    # a wait as every screen and the ticket say it (``i18n.wait_text`` / ``back_by_text``)
+    "wait_soon": {"zh": "马上就到", "en": "very soon"},
+    "wait_range": {"zh": "约 {low}{dash}{high} 分钟", "en": "about {low}{dash}{high} min"},
+    "wait_about": {"zh": "约 {high} 分钟", "en": "about {high} min"},
+    "wait_within": {"zh": "{high} 分钟以内", "en": "within {high} min"},
+    "wait_back_by": {
+        "zh": "如需离开，请在 {time} 前回来",
+        "en": "Stepping out? Be back by {time}",
+    },
     "unknown_service": {
         "zh": "没有编码为 {code} 的业务；可选：{valid}",
         "en": "No service with code {code}; valid codes: {valid}",

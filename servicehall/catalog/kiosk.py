@@ -64,10 +64,8 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "前面没有人，请留意叫号",
         "en": "Nobody ahead of you; listen for your call",
     },
-    "wait_estimate": {"zh": "预计等候：{wait}", "en": "Estimated wait: {wait}"},
-    "wait_about": {"zh": "约 {m} 分钟", "en": "about {m} min"},
-    "wait_range": {"zh": "约 {low}–{high} 分钟", "en": "about {low}–{high} min"},
-    "wait_soon": {"zh": "马上就到", "en": "almost no wait"},
+    "wait_estimate": {"zh": "预计等候：{wait}", "en": "Wait: {wait}"},
+    "wait_then_back_by": {"zh": "{wait}，{back_by}", "en": "{wait}. {back_by}"},
     "printing": {"zh": "正在打印号票……", "en": "Printing your ticket…"},
     "take_ticket": {"zh": "请取走您的号票", "en": "Please take your ticket"},
     "scan_phone": {

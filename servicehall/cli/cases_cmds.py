@@ -1,5 +1,5 @@
 """办件 commands: list the open (or overdue) cases, accept a ticket as a case, record a step,
-show one case, find one person's cases."""
+show one case, find one person's cases, the 回访 list and a call's result."""
 
 from __future__ import annotations
 
@@ -67,6 +67,20 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_json(show)
     show.set_defaults(func=cmd_show)
 
+    due = cases.add_parser("callbacks", help="回访：已领取或送达、还没回访的办件")
+    due.add_argument("--window", type=WINDOW, help="只列这个窗口的办件")
+    add_json(due)
+    due.set_defaults(func=cmd_callbacks)
+
+    called = cases.add_parser("callback", help="记录回访结果（每件一次；记录后删除手机号）")
+    called.add_argument("number", metavar="NUMBER", help="办件号")
+    called.add_argument("--result", required=True, help="满意 / 基本满意 / 不满意 / 未接通")
+    called.add_argument("--window", type=WINDOW, required=True, help="回访人签到的窗口")
+    called.add_argument("--note", default="", help="简短说明")
+    called.add_argument("--clerk", help="工号（默认该窗口签到的工作人员）")
+    add_json(called)
+    called.set_defaults(func=cmd_callback)
+
     find = cases.add_parser("find", help="按姓名和后四位查找（完全一致才算）")
     find.add_argument("--name", required=True, help="姓名")
     find.add_argument("--last4", required=True, help="身份证或手机号后四位")
@@ -101,7 +115,8 @@ def cmd_open(args: argparse.Namespace) -> int:
         agent_staff=args.agent,
         matter=args.matter,
     )
-    code = _print_case(case, args.json)
+    page = hall.config.phone.case_url(case.token)
+    code = _print_case(case, args.json, {"page_url": page} if page else {})
     if args.print:
         return _print_receipt(hall, case, args.window)
     return code
@@ -139,6 +154,45 @@ def cmd_show(args: argparse.Namespace) -> int:
     return _print_case(open_hall(args).case(args.number), args.json)
 
 
+def cmd_callbacks(args: argparse.Namespace) -> int:
+    due = open_hall(args).callbacks_due(args.window)
+    if args.json:
+        print_json([case.as_dict() for case in due])
+        return 0
+    from rich.table import Table
+
+    from servicehall.i18n_cases import state_name
+
+    table = Table(title="待回访的办件")
+    for heading in ("办件号", "事项", "姓名", "电话", "办完", "窗口"):
+        table.add_column(heading, no_wrap=heading != "事项")
+    for case in due:
+        table.add_row(
+            case.number,
+            case.matter_name,
+            case.name,
+            case.phone or "（未留或已删除）",
+            f"{case.closed_at:%Y-%m-%d} {state_name(case.state)}",
+            str(case.window),
+        )
+    console().print(table if due else "没有待回访的办件")
+    return 0
+
+
+def cmd_callback(args: argparse.Namespace) -> int:
+    done = open_hall(args).record_callback(
+        args.number, args.result, window=args.window, clerk=args.clerk, note=args.note
+    )
+    if args.json:
+        print_json(done.as_dict())
+        return 0
+    from servicehall.i18n_cases import callback_name
+
+    said = callback_name(done.result, "zh")
+    console().print(f"办件 {done.number} 已回访：{said}（手机号已删除）")
+    return 0
+
+
 def cmd_find(args: argparse.Namespace) -> int:
     found = open_hall(args).find_cases(args.name, args.last4)
     if args.json:
@@ -151,9 +205,9 @@ def cmd_find(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_case(case: CaseView, as_json: bool) -> int:
+def _print_case(case: CaseView, as_json: bool, extra: dict[str, str] | None = None) -> int:
     if as_json:
-        print_json(case.as_dict())
+        print_json(case.as_dict() | (extra or {}))
         return 0
     from rich.table import Table
     from rich.text import Text

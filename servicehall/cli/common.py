@@ -14,7 +14,7 @@ import logging
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
-from logging.handlers import RotatingFileHandler
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
 from servicehall.i18n import t
@@ -45,37 +45,49 @@ def err_console() -> Console:
     return Console(stderr=True, markup=False, highlight=False)
 
 
+LOG_FORMAT = "%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s"
+
+
 def setup_logging(verbose: bool = False, name: str = "servicehall") -> None:
-    """Log detail for staff to a rotating file in the data directory."""
+    """Log detail for staff to a rotating file in the data directory, opened by the first
+    record (``status``, ``take`` and ``call`` usually log nothing, and start without it)."""
     from servicehall.datadir import data_dir
 
     root = logging.getLogger()
-    if any(isinstance(h, RotatingFileHandler) for h in root.handlers):
+    if any(getattr(h, "servicehall_log", False) for h in root.handlers):
         return
     root.setLevel(logging.INFO)
-    try:
-        handler: logging.Handler = QuietFileHandler(
-            data_dir() / f"{name}.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
-        )
-    except OSError:
-        handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(
-        logging.Formatter("%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s")
-    )
-    root.addHandler(handler)
+    root.addHandler(LogOnFirstRecord(lambda: data_dir() / f"{name}.log"))
     if verbose:
         root.addHandler(logging.StreamHandler(sys.stderr))
 
 
-class QuietFileHandler(RotatingFileHandler):
-    """The log file; when it cannot be written (a full disk) it says so once and stops, instead
-    of a logging traceback for every record."""
+class LogOnFirstRecord(logging.Handler):
+    """Stands in the root logger for the log file until the first record comes: then opens the
+    file (``logfile.QuietFileHandler``, or standard error when it cannot be opened), puts it in
+    its place and hands it the record."""
 
-    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 (logging's name)
-        error = sys.exc_info()[1]
-        logging.getLogger().removeHandler(self)
-        reason = getattr(error, "strerror", None) or str(error)
-        err_console().print(t("cli_log_failed", reason=reason), style="yellow")
+    servicehall_log = True
+
+    def __init__(self, path: Callable[[], Path]) -> None:
+        super().__init__()
+        self.path = path
+
+    def emit(self, record: logging.LogRecord) -> None:
+        from servicehall.cli.logfile import QuietFileHandler
+
+        handler: logging.Handler
+        try:
+            handler = QuietFileHandler(
+                self.path(), maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+            )
+        except OSError:
+            handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter(LOG_FORMAT))
+        root = logging.getLogger()
+        root.removeHandler(self)
+        root.addHandler(handler)
+        handler.handle(record)
 
 
 def fail(message: str, code: int = 1) -> int:

@@ -11,7 +11,7 @@ from rich.text import Text
 from servicehall.cli.common import console
 from servicehall.reports.breakdowns import BREAKDOWNS, TIME_KEYS
 from servicehall.reports.casereport import (
-    FIGURES,
+    CASE_FIGURES,
     GROUPS,
     HEADINGS,
     CaseReport,
@@ -144,6 +144,15 @@ def _print_cases(report: Report) -> None:
     if report.cases is not None and not report.cases.empty:
         for table in case_tables(report.cases):
             console().print(table)
+    if report.cases is not None and report.cases.totals["callbacks"]:
+        console().print(callback_line(report.cases))
+
+
+def callback_line(cases: CaseReport) -> str:
+    """回访 in one line: how many calls, and the satisfaction rate of those answered."""
+    totals = cases.totals
+    rate = figure_text("callback_rate", totals["callback_rate"])
+    return f"回访 {totals['callbacks']} 件，回访满意率 {rate}（满意与基本满意占接通的比例）"
 
 
 def case_tables(cases: CaseReport) -> list[Table]:
@@ -154,13 +163,13 @@ def case_tables(cases: CaseReport) -> list[Table]:
         keys = key_headings(by) if by else []
         for _key, heading in keys:
             table.add_column(heading)
-        for key in FIGURES:
+        for key in CASE_FIGURES:
             table.add_column(HEADINGS[key], justify="right", no_wrap=True)
         rows = cases.groups[by] if by else [cases.totals]
         for row in rows:
             table.add_row(
                 *[str(row[key]) for key, _heading in keys],
-                *[figure_text(key, row[key]) for key in FIGURES],
+                *[figure_text(key, row[key]) for key in CASE_FIGURES],
             )
         tables.append(table)
     return tables

@@ -229,8 +229,9 @@ class CaseSettings(_Model):
     due_soon_days: int = Field(default=2, ge=0, le=30)
     """The clerk's list shows a case in amber this many working days before its promised date."""
     keep_phone_days: int = Field(default=30, ge=0, le=365)
-    """A villager's number stays with a case until it is collected or delivered, and at most
-    this many days after 办结 when nobody comes for it."""
+    """A villager's number stays with a case until its 回访 (follow-up call) is recorded, and at
+    most this many days after 办结 when nobody comes for it, or after it was collected or
+    delivered when nobody calls back."""
     lookups_per_minute: int = Field(default=6, ge=1, le=60)
     """查询办理进度 at a kiosk: this many lookups a minute, then a short wait."""
 
@@ -361,7 +362,8 @@ class PhoneSettings(_Model):
 
     base_url: str = ""
     """The address phones reach the phone server at on the hall's Wi-Fi, e.g.
-    ``http://192.168.1.10:8080``. When set, the ticket's QR code is ``base_url/t/<token>``."""
+    ``http://192.168.1.10:8080``. When set, the ticket's QR code is ``base_url/t/<token>`` and
+    a case's receipt (受理回执) carries ``base_url/c/<token>``."""
     host: str = "0.0.0.0"
     port: int = Field(default=8080, gt=0, lt=65536)
     requests_per_minute: int = Field(default=120, ge=10, le=10_000)
@@ -380,6 +382,10 @@ class PhoneSettings(_Model):
     def page_url(self, token: str | None) -> str | None:
         """A ticket's page address, or None without base_url or token."""
         return f"{self.base_url}/t/{token}" if self.base_url and token else None
+
+    def case_url(self, token: str | None) -> str | None:
+        """A case's page address (办件), or None without base_url or token."""
+        return f"{self.base_url}/c/{token}" if self.base_url and token else None
 
 
 class HallConfig(_Model):

@@ -51,6 +51,7 @@ class HallDisplay(HallApp):
     CSS_PATH = Path(__file__).with_name("display.tcss")  # also for a subclass elsewhere
     TITLE = t("display_title")
     GRID = "display"
+    COUNTS_CASES = True
     BINDINGS = [("ctrl+q", "quit", t("display_quit"))]
 
     class CallsShown(Message):
@@ -90,6 +91,7 @@ class HallDisplay(HallApp):
         self.waiting = WaitingCounts(id="waiting")
         self.leader = LeaderBar(config.hall.supervision_phone, id="leader")
         self.status_line = StatusLine(id="status")
+        self.cases_done = Static("", id="cases-done", markup=False)
         self.notice = config.display.notice or config.hall.notice
         self.plan: DisplayPlan | None = None
         board_url = f"{config.phone.base_url}/" if config.phone.base_url else ""
@@ -114,6 +116,7 @@ class HallDisplay(HallApp):
                 yield self.recent
         yield self.board
         yield self.waiting
+        yield self.cases_done
         yield self.leader
         yield Ticker(self.notice, id="ticker")
         yield self.status_line
@@ -156,6 +159,7 @@ class HallDisplay(HallApp):
             notice=bool(self.notice),
             recent_calls=self.config.display.recent_calls,
             qr=(self.qr.columns, len(self.qr.rows)) if self.qr is not None else None,
+            cases=bool(self.snapshot and self.snapshot.cases_done),  # none done: no line
         )
         if plan == self.plan:
             return
@@ -179,6 +183,7 @@ class HallDisplay(HallApp):
         waiting.columns, waiting.rows = plan.waiting_columns, plan.waiting_rows
         waiting.title = plan.waiting_title
         waiting.styles.height = plan.waiting_height
+        self.cases_done.display = plan.cases_rows > 0
 
     def turn_pages(self) -> None:
         """The page timer: the next page of windows and of waiting counts (if they page).
@@ -210,6 +215,8 @@ class HallDisplay(HallApp):
         self.waiting.services = tuple(hall.services)
         self.leader.leader = hall.leader
         self.lay_out()
+        if result.cases_done:
+            self.cases_done.update(f"今日办结办件 {result.cases_done} 件")
         self.recent.calls = result.recent
         self.banner.call = latest
         if result.new_calls:

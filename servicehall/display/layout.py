@@ -5,7 +5,7 @@ always; the latest call in big dots (7 rows at least); every window and every se
 count, on pages turned by a timer when they do not fit. Rows left over go to the call first, up to
 the largest dot size its width allows, so a 4K TV gets bigger digits, not more empty space; then
 to titles, two lines per window, and the recent calls, beside the call when the call keeps its
-size without those columns, or below it.
+size without those columns, or below it; a last spare row to the count of cases finished today.
 """
 
 from __future__ import annotations
@@ -129,6 +129,7 @@ class DisplayPlan:
     waiting_title: bool
     side_width: int = RECENT_WIDTH  # the recent calls' column beside the call
     qr_rows: int = 0  # the phone board's QR code and its caption above the recent calls
+    cases_rows: int = 0  # "今日办结办件 N 件" under the waiting counts, on a row to spare
 
     def board_pages(self, windows: int) -> int:
         return max(1, math.ceil(windows / (self.board_columns * self.board_rows)))
@@ -155,12 +156,15 @@ def plan_display(
     notice: bool,
     recent_calls: int,
     qr: tuple[int, int] | None = None,
+    cases: bool = False,
 ) -> DisplayPlan:
     """Share ``width``×``height`` between the parts of the hall board (see the module's text).
 
     ``qr``: the phone board's QR code (columns, rows), shown at the top of the recent calls'
     side column only when the call keeps its size beside it and the recent calls keep their
-    rows under it (a large TV); never instead of anything else."""
+    rows under it (a large TV); never instead of anything else. ``cases``: the count of cases
+    finished today gets a row only when one is left over after everything else (the call
+    keeps its dot size)."""
     inner = max(1, width - SIDE_PADDING)
     board_columns = max(1, inner // BOARD_CELL)
     waiting_columns = max(1, inner // WAIT_CELL)
@@ -211,6 +215,12 @@ def plan_display(
                 qr_rows = qr[1] + QR_CAPTION_ROWS
             else:  # the call's size was found for a narrower room: it still fits
                 side_width = RECENT_WIDTH
+    cases_rows = 0
+    if cases and extra >= 1 and (not qr_rows or recent_rows > qr_rows + QR_MIN_RECENT_ROWS):
+        cases_rows = 1  # a spare row, taken from neither the call nor the QR code
+        extra -= 1
+        if recent == "side":
+            recent_rows -= 1
     return DisplayPlan(
         leader_rows=leader_rows,
         notice_rows=notice_rows,
@@ -227,4 +237,5 @@ def plan_display(
         waiting_title=waiting_title,
         side_width=side_width,
         qr_rows=qr_rows,
+        cases_rows=cases_rows,
     )

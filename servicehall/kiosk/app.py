@@ -50,7 +50,16 @@ from servicehall.kiosk.screens.pin import PinScreen
 from servicehall.kiosk.screens.ticket import TicketScreen
 from servicehall.pins import verify_pin
 from servicehall.printer import PrintOutcome, make_printer
-from servicehall.queue import Clock, Hall, HallError, HallStatus, Refused, StoreError, TicketView
+from servicehall.queue import (
+    Clock,
+    Hall,
+    HallError,
+    HallStatus,
+    Refused,
+    StoreError,
+    TicketView,
+    WaitEstimate,
+)
 from servicehall.queue.lockouts import KIOSK_RULE, PinGuard, this_pc
 from servicehall.queue.outbox import register_phone
 from servicehall.ui.app_base import HallApp, HallNews
@@ -76,8 +85,8 @@ class KioskApp(HallApp, inherit_bindings=False):
     ]
 
     hall_status: reactive[HallStatus | None] = reactive(None, always_update=True)
-    waits: reactive[dict[str, int]] = reactive(dict, always_update=True)
-    """Per service open today: the wait a ticket taken now can expect, in seconds."""
+    waits: reactive[dict[str, WaitEstimate]] = reactive(dict, always_update=True)
+    """Per service open today: the wait an ordinary ticket taken now can expect."""
     trouble: reactive[str] = reactive("")
 
     def __init__(
@@ -194,17 +203,13 @@ class KioskApp(HallApp, inherit_bindings=False):
         self.trouble = ""
         self.hall_status = news.status
         if self.hall is not None:
-            self._read_waits(self.hall, news.status)
+            self._read_waits(self.hall)
 
     @work(thread=True, exclusive=True, group="waits", name="read waits", exit_on_error=False)
-    def _read_waits(self, hall: Hall, status: HallStatus) -> None:
-        """Each open service's wait (one read per service), after the status is on screen."""
+    def _read_waits(self, hall: Hall) -> None:
+        """Every open service's wait (one read, one projection), after the status is on screen."""
         try:
-            waits = {
-                st.code: hall.estimate_wait_s(st.code, st.waiting)
-                for st in status.services
-                if st.available_today
-            }
+            waits = hall.estimate_waits()
         except StoreError as exc:
             log.warning("kiosk could not read the waits: %s", exc.message)
             return

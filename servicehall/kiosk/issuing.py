@@ -12,7 +12,6 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from servicehall.i18n import back_by_text, wait_text
 from servicehall.queue import Hall, HallError, StoreError, TicketView, WaitEstimate
 
 log = logging.getLogger(__name__)
@@ -27,21 +26,7 @@ class Issued:
 
     ticket: TicketView
     wait: WaitEstimate | None
-
-    @property
-    def wait_s(self) -> int | None:
-        """The expected wait in seconds (what the ticket screen shows until it shows the range)."""
-        return self.wait.expected_s if self.wait is not None else None
-
-    @property
-    def wait_text(self) -> str:
-        """ "约 20–35 分钟" / "马上就到" in the kiosk's language ("" without an estimate)."""
-        return wait_text(self.wait)
-
-    @property
-    def back_by_text(self) -> str:
-        """ "如需离开，请在 10:20 前回来" when the wait is long enough to leave ("" otherwise)."""
-        return back_by_text(self.wait)
+    """How much longer it waits, projected when it was issued (None: no estimate)."""
 
 
 class GaveUp(Exception):

@@ -18,7 +18,7 @@ from textual.screen import Screen
 from servicehall.config import HallConfig
 from servicehall.kiosk.issuing import Issued
 from servicehall.printer import PrintOutcome, TicketPrinter
-from servicehall.queue import HallError
+from servicehall.queue import HallError, WaitEstimate
 from servicehall.queue.caseviews import CaseView
 
 StaffAction = Literal["printer_status", "print_test", "reprint", "reload", "quit"]
@@ -58,9 +58,9 @@ class IssueRetrying(Message):
 
 @dataclass
 class WaitsRead(Message):
-    """Per service open today: the wait a ticket taken now can expect, in seconds."""
+    """Per service open today: the wait a ticket taken now can expect."""
 
-    waits: dict[str, int]
+    waits: dict[str, WaitEstimate]
 
 
 # ---------------------------------------------------------------------- staff (screen ⇄ app)

@@ -5,6 +5,8 @@
 - ``GET /t/<token>``: a ticket's page; ``GET /t/<token>/events``: its live feed (server-sent
   events: the page's live region, rendered here, whenever it changes); ``POST /t/<token>/rate``:
   满意 / 基本满意 / 不满意 once, after 办结, through ``Hall.rate_page``.
+- ``GET /c/<token>``: a case's page (办件: the receipt's QR code): its number, matter, promised
+  date and steps, the name masked; read afresh on every request.
 - Anything else, and a token that is unknown or of an earlier day: a plain Chinese page, 404.
 
 Every request passes the ``Host`` check shared with ``servicehall serve`` (IP addresses,
@@ -29,6 +31,7 @@ from aiohttp import web
 from servicehall.config import HallConfig
 from servicehall.i18n import t
 from servicehall.phone import render
+from servicehall.phone.casestate import case_state
 from servicehall.phone.limits import RateLimit
 from servicehall.phone.state import Picture, board_state, ticket_state
 from servicehall.phone.watch import HallWatch
@@ -83,6 +86,7 @@ class PhoneServer:
         app.router.add_get("/t/{token}", self.ticket)
         app.router.add_get("/t/{token}/events", self.ticket_events)
         app.router.add_post("/t/{token}/rate", self.rate)
+        app.router.add_get("/c/{token}", self.case)
         app.on_startup.append(self._start)
         app.on_cleanup.append(self._stop)
         return app
@@ -254,6 +258,18 @@ class PhoneServer:
                 back=back,
             )
         return _message(409, t("phone_rate_not_yet"), t("phone_rate_not_yet"), back=back)
+
+    # ------------------------------------------------------------------ a case (办件)
+
+    async def case(self, request: web.Request) -> web.StreamResponse:
+        assert self.hall is not None
+        try:
+            case = await self._read(self.hall.case_by_token, request.match_info["token"])
+        except UnknownInput:
+            return _message(404, t("phone_case_not_found_title"), t("phone_case_not_found"))
+        except StoreError:
+            return _message(503, t("phone_store_lost"), t("phone_store_lost"), refresh=True)
+        return _html(render.case_page(case_state(case), self.config.hall.name))
 
     # ------------------------------------------------------------------ live feeds
 

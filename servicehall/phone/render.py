@@ -12,6 +12,7 @@ import hashlib
 import html
 
 from servicehall.i18n import language, t
+from servicehall.phone.casestate import CaseState
 from servicehall.phone.state import BoardState, TicketState
 from servicehall.queue import RATINGS
 
@@ -23,11 +24,13 @@ STYLE = (
     "main{max-width:40em;margin:0 auto;padding:12px}"
     "h1{font-size:18px;margin:0 0 8px;color:#444}"
     ".label{font-size:64px;font-weight:bold;text-align:center;letter-spacing:2px;margin:0}"
+    ".num{font-size:36px}"
     ".svc{text-align:center;font-size:20px;margin:0 0 12px}"
     ".state{font-size:34px;font-weight:bold;text-align:center;padding:14px 8px;"
     "border-radius:8px;color:#fff;background:#1565c0;margin:8px 0}"
     ".called{background:#2e7d32}.no_show{background:#e65100}"
-    ".finished,.cancelled,.expired{background:#616161}"
+    ".finished,.cancelled,.expired,.collected,.delivered{background:#616161}"
+    ".open{background:#1565c0}.case_finished{background:#2e7d32}"
     ".big{font-size:26px;font-weight:bold;margin:8px 0}"
     "ul,ol{padding-left:1.4em;margin:4px 0}"
     ".note{color:#555;font-size:15px}"
@@ -158,6 +161,30 @@ def board_page(board: BoardState, updated: str) -> str:
     return _page(
         t("phone_title_board", hall=board.hall), board_live(board, updated), feed="/events"
     )
+
+
+def case_page(state: CaseState, hall: str) -> str:
+    """A case's page (办件): number, matter, promised date and steps; no live feed (a step is
+    days apart from the next: reloading shows it)."""
+    css = "case_finished" if state.state == "finished" else state.state
+    steps = "".join(
+        f"<tr><td>{_e(line.when)}</td><td><b>{_e(line.step)}</b>"
+        + (f"<br><span class='note'>{_e(line.note)}</span>" if line.note else "")
+        + "</td></tr>"
+        for line in state.steps
+    )
+    parts = [
+        f"<h1>{_e(hall)}</h1>",
+        f'<p class="svc">{_e(t("phone_case_number"))}</p>',
+        f'<p class="label num">{_e(state.number)}</p>',
+        f'<p class="svc">{_e(state.matter)}<br>{_e(t("phone_case_applicant", name=state.name))}</p>',
+        f'<div class="state {_e(css)}">{_e(state.headline)}</div>',
+        f'<p class="big">{_e(state.promised)}</p>',
+    ]
+    if state.next_step:
+        parts.append(f'<p class="big">{_e(state.next_step)}</p>')
+    parts.append(f'<p class="big">{_e(t("phone_case_steps"))}</p><table>{steps}</table>')
+    return _page(t("phone_title_case", number=state.number), "".join(parts))
 
 
 def message_page(title: str, text: str, *, back: str = "") -> str:

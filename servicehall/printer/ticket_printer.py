@@ -117,13 +117,15 @@ class TicketPrinter:
         _record(hall, "print_test", ok=True, detail=detail)
         return PrintOutcome(True, "", detail, True, preview)
 
-    def print_receipt(
-        self, hall: Hall, case: CaseView, page_url: str | None = None
-    ) -> PrintOutcome:
-        """受理回执 for a case just accepted (``receipt.py``); a failure is only reported: the
-        case stands, and its number is on the clerk's screen."""
+    def print_receipt(self, hall: Hall, case: CaseView) -> PrintOutcome:
+        """受理回执 for a case just accepted (``receipt.py``), its QR the case's phone page when
+        ``[phone] base_url`` is set; a failure is only reported: the case stands, and its number
+        is on the clerk's screen."""
         layout = receipt_layout(
-            case, hall.config, paper_width_mm=self.settings.paper_width_mm, page_url=page_url
+            case,
+            hall.config,
+            paper_width_mm=self.settings.paper_width_mm,
+            page_url=hall.config.phone.case_url(case.token),
         )
         try:
             detail, preview = self._send(layout)

@@ -4,8 +4,9 @@
 transaction that also appends to the audit trail (``case_open`` / ``case_step`` events, which
 carry the case number and never the villager's name, last digits or phone). Every step is by
 the clerk signed in at the window. 补正 and 办结 queue a text message through the SMS outbox in
-the same transaction when the villager left a number; the number stays with the case until it
-is collected or delivered, and at most ``[cases] keep_phone_days`` after 办结.
+the same transaction when the villager left a number; the number stays with the case until its
+回访 is recorded (``servicehall.queue.callbacks``), and at most ``[cases] keep_phone_days`` after
+办结 (never collected) or after it was collected or delivered (never called back).
 
 Lookups: by case number, by the page's token, by name and last four digits (exact match only),
 a window's open cases with their due dates, the overdue ones.
@@ -18,7 +19,7 @@ import re
 import secrets
 from typing import Any
 
-from sqlalchemy import Connection, Row, and_, func, select, text, update
+from sqlalchemy import Connection, Row, and_, func, or_, select, text, update
 
 from servicehall.i18n import text_in
 from servicehall.queue import outbox
@@ -309,7 +310,7 @@ class CaseDesk(HallWriter):
             }
         if step in (COLLECT, DELIVER):
             state = COLLECTED if step == COLLECT else DELIVERED
-            return {"state": state, "closed_ts": now.timestamp(), "phone": None, "texted": False}
+            return {"state": state, "closed_ts": now.timestamp()}  # the number waits for 回访
         return {}
 
     def _tell(
@@ -338,15 +339,18 @@ class CaseDesk(HallWriter):
         )
 
     def _forget_old_phones(self, conn: Connection, now: dt.datetime) -> None:
-        """Numbers of cases finished longer ago than ``keep_phone_days`` and never collected."""
+        """Numbers of cases finished longer ago than ``keep_phone_days`` and never collected,
+        and of cases closed (collected, delivered) that long ago and never called back."""
         before = now.timestamp() - self.config.cases.keep_phone_days * _DAY_S
         conn.execute(
             update(CASES)
             .where(
                 CASES.c.hall == self.code,
-                CASES.c.state == FINISHED,
                 CASES.c.phone.is_not(None),
-                CASES.c.finished_ts < before,
+                or_(
+                    and_(CASES.c.state == FINISHED, CASES.c.finished_ts < before),
+                    and_(CASES.c.state.in_(CLOSED_STATES), CASES.c.closed_ts < before),
+                ),
             )
             .values(phone=None, texted=False)
         )

@@ -139,3 +139,55 @@ class CaseView:
             "on_time": self.on_time,
             "steps": [step.as_dict() for step in self.steps],
         }
+
+
+CALLBACK_RESULTS = ("satisfied", "basic", "unsatisfied", "no_answer")
+"""回访: 满意 / 基本满意 / 不满意 / 未接通."""
+NO_ANSWER = "no_answer"
+
+
+@dataclass(frozen=True)
+class CallbackDue:
+    """A case waiting for its 回访: only what the caller needs."""
+
+    number: str
+    matter_name: str
+    name: str
+    phone: str | None
+    """The villager's number while it is kept (None: none given, or deleted already)."""
+    state: str
+    closed_at: dt.datetime
+    window: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "matter_name": self.matter_name,
+            "name": self.name,
+            "phone": self.phone,
+            "state": self.state,
+            "closed_at": self.closed_at.isoformat(),
+            "window": self.window,
+        }
+
+
+@dataclass(frozen=True)
+class CallbackView:
+    """A recorded 回访."""
+
+    number: str
+    result: str
+    note: str | None
+    at: dt.datetime
+    window: int
+    clerk: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "result": self.result,
+            "note": self.note,
+            "at": self.at.isoformat(),
+            "window": self.window,
+            "clerk": self.clerk,
+        }

@@ -2,7 +2,8 @@
 
 A pure function of (hall snapshot, service-time statistics, config, now), no I/O inside, so it is
 cheap and testable. Each staffed window frees after the expected *remaining* time of the ticket it
-serves (a paused one after what is left of its usual pause); then, as the windows free one after
+serves (a paused one after what is left of its usual pause; one whose clerk usually comes later
+at his usual time); then, as the windows free one after
 another, each takes what ``call_next`` would give it: priority first, then its pick rule
 (``oldest`` across its services, or ``ordered`` by its service list), then arrival. A ticket costs
 its matter's expected service time, mixed with a no-show's short visit at today's no-show rate.
@@ -45,6 +46,8 @@ BASE_S = 60.0
 HORIZON_S = 12 * 3600.0
 PAUSE_LEFT_S = 120.0
 """A pause that has run past its usual length is expected to end at least this much later."""
+LATE_GRACE_S = 15 * 60.0
+"""A clerk this much later than he usually starts work is not expected today."""
 NEW = 1 << 80
 """Queue position of a ticket taken now: after every waiting one, before every expected one."""
 
@@ -249,11 +252,14 @@ class _Replay:
                 continue
             now = by_number.get(win.number, _IDLE)
             services = tuple(win.services)
-            if win.number not in staffed:  # assumed open only for services nobody serves yet
+            free, var = self.now, 0.0
+            coming = None if win.number in staffed else self._coming(win.number)
+            if coming is not None:  # its clerk usually comes later: from then on
+                free, var = coming
+            elif win.number not in staffed:  # assumed open only for services nobody serves yet
                 services = tuple(s for s in services if s in self.unstaffed)
                 if not services:
                     continue
-            free, var = self.now, 0.0
             if now.paused_since is not None:
                 left = max(self.stats.pause_s - (self.now - now.paused_since), PAUSE_LEFT_S)
                 free, var = self.now + left, (left / 2) ** 2
@@ -266,6 +272,18 @@ class _Replay:
             self.var.append(var)
             for code in services:
                 self.serving_count[code] += 1
+
+    def _coming(self, number: int) -> tuple[float, float] | None:
+        """(when, variance): a window without a clerk whose clerk usually starts work later
+        today, or is only a little late; None when he is not expected today."""
+        usual = self.stats.opens.get(number)
+        if usual is None:
+            return None
+        mean, spread = usual
+        at = self.hours.midnight + mean
+        if self.now > at + max(LATE_GRACE_S, 2 * spread):
+            return None
+        return max(at, self.now), spread * spread
 
     def _streams(self, config: HallConfig, codes: set[str]) -> None:
         """Expected arrivals that can pass a waiting ticket: priority ones of every service,

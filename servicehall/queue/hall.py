@@ -17,7 +17,7 @@ from sqlalchemy import Connection, Row, select, update
 
 from servicehall.config import HallConfig, load_config
 from servicehall.i18n import status_name
-from servicehall.queue.cases import CaseDesk
+from servicehall.queue.callbacks import CallbackDesk
 from servicehall.queue.clock import Clock
 from servicehall.queue.errors import Refused, StoreError, UnknownInput, WrongState
 from servicehall.queue.names import REASON_LIMIT, clean_text
@@ -59,7 +59,7 @@ def queue_position(seq: int) -> int:
     return seq << QUEUE_SHIFT
 
 
-class Hall(CaseDesk):
+class Hall(CallbackDesk):
     """One hall's queue and cases, backed by a store. Create with :meth:`Hall.open`."""
 
     def __init__(

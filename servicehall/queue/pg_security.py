@@ -39,7 +39,7 @@ ROLE_KINDS: dict[str, str] = {
     "window": "窗口/呼叫器/评价器：叫号、重呼、过号、转办、办结、签到、评价（只能写一次）",
     "display": "大厅显示屏：只读",
     "sms": "短信网关：读取本大厅的排队情况，发送短信提醒；不能改动排队记录",
-    "phone": "手机页面：读取本大厅的排队情况；只能给已办结的号写一次评价",
+    "phone": "手机页面：读取本大厅的排队情况和办件进度（不含手机号）；只能给已办结的号写一次评价",
 }
 
 EVENT_KINDS: dict[str, tuple[str, ...]] = {
@@ -74,6 +74,7 @@ EVENT_KINDS: dict[str, tuple[str, ...]] = {
         "rate_timeout",
         "case_open",
         "case_step",
+        "case_callback",
     ),
     "display": (),
     "sms": (),
@@ -172,14 +173,16 @@ def _policies() -> list[str]:
 
 
 def _case_policies() -> list[str]:
-    """办件: a window adds cases and their steps and moves a case along; a case's texts go into
-    the outbox from the window that records 补正 or 办结 (only messages of cases)."""
+    """办件: a window adds cases, their steps and 回访 results and moves a case along; a case's
+    texts go into the outbox from the window that records 补正 or 办结 (only messages of
+    cases)."""
     window = f"{_MY_HALL} AND {_KIND} = 'window'"
     return [
         f"CREATE POLICY servicehall_window_add ON cases FOR INSERT WITH CHECK ({window})",
         "CREATE POLICY servicehall_window ON cases FOR UPDATE "
         f"USING ({window}) WITH CHECK ({window})",
         f"CREATE POLICY servicehall_window_add ON case_steps FOR INSERT WITH CHECK ({window})",
+        f"CREATE POLICY servicehall_window_add ON case_callbacks FOR INSERT WITH CHECK ({window})",
         "CREATE POLICY servicehall_window_case ON sms_outbox FOR INSERT "
         f"WITH CHECK ({window} AND kind LIKE 'case\\_%' AND key LIKE 'case:%')",
     ]

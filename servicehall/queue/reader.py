@@ -8,7 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Sequence
-from typing import Any
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Row, func, select
 
@@ -16,13 +17,6 @@ from servicehall.config import HallConfig, Service, Window
 from servicehall.i18n import status_name
 from servicehall.queue.clock import Clock, SystemClock
 from servicehall.queue.errors import UnknownInput, WrongState
-from servicehall.queue.estimate import (
-    HallSnapshot,
-    WaitingTicket,
-    project_new,
-    project_ticket,
-    project_waiting,
-)
 from servicehall.queue.feed import ChangeFeed, open_feed
 from servicehall.queue.names import MAX_ID, ticket_ref
 from servicehall.queue.statements import Statements
@@ -39,8 +33,11 @@ from servicehall.queue.views import (
     WaitEstimate,
     WindowStatus,
 )
-from servicehall.queue.waitreader import WaitReader
-from servicehall.queue.waitstats import WaitStats
+
+if TYPE_CHECKING:
+    from servicehall.queue.estimate import HallSnapshot, WaitingTicket
+    from servicehall.queue.waitreader import WaitReader
+    from servicehall.queue.waitstats import WaitStats
 
 
 class HallReader:
@@ -61,7 +58,14 @@ class HallReader:
         self.tz = config.hall.tz
         self.enforce_hours = enforce_hours
         self._sql = Statements(store.dialect)
-        self._waits = WaitReader(config)
+
+    @cached_property
+    def _waits(self) -> WaitReader:
+        """The wait projection's reader and cache, loaded by the first estimate (a command that
+        estimates nothing starts without the projection's modules)."""
+        from servicehall.queue.waitreader import WaitReader
+
+        return WaitReader(self.config)
 
     # ------------------------------------------------------------------ time and calendar
 
@@ -327,6 +331,8 @@ class HallReader:
 
     def estimate_waits(self) -> dict[str, WaitEstimate]:
         """What a villager taking an ordinary ticket now would wait, per service open today."""
+        from servicehall.queue.estimate import project_new
+
         now = self.now()
         snapshot, stats = self.store.read(lambda conn: self._waits.read(conn, now))
         codes = [s.code for s in self.services_today(now.date())]
@@ -335,6 +341,8 @@ class HallReader:
     def queue_waits(self) -> QueueWaits:
         """Every waiting ticket's people ahead and wait, and a new ticket's wait per service,
         from one read: what a page for each villager needs, at the cost of one."""
+        from servicehall.queue.estimate import project_new, project_waiting
+
         now = self.now()
         snapshot, stats = self.store.read(lambda conn: self._waits.read(conn, now))
         codes = [s.code for s in self.services_today(now.date())]
@@ -350,6 +358,8 @@ class HallReader:
 
         A ticket being called waits no more; one finished, skipped or withdrawn is refused.
         """
+        from servicehall.queue.estimate import project_ticket
+
         now = self.now()
         ref = ticket.id if isinstance(ticket, TicketView) else ticket
 
@@ -364,23 +374,6 @@ class HallReader:
             raise WrongState("ticket_not_waiting", ticket=row.label, state=status_name(row.status))
         codes = [s.code for s in self.services_today(now.date())]
         return project_ticket(snapshot, stats, self.config, row.id, codes)
-
-    def estimate_wait_s(self, service: str, ahead: int) -> int:
-        """Transitional, for the kiosk screens until they show the range: the expected wait of
-        the ``service`` ticket with ``ahead`` people before it (or of a new one)."""
-        code = self.service(service).code
-        now = self.now()
-        snapshot, stats = self.store.read(lambda conn: self._waits.read(conn, now))
-        mine = sorted(
-            (t for t in snapshot.waiting if t.service == code),
-            key=lambda t: (not t.priority, t.queue_pos, t.id),
-        )
-        if ahead < len(mine):
-            codes = [s.code for s in self.services_today(now.date())]
-            wait = project_ticket(snapshot, stats, self.config, mine[ahead].id, codes)
-        else:
-            wait = project_new(snapshot, stats, self.config, [code])[code]
-        return wait.expected_s
 
     def watch(self) -> ChangeFeed:
         """A change feed: ``wait()`` returns when another process may have changed something."""

@@ -8,14 +8,16 @@ and the ticket guard of :mod:`servicehall.queue.pg_security` do the rest:
   waiting tickets printed, withdraws one that did not print, appends its own events.
 - ``window``: a clerk console, keypad bridge or rating pad: calls, finishes, transfers, signs
   clerks in, rates a finished ticket once; no ticket is ever added or deleted. 办件: adds cases
-  and their steps, moves a case along, queues its texts (补正, 办结) in the outbox.
-- ``display``: the hall TV: reads its hall only.
+  and their steps, moves a case along, queues its texts (补正, 办结) in the outbox, records a
+  回访 once (and with it forgets the villager's number).
+- ``display``: the hall TV: reads its hall only (of cases, only how many were finished today).
 - ``sms``: the SMS bridge: reads its hall, works through its hall's number registrations (moves
   their stage, deletes them when the day is over), the outbox and its own state row; it cannot
   change the queue. A kiosk may also register a number for a ticket, never read one back, and
   reads cases and their steps (查询办理进度) without the villager's number.
 - ``phone``: the phone page server (``servicehall serve phone``): reads its hall, and writes a
-  finished ticket's rating once (with its ``rate`` event); nothing else.
+  finished ticket's rating once (with its ``rate`` event); reads a case and its steps for the
+  case's page without the villager's number; nothing else.
 The login roles themselves (and their passwords) are created by the database administrator.
 """
 
@@ -95,14 +97,22 @@ def grant_statements(role: str, kind: str, hall: str) -> list[str]:
     elif kind == "window":
         sql += [
             f"GRANT SELECT, INSERT, UPDATE ({_CASE_MOVES}) ON cases TO {who}",
-            f"GRANT SELECT, INSERT ON case_steps, sms_outbox TO {who}",
-            f"GRANT USAGE ON SEQUENCE cases_id_seq, case_steps_id_seq, sms_outbox_id_seq TO {who}",
+            f"GRANT SELECT, INSERT ON case_steps, case_callbacks, sms_outbox TO {who}",
+            "GRANT USAGE ON SEQUENCE cases_id_seq, case_steps_id_seq, case_callbacks_id_seq, "
+            f"sms_outbox_id_seq TO {who}",
             f"GRANT SELECT ON clerk_accounts TO {who}",
             f"GRANT UPDATE ({_WINDOW_TICKET_COLUMNS}) ON tickets TO {who}",
             f"GRANT INSERT, UPDATE ON window_states, leader_overrides TO {who}",
         ]
+    elif kind == "display":  # 今日办结办件 N 件: no number, name or matter of a case
+        sql.append(f"GRANT SELECT (id, hall, finished_day) ON cases TO {who}")
     elif kind == "phone":
-        sql.append(f"GRANT UPDATE (rating) ON tickets TO {who}")
+        sql += [
+            f"GRANT UPDATE (rating) ON tickets TO {who}",
+            # a case's page (/c/<token>): the case and its steps, never the villager's number
+            f"GRANT SELECT ({_CASE_PUBLIC}) ON cases TO {who}",
+            f"GRANT SELECT ON case_steps TO {who}",
+        ]
     elif kind == "sms":
         sql += [
             f"GRANT SELECT, UPDATE (stage), DELETE ON sms_contacts TO {who}",

@@ -22,7 +22,6 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection
 
-from servicehall.queue import pg_security
 from servicehall.queue.errors import StoreError
 from servicehall.queue.migrations import HEAD, LOCATION
 from servicehall.queue.store import Store
@@ -115,9 +114,13 @@ def _upgrade(conn: Connection) -> Upgrade:
         log.info("migrating the database from %s to %s", before or "nothing", HEAD)
         _migrate(conn)
     # after a migration always: a table it created needs its row security and read policy
-    secured = postgres and (migrated or not pg_security.installed(conn))
-    if secured:
-        pg_security.install(conn)
+    secured = False
+    if postgres:
+        from servicehall.queue import pg_security  # PostgreSQL's alone
+
+        secured = migrated or not pg_security.installed(conn)
+        if secured:
+            pg_security.install(conn)
     return Upgrade(before, _revision(conn), secured)
 
 
@@ -145,7 +148,11 @@ def read_state(conn: Connection) -> SchemaState:
     postgres = conn.dialect.name == "postgresql"
     rows = conn.exec_driver_sql(_PG_COLUMNS if postgres else SQLITE_COLUMNS).all()
     columns = tuple((str(table), str(column)) for table, column in rows)
-    secured = not postgres or pg_security.installed(conn)
+    secured = True
+    if postgres:
+        from servicehall.queue import pg_security
+
+        secured = pg_security.installed(conn)
     return SchemaState(_revision(conn), secured, columns)
 
 

@@ -309,6 +309,24 @@ CASE_STEPS = Table(
 )
 """Each recorded step of a case, by a signed-in clerk (also an event in the audit trail)."""
 
+CASE_CALLBACKS = Table(
+    "case_callbacks",
+    metadata,
+    Column("id", _BIG_ID, primary_key=True),
+    _hall(),
+    Column("case_id", BigInteger, nullable=False),
+    Column("result", String(12), nullable=False),  # satisfied | basic | unsatisfied | no_answer
+    Column("note", String(200)),
+    Column("ts", Float, nullable=False),
+    Column("day", Date, nullable=False),
+    Column("window", Integer, nullable=False),
+    Column("clerk", String(32), nullable=False),
+    UniqueConstraint("case_id", name="uq_case_callback"),
+    Index("ix_case_callbacks_day", "hall", "day"),
+)
+"""回访: the follow-up call after a case ended (已领取 / 已送达), recorded once by the clerk who
+called (``servicehall.queue.callbacks``)."""
+
 ROLE_KIND_NAMES = ("kiosk", "window", "display", "sms", "phone")
 """The kinds of PC a PostgreSQL role can be bound to (``pg_security.ROLE_KINDS`` says what each
 may do). Revision 0004 made the check with the first three, 0006 with all five; the owner's

@@ -39,7 +39,7 @@ SEARCH_BACK_DAYS = 90
 LOOK_BACK_EVENTS = 64
 STATS_REFRESH_S = 300
 PRESENT = frozenset({"sign_in", "call", "recall", "skip", "finish", "transfer", "pause", "resume"})
-HISTORY_KINDS = ("call", "skip", "pause", "resume")
+HISTORY_KINDS = ("sign_in", "call", "skip", "pause", "resume")
 
 
 class WaitReader:
@@ -167,8 +167,12 @@ class WaitReader:
                     day.add_service(r.service, r.matter, r.finished_ts - started)
         calls: dict[int, float] = {}
         paused: dict[int, float] = {}
+        midnights = {d: dt.datetime.combine(d, dt.time(), self.tz).timestamp() for d in days}
         for e in sorted(conn.execute(self._sql_day_events, params), key=_BY_ID):
-            _count(figures[e.day], e.kind, e.ts, e.ticket_id, e.window, e.service, calls, paused)
+            day = figures[e.day]
+            _count(day, e.kind, e.ts, e.ticket_id, e.window, e.service, calls, paused)
+            if e.window is not None and e.kind in ("sign_in", "call"):
+                day.add_work(e.window, e.ts - midnights[e.day])
         return figures
 
     # ------------------------------------------------------------------ today

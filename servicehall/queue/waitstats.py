@@ -10,6 +10,9 @@ Recent days weigh more (half-life ``HALF_LIFE_DAYS`` working days); history coun
 in, and a shift common to every matter (a slow day, a new clerk) is learnt from all of today's
 finishes at once. A new hall starts from a prior drawn from the config: half of each matter's
 promised limit (``limit_minutes``).
+
+A window's usual opening (when its clerk starts work, on most of the trailing days like today)
+lets the projection count a window whose clerk always comes later, from when he usually comes.
 """
 
 from __future__ import annotations
@@ -36,6 +39,8 @@ NO_SHOW_N = 30.0
 PRIOR_NO_SHOW_S = 90.0
 PRIOR_PAUSE_S = 900.0
 ARRIVAL_SCALE_N = 10.0
+USUAL_OPEN_SHARE = 0.5
+"""A window opens "usually" when it worked on at least this share (weighted) of the days."""
 SHORTEST_S = 10.0
 LONGEST_S = 4 * 3600.0
 """Service times are clipped to this range (a mistaken call, a ticket left open over lunch)."""
@@ -57,6 +62,8 @@ class DayFigures:
     pauses: list[float] = field(default_factory=list)
     arrivals: dict[tuple[str, bool], list[int]] = field(default_factory=dict)
     """(service, priority) -> tickets issued per hall-local hour"""
+    opened: dict[int, float] = field(default_factory=dict)
+    """window -> when it started work (its first sign-in or call), seconds after midnight"""
 
     def add_service(self, service: str, matter: str | None, seconds: float) -> None:
         x = math.log(min(max(seconds, SHORTEST_S), LONGEST_S))
@@ -79,6 +86,10 @@ class DayFigures:
 
     def add_arrival(self, service: str, priority: bool, hour: int) -> None:
         self.arrivals.setdefault((service, priority), [0] * HOURS)[hour] += 1
+
+    def add_work(self, window: int, seconds_of_day: float) -> None:
+        """The window worked (signed in or called) at this time of day."""
+        self.opened[window] = min(self.opened.get(window, seconds_of_day), seconds_of_day)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +143,9 @@ class WaitStats:
     """A pause's usual length."""
     arrivals: Mapping[tuple[str, bool], tuple[float, ...]]
     """(service, priority) -> tickets per second, per hall-local hour, expected for today."""
+    opens: Mapping[int, tuple[float, float]] = field(default_factory=dict)
+    """window -> (mean, spread) in seconds after midnight of when it usually starts work, for
+    the windows that work on most days like today"""
 
     def duration(self, service: str, matter: str | None) -> Duration:
         found = self.durations.get((service, matter))
@@ -156,6 +170,8 @@ class History:
     pauses: Sequence[float]
     arrivals: Mapping[tuple[str, bool], Sequence[float]] | None
     """Tickets per second per hour on days like today; None for a hall without history."""
+    opens: Mapping[int, tuple[float, float]] = field(default_factory=dict)
+    """window -> (mean, spread) of when it starts work on days like today (most of them)"""
 
 
 def summarise_history(
@@ -184,6 +200,7 @@ def summarise_history(
         skip_s=[s for d in days for s in d.skip_s],
         pauses=[s for d in days for s in d.pauses],
         arrivals=_usual_arrivals(config, pairs, market, open_s) if days else None,
+        opens=_usual_opens(pairs, market),
     )
 
 
@@ -201,6 +218,7 @@ def build_wait_stats(
         no_show_s=_median([*history.skip_s, *today.skip_s], PRIOR_NO_SHOW_S),
         pause_s=_median([*history.pauses, *today.pauses], PRIOR_PAUSE_S),
         arrivals=_arrivals(config, history, today, open_so_far_s),
+        opens=history.opens,
     )
 
 
@@ -344,6 +362,25 @@ def _usual_arrivals(
                 counts[h] / total_w / open_s[h] if open_s[h] else 0.0 for h in range(HOURS)
             ]
     return usual
+
+
+def _usual_opens(
+    pairs: Sequence[tuple[DayFigures, float]], market: bool
+) -> dict[int, tuple[float, float]]:
+    """When each window usually starts work on the trailing days like today: the weighted mean
+    and spread of its first sign-in or call, for windows that worked on most of those days."""
+    alike = [(d, w) for d, w in pairs if d.market == market] or list(pairs)
+    total_w = sum(w for _, w in alike)
+    opens: dict[int, tuple[float, float]] = {}
+    for window in sorted({n for d, _ in alike for n in d.opened}):
+        seen = [(d.opened[window], w) for d, w in alike if window in d.opened]
+        weight = sum(w for _, w in seen)
+        if weight < USUAL_OPEN_SHARE * total_w:
+            continue
+        mean = sum(s * w for s, w in seen) / weight
+        var = sum(w * (s - mean) ** 2 for s, w in seen) / weight
+        opens[window] = (mean, math.sqrt(var))
+    return opens
 
 
 def _arrivals(

@@ -5,7 +5,10 @@ working days from 受理 to 办结 — in total and per matter, window and clerk
 - *finished*: cases finished (办结) on a day of the period; *on_time* of them by the promised day;
   ``on_time_rate`` = on_time / finished (None when nothing was finished);
 - *overdue_now*: cases open today past their promised day (whatever the period: it is "now");
-- ``avg_workdays``: the mean of working days from 受理 to 办结 of the cases finished in the period.
+- ``avg_workdays``: the mean of working days from 受理 to 办结 of the cases finished in the period;
+- *callbacks*: 回访 recorded on a day of the period (未接通 included); ``callback_rate``
+  (回访满意率) = (满意 + 基本满意) / the calls answered (未接通 left out; None when none was).
+  Both None for a role granted before 回访 (it may not read them; logged).
 
 Per window: the window answering for the case now (after a 联办, the new one). Per clerk: the
 clerk who accepted it (首问责任: the first one asked answers for it to the end).
@@ -14,6 +17,7 @@ clerk who accepted it (首问责任: the first one asked answers for it to the e
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -21,13 +25,17 @@ from typing import Any
 
 from sqlalchemy import or_, select
 
-from servicehall.queue import Hall
+from servicehall.queue import Hall, StoreError
+from servicehall.queue.caseviews import NO_ANSWER
 from servicehall.queue.clerks import list_clerks
-from servicehall.queue.tables import CASES
+from servicehall.queue.tables import CASE_CALLBACKS, CASES
 from servicehall.queue.workdays import WorkCalendar
 from servicehall.reports.period import Period
 
-FIGURES = ("received", "finished", "on_time", "on_time_rate", "overdue_now", "avg_workdays")
+CASE_FIGURES = ("received", "finished", "on_time", "on_time_rate", "overdue_now", "avg_workdays")
+CALLBACK_FIGURES = ("callbacks", "callback_rate")
+FIGURES = CASE_FIGURES + CALLBACK_FIGURES
+"""Every figure of a row (the text report prints the 回访 ones in a line of their own)."""
 HEADINGS = {
     "received": "受理",
     "finished": "办结",
@@ -35,9 +43,16 @@ HEADINGS = {
     "on_time_rate": "按时办结率",
     "overdue_now": "当前超期",
     "avg_workdays": "平均用时（工作日）",
+    "callbacks": "回访",
+    "callback_rate": "回访满意率",
 }
+RATES = ("on_time_rate", "callback_rate")
+"""The figures that are fractions (shown in per cent)."""
+_PLEASED = ("satisfied", "basic")
 GROUPS = {"matter": "按事项", "window": "按窗口", "clerk": "按受理人"}
 """The breakdowns, each with the title screens, text and the workbook give it."""
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -54,7 +69,11 @@ class CaseReport:
 
 
 def _figures(
-    rows: Iterable[Any], period: Period, today: dt.date, cal: WorkCalendar
+    rows: Iterable[Any],
+    calls: list[Any] | None,
+    period: Period,
+    today: dt.date,
+    cal: WorkCalendar,
 ) -> dict[str, Any]:
     received = finished = on_time = overdue = 0
     days_taken: list[int] = []
@@ -74,6 +93,18 @@ def _figures(
         "on_time_rate": round(on_time / finished, 4) if finished else None,
         "overdue_now": overdue,
         "avg_workdays": round(sum(days_taken) / len(days_taken), 1) if days_taken else None,
+        **_callback_figures(calls),
+    }
+
+
+def _callback_figures(calls: list[Any] | None) -> dict[str, Any]:
+    if calls is None:
+        return {"callbacks": None, "callback_rate": None}
+    answered = [call for call in calls if call.result != NO_ANSWER]
+    pleased = sum(call.result in _PLEASED for call in answered)
+    return {
+        "callbacks": len(calls),
+        "callback_rate": round(pleased / len(answered), 4) if answered else None,
     }
 
 
@@ -99,6 +130,7 @@ def case_report(hall: Hall, period: Period) -> CaseReport:
         ),
     )
     rows: list[Any] = hall.store.read(lambda conn: list(conn.execute(query).all()))
+    calls = _callbacks(hall, period)
     names = {c.clerk_id: c.name for c in list_clerks(hall.store, hall.code)}
 
     def matter_of(row: Any) -> dict[str, Any]:
@@ -114,17 +146,50 @@ def case_report(hall: Hall, period: Period) -> CaseReport:
     groups: dict[str, list[dict[str, Any]]] = {}
     for by, describe in keyed.items():
         buckets: dict[tuple[Any, ...], list[Any]] = defaultdict(list)
+        called: dict[tuple[Any, ...], list[Any]] = defaultdict(list)
         labels: dict[tuple[Any, ...], dict[str, Any]] = {}
-        for row in rows:
-            label = describe(row)
-            key = tuple(label.values())
-            buckets[key].append(row)
-            labels[key] = label
+        for found, kept in ((rows, buckets), (calls or [], called)):
+            for row in found:
+                label = describe(row)
+                key = tuple(label.values())
+                kept[key].append(row)
+                labels[key] = label
         groups[by] = [
-            {**labels[key], **_figures(buckets[key], period, today, cal)}
-            for key in sorted(buckets, key=_order)
+            {
+                **labels[key],
+                **_figures(
+                    buckets[key], None if calls is None else called[key], period, today, cal
+                ),
+            }
+            for key in sorted(labels, key=_order)
         ]
-    return CaseReport(_figures(rows, period, today, cal), groups)
+    return CaseReport(_figures(rows, calls, period, today, cal), groups)
+
+
+def _callbacks(hall: Hall, period: Period) -> list[Any] | None:
+    """The period's 回访 with their cases' matter, window and clerk; None when the role may not
+    read them (granted before 回访)."""
+    query = (
+        select(
+            CASE_CALLBACKS.c.result,
+            CASES.c.service,
+            CASES.c.matter,
+            CASES.c.window,
+            CASES.c.clerk,
+        )
+        .join(CASES, CASES.c.id == CASE_CALLBACKS.c.case_id)
+        .where(
+            CASE_CALLBACKS.c.hall == hall.code,
+            CASE_CALLBACKS.c.day.between(period.start, period.end),
+        )
+    )
+    try:
+        return hall.store.read(lambda conn: list(conn.execute(query).all()))
+    except StoreError as exc:
+        if exc.key != "store_denied":
+            raise
+        log.warning("回访 left out of the report: %s", exc.message)
+        return None
 
 
 def _order(key: tuple[Any, ...]) -> tuple[tuple[int, Any], ...]:
@@ -161,6 +226,6 @@ def figure_text(key: str, value: Any) -> str:
     """A figure as people read it: a rate in per cent, "—" for nothing to measure."""
     if value is None:
         return "—"
-    if key == "on_time_rate":
+    if key in RATES:
         return f"{value * 100:.1f}%"
     return str(value)

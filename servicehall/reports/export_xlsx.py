@@ -18,7 +18,14 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from servicehall.reports.breakdowns import BREAKDOWNS
-from servicehall.reports.casereport import FIGURES, GROUPS, HEADINGS, CaseReport, key_headings
+from servicehall.reports.casereport import (
+    FIGURES,
+    GROUPS,
+    HEADINGS,
+    RATES,
+    CaseReport,
+    key_headings,
+)
 from servicehall.reports.columns import KEY_COLUMNS, Column, columns_for, totals_columns
 from servicehall.reports.report import Report
 
@@ -141,16 +148,14 @@ def _cases(sheet: Worksheet, cases: CaseReport) -> None:
         sheet.cell(row=row_number, column=1, value=title).font = BOLD
         keys = key_headings(by) if by else []
         headings = [heading for _key, heading in keys] + [
-            HEADINGS[key] + ("（%）" if key == "on_time_rate" else "") for key in FIGURES
+            HEADINGS[key] + ("（%）" if key in RATES else "") for key in FIGURES
         ]
         for index, heading in enumerate(headings, start=1):
             sheet.cell(row=row_number + 1, column=index, value=heading).font = BOLD
         rows = cases.groups[by] if by else [cases.totals]
         for offset, row in enumerate(rows, start=row_number + 2):
             values = [row[key] for key, _heading in keys] + [
-                round(row[key] * 100, 1)
-                if key == "on_time_rate" and row[key] is not None
-                else row[key]
+                round(row[key] * 100, 1) if key in RATES and row[key] is not None else row[key]
                 for key in FIGURES
             ]
             for index, value in enumerate(values, start=1):

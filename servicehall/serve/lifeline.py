@@ -8,7 +8,6 @@ SIGTERM when its parent dies (``PR_SET_PDEATHSIG``), and checks once that the pa
 
 from __future__ import annotations
 
-import ctypes
 import os
 import signal
 import sys
@@ -31,6 +30,8 @@ def tie_to_parent() -> None:
     """Called at the start of a served app: exit with the server."""
     if not served() or not sys.platform.startswith("linux"):
         return
+    import ctypes  # only a served app needs it (a command starts without it)
+
     parent = os.getppid()
     try:
         libc = ctypes.CDLL(None, use_errno=True)

@@ -44,6 +44,8 @@ class HallApp(App[None]):
     """The base of the screen apps; a subclass names its ``GRID`` (see ``servicehall.grids``)."""
 
     GRID: ClassVar[str] = ""
+    COUNTS_CASES: ClassVar[bool] = False
+    """Whether the snapshots count today's finished cases (only the display shows them)."""
     """The app's name in ``servicehall.grids`` (``kiosk``, ``display``, ``clerk``, ``rate``); the
     grid it is given is logged. None for an app with no smallest grid (the manager's)."""
 
@@ -93,6 +95,7 @@ class HallApp(App[None]):
             retry_s=self._retry_s,
             create=self._create,
             enforce_hours=self._enforce_hours,
+            count_cases=self.COUNTS_CASES,
         )
 
     # ------------------------------------------------------------------ lifecycle

@@ -46,6 +46,7 @@ class Snapshot:
     new_calls: tuple[Call, ...] = ()
     fresh: bool = False  # first read after (re)connecting: nothing here is news
     new_events: tuple[EventView, ...] = ()  # every event since the last snapshot (none if fresh)
+    cases_done: int | None = None  # cases finished today (None: not counted, or not allowed)
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,7 @@ class Follower:
         create: bool = False,
         enforce_hours: bool = True,
         refresh_s: float = 20.0,
+        count_cases: bool = False,
     ) -> None:
         self.config = config
         self.url = db or default_url()
@@ -83,6 +85,8 @@ class Follower:
         self.create = create
         self.enforce_hours = enforce_hours
         self.refresh_s = refresh_s
+        self.count_cases = count_cases
+        """Count the cases finished today on each read (the display shows it)."""
         """Read again after this long without a change (the hall opens and closes by the clock)."""
         self.file = sqlite_file(self.url)
         self.calls = CallLog(
@@ -226,9 +230,25 @@ class Follower:
                 return self._read(fresh=True)
         self._last_seen = status.now
         self._read_at = time.monotonic()
+        done = self._cases_done()
         if fresh:
-            return Snapshot(status, self.calls.recent, fresh=True)
-        return Snapshot(status, self.calls.recent, tuple(new), new_events=tuple(events))
+            return Snapshot(status, self.calls.recent, fresh=True, cases_done=done)
+        return Snapshot(
+            status, self.calls.recent, tuple(new), new_events=tuple(events), cases_done=done
+        )
+
+    def _cases_done(self) -> int | None:
+        """Cases finished today when counted (the display), or None for a role granted before
+        the display could count them."""
+        if not self.count_cases:
+            return None
+        assert self.hall is not None
+        try:
+            return self.hall.cases_finished_today()
+        except StoreError as exc:
+            if exc.key != "store_denied":
+                raise
+            return None
 
     def _read_events(self, day: dt.date | None) -> tuple[list[Call], list[EventView]]:
         assert self.hall is not None

@@ -1,7 +1,8 @@
 """The confirm screen: what to bring (一次性告知), where it is served, and the "取号" buttons.
 
-The two 取号 buttons always stay on the screen; a long list of papers loses its blank lines
-first and then goes on pages (上一页 / 下一页).
+The two 取号 buttons always stay on the screen, with the wait an ordinary ticket taken now can
+expect just above them (kept up to date as the hall moves); a long list of papers loses its blank
+lines first and then goes on pages (上一页 / 下一页).
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from servicehall.i18n import t
 from servicehall.kiosk.messages import IssueRetrying
 from servicehall.kiosk.screens.base import KioskScreen
 from servicehall.kiosk.strings import windows_text
+from servicehall.kiosk.waits import wait_words
 from servicehall.kiosk.widgets import NavBar
+from servicehall.queue import WaitEstimate
 from servicehall.ui.themes import colour
 from servicehall.widgets.paged import PagedText
 from servicehall.widgets.plain import plain
@@ -38,6 +41,7 @@ class ConfirmScreen(KioskScreen):
             heading += f"  {self.matter.name}"
         yield Static(plain(heading), classes="title")
         yield PagedText(self._paragraphs(), id="materials", classes="paged")
+        yield Static("", id="confirm-wait")
         yield Static("", id="progress")
         with Horizontal(id="take-bar"):
             yield Button(t("take"), id="take", classes="take")
@@ -55,6 +59,19 @@ class ConfirmScreen(KioskScreen):
 
     def on_mount(self) -> None:
         self.query_one("#progress", Static).display = False
+        self.watch(self.kiosk, "waits", self._show_wait)
+
+    async def recompose(self) -> None:
+        """Rebuilt in the other language: say the wait again at once."""
+        await super().recompose()
+        self._show_wait(self.kiosk.waits)
+
+    def _show_wait(self, waits: dict[str, WaitEstimate]) -> None:
+        line = wait_words(waits.get(self.service.code)).line
+        shown = next(iter(self.query("#confirm-wait").results(Static)), None)
+        if shown is not None:
+            shown.update(plain(line))
+            shown.display = bool(line)
 
     @on(Button.Pressed, ".take")
     def _take(self, event: Button.Pressed) -> None:

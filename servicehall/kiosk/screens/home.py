@@ -23,7 +23,7 @@ from servicehall.kiosk.screens.matters import MatterScreen
 from servicehall.kiosk.screens.progress import HallNameRow, ProgressButton
 from servicehall.kiosk.strings import hours_text
 from servicehall.kiosk.widgets import Pager, ServiceButton
-from servicehall.queue import HallStatus
+from servicehall.queue import HallStatus, WaitEstimate
 from servicehall.widgets.paged import PagedGrid
 from servicehall.widgets.paging import plan_grid, wrap_lines
 from servicehall.widgets.plain import plain
@@ -130,7 +130,7 @@ class HomeScreen(KioskScreen):
                 button.set_state(status.waiting(code), waits.get(code))
         self._show_banner(self.kiosk.trouble)
 
-    def _show_waits(self, waits: dict[str, int]) -> None:
+    def _show_waits(self, waits: dict[str, WaitEstimate]) -> None:
         grid = self._grid()
         if grid is None:
             return

@@ -1,5 +1,9 @@
 """The ticket screen: the number in big characters, where to go, how long, and the paper's fate;
-with ``[phone] base_url``, on a screen with room, the QR code of the ticket's phone page."""
+with ``[phone] base_url``, on a screen with room, the QR code of the ticket's phone page.
+
+How long is the range projected for this ticket ("预计等候：约 20–35 分钟", or 马上就到) and, when
+the wait leaves time to go to the market, the time to be back by: the range's low end.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +17,7 @@ from servicehall.kiosk.issuing import Issued
 from servicehall.kiosk.screens.base import KioskScreen
 from servicehall.kiosk.screens.sms import SmsOffer
 from servicehall.kiosk.strings import windows_text
-from servicehall.kiosk.waits import wait_text
+from servicehall.kiosk.waits import wait_words
 from servicehall.kiosk.widgets import Countdown, NavBar
 from servicehall.printer import PrintOutcome
 from servicehall.ui.themes import colour
@@ -38,6 +42,7 @@ class TicketScreen(KioskScreen):
         self.issued = issued
         self.outcome: PrintOutcome | None = None
         self.qr_rows = 0  # the phone page's QR code, when the hall has pages
+        self._wait_shown = ""
 
     def compose(self) -> ComposeResult:
         ticket = self.issued.ticket
@@ -63,9 +68,9 @@ class TicketScreen(KioskScreen):
                 )
                 ahead = ticket.ahead or 0
                 yield Static(t("ahead", n=ahead) if ahead else t("ahead_none"), id="ticket-ahead")
-                if self.issued.wait_s is not None and ahead:
-                    wait = wait_text(self.issued.wait_s)
-                    yield Static(t("wait_estimate", wait=wait), id="ticket-wait")
+                if self.issued.wait is not None:  # refitted to the column's width once laid out
+                    self._wait_shown = wait_words(self.issued.wait).fitted(self.app.size.width - 2)
+                    yield Static(plain(self._wait_shown), id="ticket-wait")
                 yield Static(self._print_text(), id="print-status")
                 if SmsOffer.offered(config, ticket):
                     yield SmsOffer(ticket)
@@ -91,11 +96,20 @@ class TicketScreen(KioskScreen):
         """The number as big as the width and the rows left over allow; the block is centred.
 
         (A label stretched over every spare row would leave the words far below it on a
-        portrait panel.)
+        portrait panel.) The wait and when to be back share a row where the width holds both;
+        if that changes the rows, the label is fitted again once they are laid out.
         """
         main = next(iter(self.query("#ticket-main")), None)
         if main is None:
             return
+        wait = next(iter(main.query("#ticket-wait").results(Static)), None)
+        if wait is not None:
+            text = wait_words(self.issued.wait).fitted(main.content_size.width)
+            if text != self._wait_shown:
+                self._wait_shown = text
+                wait.update(plain(text))
+                self.call_after_refresh(self._fit_label)
+                return
         label = main.query_one("#ticket-label", BigLabel)
         others = sum(
             child.outer_size.height + child.styles.margin.top + child.styles.margin.bottom

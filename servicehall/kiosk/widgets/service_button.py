@@ -7,7 +7,8 @@ from textual.widgets import Button
 
 from servicehall.config import Service
 from servicehall.i18n import t
-from servicehall.kiosk.waits import wait_text, widest_wait_text
+from servicehall.kiosk.waits import wait_words, widest_wait_text
+from servicehall.queue import WaitEstimate
 from servicehall.ui.themes import colour
 from servicehall.widgets.paging import button_size
 
@@ -16,18 +17,22 @@ NAME_CELLS_CAP = 24
 
 
 class ServiceButton(Button):
-    """The service's name, "等候 N 人" and the estimated wait, one line each."""
+    """The service's name, "等候 N 人" and the wait a ticket taken now can expect, one line each."""
 
-    def __init__(self, service: Service, waiting: int = 0, wait_s: int | None = None) -> None:
+    def __init__(
+        self, service: Service, waiting: int = 0, wait: WaitEstimate | None = None
+    ) -> None:
         super().__init__(id=f"service-{service.code}", classes="service")
         self.service = service
         self.waiting = waiting
-        self.wait_s = wait_s
+        self.wait = wait
         self._relabel()
 
-    def set_state(self, waiting: int, wait_s: int | None) -> None:
-        if (waiting, wait_s) != (self.waiting, self.wait_s):
-            self.waiting, self.wait_s = waiting, wait_s
+    def set_state(self, waiting: int, wait: WaitEstimate | None) -> None:
+        """A fresh count and estimate; the label is redrawn only when its words change."""
+        shown = (self.waiting, wait_words(self.wait).short)
+        self.waiting, self.wait = waiting, wait
+        if (waiting, wait_words(wait).short) != shown:
             self._relabel()
 
     def _relabel(self) -> None:
@@ -38,7 +43,10 @@ class ServiceButton(Button):
             t("waiting", n=self.waiting), style=f"bold {colour(self.app, 'kiosk-title-text')}"
         )
         label.append("\n")
-        label.append(wait_text(self.wait_s), style=f"bold {colour(self.app, 'kiosk-wait-text')}")
+        label.append(
+            wait_words(self.wait).short,
+            style=f"bold {colour(self.app, 'kiosk-wait-text')}",
+        )
         self.label = label
 
     @staticmethod

@@ -8,5 +8,5 @@ it against the revision files, so a new revision that forgets to move it fails t
 
 from pathlib import Path
 
-HEAD = "0007"
+HEAD = "0008"
 LOCATION = Path(__file__).parent
