@@ -17,4 +17,5 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "语音播报已关闭：{reason}。叫号照常显示。",
         "en": "Announcements are off: {reason}. Calls are still shown.",
     },
+    "display_cases_done": {"zh": "今日办结办件 {n} 件", "en": "Cases finished today: {n}"},
 }

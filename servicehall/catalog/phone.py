@@ -70,55 +70,57 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "phone_go_home": {"zh": "返回", "en": "Back"},
     "phone_title_case": {
-        "zh": '办件 {number}',
-        "en": 'Case {number}',
+        "zh": "办件 {number}",
+        "en": "Case {number}",
     },
     "phone_case_number": {
-        "zh": '办件号',
-        "en": 'Case number',
+        "zh": "办件号",
+        "en": "Case number",
     },
     "phone_case_applicant": {
-        "zh": '申请人：{name}',
-        "en": 'Applicant: {name}',
+        "zh": "申请人：{name}",
+        "en": "Applicant: {name}",
     },
     "phone_case_promised": {
-        "zh": '承诺 {day} 前办结',
-        "en": 'Promised by {day}',
+        "zh": "承诺 {day} 前办结",
+        "en": "Promised by {day}",
     },
     "phone_case_late": {
-        "zh": '（已超期，请到窗口询问）',
-        "en": ' (overdue: please ask at the window)',
+        "zh": "（已超期，请到窗口询问）",
+        "en": " (overdue: please ask at the window)",
     },
     "phone_case_steps": {
-        "zh": '办理步骤',
-        "en": 'Steps',
+        "zh": "办理步骤",
+        "en": "Steps",
     },
     "phone_case_joint_to": {
-        "zh": '转 {window} 号窗口联办',
-        "en": 'taken on by window {window}',
+        "zh": "转 {window} 号窗口联办",
+        "en": "taken on by window {window}",
     },
     "phone_case_missing": {
-        "zh": '需补正：{note}',
-        "en": 'Papers missing: {note}',
+        "zh": "需补正：{note}",
+        "en": "Papers missing: {note}",
     },
     "phone_case_supplement_next": {
-        "zh": '请按补正要求把材料送到窗口',
-        "en": 'Please bring the missing papers to the window',
+        "zh": "请按补正要求把材料送到窗口",
+        "en": "Please bring the missing papers to the window",
     },
     "phone_case_collect_next": {
-        "zh": '已办结，请带身份证到 {window} 号窗口领取',
-        "en": 'Finished: please collect it at window {window} with your ID card',
+        "zh": "已办结，请带身份证到 {window} 号窗口领取",
+        "en": "Finished: please collect it at window {window} with your ID card",
     },
     "phone_case_deliver_next": {
-        "zh": '已办结，工作人员将为您送达',
+        "zh": "已办结，工作人员将为您送达",
         "en": "Finished: the hall's staff will bring it to you",
     },
     "phone_case_not_found_title": {
-        "zh": '找不到办件',
-        "en": 'No such case',
+        "zh": "找不到办件",
+        "en": "No such case",
     },
     "phone_case_not_found": {
-        "zh": '找不到这件办件：地址可能不完整。请重新扫描受理回执上的二维码，或到大厅取号机“查询办理进度”。',
-        "en": "No such case: the address may be cut short. Please scan the receipt's QR code again, or ask the hall's kiosk (查询办理进度).",
+        "zh": "找不到这件办件：地址可能不完整。"
+        "请重新扫描受理回执上的二维码，或到大厅取号机“查询办理进度”。",
+        "en": "No such case: the address may be cut short. Please scan the receipt's QR code "
+        "again, or ask the hall's kiosk (查询办理进度).",
     },
 }

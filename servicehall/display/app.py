@@ -216,7 +216,7 @@ class HallDisplay(HallApp):
         self.leader.leader = hall.leader
         self.lay_out()
         if result.cases_done:
-            self.cases_done.update(f"今日办结办件 {result.cases_done} 件")
+            self.cases_done.update(t("display_cases_done", n=result.cases_done))
         self.recent.calls = result.recent
         self.banner.call = latest
         if result.new_calls:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from servicehall.i18n_cases import state_name, step_name
 from servicehall.i18n import t
+from servicehall.i18n_cases import state_name, step_name
 from servicehall.queue.caseviews import FINISHED, JOINT, OPEN, OVERDUE, SUPPLEMENT, CaseView
 
 
@@ -48,7 +48,11 @@ def _next_step(case: CaseView) -> str:
     if case.state == OPEN:
         return t("phone_case_supplement_next") if case.supplemented else ""
     if case.state == FINISHED:
-        return t("phone_case_deliver_next") if case.agent else t("phone_case_collect_next", window=case.window)
+        return (
+            t("phone_case_deliver_next")
+            if case.agent
+            else t("phone_case_collect_next", window=case.window)
+        )
     return ""
 
 

@@ -177,7 +177,8 @@ def case_page(state: CaseState, hall: str) -> str:
         f"<h1>{_e(hall)}</h1>",
         f'<p class="svc">{_e(t("phone_case_number"))}</p>',
         f'<p class="label num">{_e(state.number)}</p>',
-        f'<p class="svc">{_e(state.matter)}<br>{_e(t("phone_case_applicant", name=state.name))}</p>',
+        f'<p class="svc">{_e(state.matter)}<br>'
+        f"{_e(t('phone_case_applicant', name=state.name))}</p>",
         f'<div class="state {_e(css)}">{_e(state.headline)}</div>',
         f'<p class="big">{_e(state.promised)}</p>',
     ]

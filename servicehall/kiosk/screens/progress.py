@@ -22,9 +22,8 @@ from servicehall.i18n import language, t
 from servicehall.i18n_cases import kind_name, state_name, step_name
 from servicehall.kiosk.messages import CaseLookup, CasesFound
 from servicehall.kiosk.screens.base import KioskScreen
-from servicehall.kiosk.screens.sms import KEY_FLASH_S
 from servicehall.kiosk.widgets import Keypad, NavBar
-from servicehall.kiosk.widgets.keypad import CLEAR, ENTER
+from servicehall.kiosk.widgets.keypad import CLEAR, ENTER, QUICK_FLASH_S
 from servicehall.queue.caseviews import CaseView
 from servicehall.queue.throttle import Throttle
 from servicehall.ui.themes import colours
@@ -126,27 +125,8 @@ class ProgressScreen(KioskScreen):
     #progress-modes Button { width: 1fr; min-width: 8; margin: 0 1 0 0; }
     #progress-modes Button.-chosen { background: $kiosk-ok; }
     #progress-name { margin: 1 0 0 0; }
-    #progress-typed {
-        height: 3;
-        border: tall $kiosk-accent;
-        text-align: center;
-        text-style: bold;
-        color: $kiosk-title-text;
-    }
-    #progress-message { height: auto; min-height: 1; text-style: bold; }
-    #progress-message.error { color: $kiosk-error-text; }
     #progress-edit { height: 3; }
     #progress-edit Button { width: 1fr; min-width: 6; margin: 0 1 0 0; }
-    #progress-keypad {
-        grid-size: 3;
-        grid-gutter: 0 1;
-        grid-rows: 1fr;
-        width: 1fr;
-        max-width: 48;
-        height: 1fr;
-        max-height: 20;
-    }
-    #progress-keypad .key { width: 1fr; height: 1fr; min-height: 3; }
     """
 
     def __init__(self) -> None:
@@ -163,17 +143,17 @@ class ProgressScreen(KioskScreen):
                     yield Button(t("progress_by_number"), id="mode-number", classes="-chosen")
                     yield Button(t("progress_by_name"), id="mode-name")
                 yield Input(placeholder=t("progress_name"), id="progress-name", max_length=16)
-                yield Static("", id="progress-typed")
-                yield Static("", id="progress-message")
+                yield Static("", id="progress-typed", classes="entry-typed")
+                yield Static("", id="progress-message", classes="entry-message")
                 with Horizontal(id="progress-edit"):
                     yield Button(t("progress_delete"), id="progress-delete")
                     yield Button("X", id="progress-x")
-            yield Keypad(id="progress-keypad")
+            yield Keypad(id="progress-keypad", classes="entry-keypad")
         yield NavBar()
 
     def on_mount(self) -> None:
         for key in self.query(".key").results(Button):
-            key.active_effect_duration = KEY_FLASH_S  # numbers repeat digits: 2026-1123-001
+            key.active_effect_duration = QUICK_FLASH_S  # numbers repeat digits: 2026-1123-001
         self._set_mode(BY_NUMBER)
 
     # ------------------------------------------------------------------ input

@@ -22,14 +22,13 @@ from servicehall.i18n import language, t
 from servicehall.kiosk.messages import PhoneEntered, PhoneRefused, PhoneRegistered
 from servicehall.kiosk.screens.base import KioskScreen
 from servicehall.kiosk.widgets import Countdown, Keypad, NavBar
-from servicehall.kiosk.widgets.keypad import CLEAR, ENTER
+from servicehall.kiosk.widgets.keypad import CLEAR, ENTER, QUICK_FLASH_S
 from servicehall.queue import TicketView
 from servicehall.queue.outbox import check_phone
 from servicehall.ui.themes import colour
 
 DIGITS = 11
 DELETE = "delete"
-KEY_FLASH_S = 0.1
 """A key ignores taps while it flashes (Textual's default 0.2 s): a number has runs of one digit
 (13800138000), so a shorter flash lets a quick second tap count."""
 
@@ -72,27 +71,8 @@ class SmsScreen(KioskScreen):
     #sms-info { width: 1fr; height: 1fr; padding: 0 1 0 0; }
     #sms-title { height: 1; text-style: bold; color: $kiosk-title-text; }
     #sms-purpose { height: auto; margin: 0 0 1 0; }
-    #sms-number {
-        height: 3;
-        border: tall $kiosk-accent;
-        text-align: center;
-        text-style: bold;
-        color: $kiosk-title-text;
-    }
-    #sms-message { height: auto; min-height: 1; text-style: bold; }
-    #sms-message.error { color: $kiosk-error-text; }
     #sms-edit { height: 3; margin: 1 0 0 0; }
     #sms-edit Button { width: 1fr; min-width: 8; margin: 0 1 0 0; }
-    #sms-keypad {
-        grid-size: 3;
-        grid-gutter: 0 1;
-        grid-rows: 1fr;
-        width: 1fr;
-        max-width: 48;
-        height: 1fr;
-        max-height: 20;
-    }
-    #sms-keypad .key { width: 1fr; height: 1fr; min-height: 3; }
     #sms-keypad .key-ok, #sms-keypad .key-ok:focus, #sms-keypad .key-ok:hover {
         background: $kiosk-ok;
     }
@@ -111,17 +91,17 @@ class SmsScreen(KioskScreen):
                 yield Static(f"{t('sms_title')}  {self.ticket.label}", id="sms-title")
                 purpose = t("sms_purpose", n=settings.notify_ahead, label=self.ticket.label)
                 yield Static(purpose, id="sms-purpose")
-                yield Static("", id="sms-number")
-                yield Static("", id="sms-message")
+                yield Static("", id="sms-number", classes="entry-typed")
+                yield Static("", id="sms-message", classes="entry-message")
                 with Horizontal(id="sms-edit"):
                     yield Button(t("sms_delete"), id="sms-delete", classes="key")
                     yield Button(t("sms_skip"), id="sms-skip", classes="nav")
-            yield Keypad(id="sms-keypad")
+            yield Keypad(id="sms-keypad", classes="entry-keypad")
         yield NavBar()
 
     def on_mount(self) -> None:
         for key in self.query(".key").results(Button):
-            key.active_effect_duration = KEY_FLASH_S
+            key.active_effect_duration = QUICK_FLASH_S
         self._show(t("sms_enter"))
 
     # ------------------------------------------------------------------ input

@@ -14,6 +14,8 @@ from servicehall.i18n import t
 
 CLEAR = "clear"
 ENTER = "enter"
+QUICK_FLASH_S = 0.1
+"""A key's flash where numbers repeat digits (a phone or case number), not a PIN's."""
 
 
 class Keypad(Grid):
