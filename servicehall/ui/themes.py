@@ -90,6 +90,7 @@ PALETTE: dict[str, tuple[str, str, str]] = {
     "display-panel": ("#0b1d44", "#000000", "#eef3f8"),
     "display-text": ("white", "#ffffff", "#000000"),
     "display-bar-text": ("white", "#000000", "#ffffff"),
+    "display-good-text": ("#9fd3a0", "#00ff00", "#1b5e20"),
     # the display's drawing (Rich colours)
     "display-call": ("yellow", "#ffff00", "#7a4f00"),
     "display-call-flash": ("bright_yellow", "#ffffff", "#b00000"),
