@@ -19,6 +19,7 @@ from servicehall.reports.period import Period
 from servicehall.reports.report import build_report
 
 from support.cli import CliRun
+from support.waiting import workers_done
 
 SHANGHAI = dt.timezone(dt.timedelta(hours=8))
 D = dt.date
@@ -177,14 +178,14 @@ async def test_the_manager_screen_has_a_cases_tab(cases_hall: Hall, tmp_path: Pa
     app = ManagerApp(cases_hall, export_dir=tmp_path)
     async with app.run_test(size=(140, 40)) as pilot:
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         app.query_one("#start", Input).value = "2026-11-23"
         app.action_load()
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.click("#cases")
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         table = app.query_one("#table", DataTable)
         rows = [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]

@@ -7,7 +7,6 @@ it is set, so a state shown for 0.3 s is checked however slowly the test polls."
 from __future__ import annotations
 
 import asyncio
-import threading
 
 from textual.pilot import Pilot
 from textual.widgets import Static
@@ -15,7 +14,6 @@ from textual.widgets import Static
 from servicehall.clerk.rating import RatingApp
 from servicehall.queue import Hall
 
-from support.halls import watch_started
 from support.screen import record_updates
 from support.waiting import DEADLINE_S, until
 
@@ -27,16 +25,17 @@ def prompt(app: RatingApp) -> str:
     return str(app.query_one("#rate-prompt", Static).content)
 
 
-async def following(pilot: Pilot[None], started: threading.Event) -> tuple[str, list[str]]:
-    """Wait until the pad shows its welcome and follows the hall; return the welcome and the
-    record of every prompt shown from then on."""
+async def following(pilot: Pilot[None]) -> tuple[str, list[str]]:
+    """Wait until the pad shows its welcome and follows the hall (its first snapshot is out: it
+    sees every change made after that); return the welcome and the record of every prompt shown
+    from then on."""
     app = pilot.app
     assert isinstance(app, RatingApp)
     await until(pilot, lambda: prompt(app) != "", what="the welcome")
     welcome = prompt(app)
     assert "欢迎您" in welcome and not app.query_one("#rate-buttons").display
     shown = record_updates(app.query_one("#rate-prompt", Static))
-    assert await asyncio.to_thread(started.wait, DEADLINE_S), "the pad never followed the hall"
+    await until(pilot, lambda: app.news is not None, what="the pad following the hall")
     return welcome, shown
 
 
@@ -55,10 +54,9 @@ async def serve_one(hall: Hall, window: int) -> str:
 async def test_a_finished_ticket_is_rated_then_the_pad_welcomes_again(hall: Hall) -> None:
     hall.issue("A")
     hall.issue("B")
-    started = watch_started(hall)
     app = RatingApp(hall, 1, timeout_s=DEADLINE_S, thanks_s=0.3)
     async with app.run_test(size=SIZE) as pilot:
-        welcome, shown = await following(pilot, started)
+        welcome, shown = await following(pilot)
         await asyncio.to_thread(hall.call_next, 2)  # another window: no question here
         await asyncio.to_thread(hall.finish, 2)
         label = await serve_one(hall, 1)
@@ -80,10 +78,9 @@ async def test_a_finished_ticket_is_rated_then_the_pad_welcomes_again(hall: Hall
 
 async def test_keys_rate_too(hall: Hall) -> None:
     hall.issue("A")
-    started = watch_started(hall)
     app = RatingApp(hall, 1, timeout_s=DEADLINE_S, thanks_s=0.3)
     async with app.run_test(size=SIZE) as pilot:
-        await following(pilot, started)
+        await following(pilot)
         label = await serve_one(hall, 1)
         await until(pilot, lambda: app.asking is not None, what="the question")
         await pilot.press("3")
@@ -92,10 +89,9 @@ async def test_keys_rate_too(hall: Hall) -> None:
 
 async def test_no_answer_times_out_as_not_rated(hall: Hall) -> None:
     hall.issue("A")
-    started = watch_started(hall)
     app = RatingApp(hall, 1, timeout_s=0.3, thanks_s=0.3)
     async with app.run_test(size=SIZE) as pilot:
-        welcome, shown = await following(pilot, started)
+        welcome, shown = await following(pilot)
         label = await serve_one(hall, 1)
         asked = f"{label} 已办结，请您评价：\n您对这次服务满意吗？"
         await until(pilot, lambda: after(shown, asked, welcome), what="question, then welcome")
@@ -120,10 +116,9 @@ async def test_no_answer_times_out_as_not_rated(hall: Hall) -> None:
 async def test_auto_finish_by_next_call_is_asked_too(hall: Hall) -> None:
     hall.issue("A")
     hall.issue("A")
-    started = watch_started(hall)
     app = RatingApp(hall, 1, timeout_s=DEADLINE_S, thanks_s=0.3)
     async with app.run_test(size=SIZE) as pilot:
-        await following(pilot, started)
+        await following(pilot)
         await asyncio.to_thread(hall.call_next, 1)
         await asyncio.to_thread(hall.call_next, 1)  # finishes A001 on the way
         await until(pilot, lambda: app.asking is not None and app.asking.label == "A001")

@@ -13,11 +13,11 @@ from servicehall.display.app import HallDisplay
 from servicehall.display.banner import CallBanner
 from servicehall.display.bars import LeaderBar, StatusLine, Ticker
 from servicehall.display.board import WaitingCounts, WindowBoard
-from servicehall.display.follower import Follower, Lost, Snapshot
 from servicehall.display.latency import MeasuredDisplay, drive, start_caller
 from servicehall.display.recent import RecentCalls
 from servicehall.display.voice import Announcer
 from servicehall.queue import FixedClock, Hall
+from servicehall.ui.follower import Follower, Lost, Snapshot
 
 from support.display import SIZE, shown_call, text_of, words_of
 from support.waiting import until

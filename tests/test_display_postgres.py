@@ -9,8 +9,8 @@ from servicehall.config import HallConfig
 from servicehall.display.app import HallDisplay
 from servicehall.display.bars import StatusLine
 from servicehall.display.board import WindowBoard
-from servicehall.display.follower import Follower, Snapshot
 from servicehall.queue import FixedClock, Hall
+from servicehall.ui.follower import Follower, Snapshot
 
 from support import postgres
 from support.display import SIZE, shown_call, text_of

@@ -540,10 +540,10 @@ async def test_staff_leave_maintenance_before_the_printer_status(slow_printer, d
         await until(pilot, lambda: app.screen.query("#maint-actions"), what="maintenance")
         await until(
             pilot,
-            lambda: [w for w in app.workers if w.group == "maint-status"],
+            lambda: [w for w in app.workers if w.group == "staff"],
             what="the printer status query",
         )
-        asking = [w for w in app.workers if w.group == "maint-status"]
+        asking = [w for w in app.workers if w.group == "staff"]
         assert not asking[0].is_finished  # the printer has not answered yet
         await pilot.click("#nav-home")  # before the printer has answered the status query
         await until(pilot, lambda: isinstance(app.screen, HomeScreen), what="home")

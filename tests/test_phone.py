@@ -164,6 +164,9 @@ def test_the_board_and_its_size(served: tuple[PhoneServer, Hall, Path], phone: A
     response = phone.goto(server.url + "/")
     body = response.body()
     assert response.status == 200 and len(body) <= PAGE_LIMIT
+    # the server reads the hall when it changes: the page may come before the call, then its
+    # live feed brings it
+    phone.wait_for_function("document.body.innerText.includes('A001')")
     text = phone.inner_text("body")
     assert "正在叫号" in text and "A001" in text and "各业务等候" in text
     leader = hall.leader()

@@ -14,7 +14,7 @@ from servicehall.reports.manager_app import AuditScreen, ManagerApp
 
 from support.reports import play_monday
 from support.screen import screen_text
-from support.waiting import until
+from support.waiting import until, workers_done
 
 SIZE = (140, 40)
 
@@ -28,7 +28,7 @@ def monday(hall: Hall, clock: FixedClock) -> Hall:
 async def settle(pilot: Pilot[None]) -> None:
     """Wait for the report (and any export) workers, then for the screen to update."""
     await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    await workers_done(pilot.app)
     await pilot.pause()
 
 

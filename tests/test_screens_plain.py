@@ -23,7 +23,7 @@ from support.clerk import at_desk
 from support.display import text_of
 from support.kiosk import pages_of, ready
 from support.kiosk import text_of as kiosk_text
-from support.waiting import until
+from support.waiting import until, workers_done
 
 HALL_NAME = "青石镇[/]中心"
 SERVICE = "民政[/]"
@@ -110,17 +110,17 @@ async def test_manager_shows_names_as_they_are(marked: Hall, tmp_path: Path) -> 
     app = ManagerApp(marked, export_dir=tmp_path)
     async with app.run_test(size=(140, 40)) as pilot:
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         table = app.query_one("#table", DataTable)
         assert any(SERVICE in str(cell) for cell in table.get_row_at(0))
         await pilot.click("#clerk")
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         assert "007" in str(app.query_one("#table", DataTable).get_row_at(0))
         app.query_one("#audit-ref").value = "1"  # type: ignore[attr-defined]
         await pilot.click("#audit")
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         audit = app.screen.query_one("#audit-table", DataTable)
         rows = [str(audit.get_row_at(i)) for i in range(audit.row_count)]

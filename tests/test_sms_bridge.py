@@ -13,6 +13,7 @@ import pytest
 from servicehall.config import HallConfig
 from servicehall.queue import FixedClock, Hall
 from servicehall.queue.outbox import (
+    ARMED,
     CAPPED,
     DONE,
     FAILED,
@@ -96,6 +97,16 @@ def _queue_behind(hall: Hall, count: int) -> int:
     return hall.issue("A").id
 
 
+def _armed(hall: Hall, count: int) -> None:
+    """Wait until the bridge has seen ``count`` registrations above the threshold: a call made
+    before its first look would find them at it already, and no "ahead" reminder is due then."""
+    wait_for(
+        lambda: rows(hall, f"SELECT count(*) FROM sms_contacts WHERE stage = '{ARMED}'")
+        == [(count,)],
+        what=f"{count} registration(s) armed",
+    )
+
+
 def _marker(hall: Hall, fake: FakeModem, sent_before: int) -> list[Received]:
     """Send one more message and wait for it: everything due before it has been sent by then."""
     enqueue(hall, key=f"marker:{sent_before}", kind="notice", phone=OTHER_PHONE, text="标记")
@@ -111,6 +122,7 @@ def test_the_two_reminders_reach_the_phone_once(
     ticket = _queue_behind(hall, 5)  # A006, five ahead
     assert register_phone(hall, ticket, PHONE) == "138****8000"
     start_bridge(config)
+    _armed(hall, 1)
     hall.call_next(1)
     hall.call_next(13)  # A001 and A002 called: three ahead of A006
     [ahead] = fake.wait_sent(1, DEADLINE_S)
@@ -143,6 +155,7 @@ def test_a_long_message_arrives_whole(
     ticket = _queue_behind(hall, 4)
     register_phone(hall, ticket, PHONE)
     start_bridge(config)
+    _armed(hall, 1)
     hall.call_next(1)
     parts = fake.wait_sent(2, DEADLINE_S)
     assert [p.part for p in parts] == [1, 2] and parts[0].reference == parts[1].reference
@@ -178,6 +191,7 @@ def test_a_modem_that_cannot_send_is_waited_for(
     ticket = _queue_behind(hall, 4)
     register_phone(hall, ticket, PHONE)
     running = start_bridge(config)
+    _armed(hall, 1)
     hall.call_next(1)
     _pending_with_fault(hall, running, f"ticket:{ticket}:ahead", words)
     assert not fake.pdus
@@ -260,6 +274,7 @@ def test_the_daily_cap(
     register_phone(hall, first, PHONE)
     register_phone(hall, second, PHONE)
     start_bridge(config)
+    _armed(hall, 2)
     hall.call_next(1)
     hall.call_next(1)  # both tickets' "ahead" reminders are due, one number
     keys = (f"ticket:{first}:ahead", f"ticket:{second}:ahead")

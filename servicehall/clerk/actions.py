@@ -1,6 +1,6 @@
 """The window actions a clerk (console or wired keypad) can take, and how each runs on the hall.
 
-One table gives every action its code, its keypad digit, its F-key and its Chinese name, so the
+One table gives every action its code, its keypad digit, its F-key and its name, so the
 console's keys, its buttons and the keypad protocol agree. ``perform`` runs one action through the
 public ``Hall`` API and says what happened in a line for the clerk.
 """
@@ -19,23 +19,27 @@ class Action:
     code: str
     digit: str
     letter: str
-    name: str
     needs: str = ""  # "ticket" or "service": the argument the action takes
 
     @property
     def fkey(self) -> str:
         return f"f{self.digit}"
 
+    @property
+    def name(self) -> str:
+        """The action's name in the language of now (叫号, 重呼 …)."""
+        return t(f"action_{self.code}")
+
 
 ACTIONS: tuple[Action, ...] = (
-    Action("next", "1", "N", "叫号"),
-    Action("recall", "2", "R", "重呼"),
-    Action("skip", "3", "S", "过号"),
-    Action("finish", "4", "F", "办结"),
-    Action("transfer", "5", "T", "转办", needs="service"),
-    Action("pause", "6", "P", "暂停/恢复"),
-    Action("pick", "7", "K", "指定叫号", needs="ticket"),
-    Action("requeue", "8", "Q", "过号重排", needs="ticket"),
+    Action("next", "1", "N"),
+    Action("recall", "2", "R"),
+    Action("skip", "3", "S"),
+    Action("finish", "4", "F"),
+    Action("transfer", "5", "T", needs="service"),
+    Action("pause", "6", "P"),
+    Action("pick", "7", "K", needs="ticket"),
+    Action("requeue", "8", "Q", needs="ticket"),
 )
 BY_CODE = {a.code: a for a in ACTIONS}
 BY_KEY = {a.digit: a for a in ACTIONS} | {a.letter: a for a in ACTIONS}
@@ -71,38 +75,40 @@ def perform(
     if code == "next":
         called = hall.call_next(window, clerk=clerk)
         if called is None:
-            return Outcome("现在没有人等候本窗口的业务")
-        return Outcome(f"已叫号 {called.label}", called)
+            return Outcome(t("done_nobody"))
+        return Outcome(t("done_called", ticket=called.label), called)
     if code == "recall":
         again = hall.recall(window)
-        return Outcome(f"已重呼 {again.label}（第 {again.recall_count} 次）", again)
+        return Outcome(t("done_recalled", ticket=again.label, n=again.recall_count), again)
     if code == "skip":
         skipped = hall.skip(window)
-        return Outcome(f"{skipped.label} 已过号，来了可按 8 过号重排")
+        return Outcome(t("done_skipped", ticket=skipped.label))
     if code == "finish":
         done = hall.finish(window)
-        return Outcome(f"{done.label} 已办结")
+        return Outcome(t("done_finished", ticket=done.label))
     if code == "transfer":
         service = hall.service(argument)
         moved = hall.transfer(window, service.code)
-        return Outcome(f"{moved.label} 已转到{service.name}，前面 {moved.ahead} 人")
+        return Outcome(
+            t("done_transferred", ticket=moved.label, service=service.name, ahead=moved.ahead)
+        )
     if code == "pause":
         if hall.window_status(window).state == "paused":
             hall.resume(window)
-            return Outcome(f"{window} 号窗口已恢复叫号")
+            return Outcome(t("done_resumed", window=window))
         hall.pause(window)
-        return Outcome(f"{window} 号窗口已暂停")
+        return Outcome(t("done_paused", window=window))
     if code == "pick":
         called = hall.call_ticket(_label(argument), window, clerk=clerk)
-        return Outcome(f"已叫号 {called.label}", called)
+        return Outcome(t("done_called", ticket=called.label), called)
     if code == "requeue":
         back = hall.requeue(_label(argument))
-        return Outcome(f"{back.label} 已重新排队，前面 {back.ahead} 人")
+        return Outcome(t("done_requeued", ticket=back.label, ahead=back.ahead))
     raise ValueError(f"unknown action {code!r}")
 
 
 def _label(argument: str) -> str:
     label = argument.strip().upper()
     if not label:
-        raise UnknownInput("unknown_ticket", ticket="（空）")
+        raise UnknownInput("unknown_ticket", ticket=t("no_ticket_given"))
     return label

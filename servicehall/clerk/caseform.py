@@ -40,14 +40,14 @@ class CaseForm(ModalScreen[CaseRequest | None]):
     BINDINGS = [Binding("escape", "dismiss(None)", "取消")]
     DEFAULT_CSS = """
     CaseForm { align: center middle; }
-    #case-form { width: 64; max-width: 100%; height: auto; background: #1b2d40; padding: 0 1; }
+    #case-form { width: 64; max-width: 100%; height: auto; background: $clerk-box; padding: 0 1; }
     #case-form .prompt-title { margin-bottom: 1; }
-    #case-kind { layout: horizontal; height: auto; border: none; background: #22313f; }
+    #case-kind { layout: horizontal; height: auto; border: none; background: $clerk-panel; }
     #case-form Input { margin-bottom: 1; }
     #case-agent-row { height: auto; }
     #case-agent-row Checkbox { width: auto; margin-right: 2; }
     #case-agent-row Input { width: 1fr; }
-    #case-form-error { color: #ff6b6b; height: auto; }
+    #case-form-error { color: $clerk-alert-text; height: auto; }
     #case-ok { width: 100%; }
     """
 

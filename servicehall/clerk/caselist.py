@@ -18,6 +18,7 @@ from textual.widgets import DataTable, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from servicehall.clerk.caseactions import step_case
+from servicehall.clerk.messages import CasesRead, StepRecorded, Told
 from servicehall.errors import ServiceHallError
 from servicehall.i18n_cases import due_name, step_name
 from servicehall.queue import Hall
@@ -47,8 +48,8 @@ class StepPrompt(ModalScreen[tuple[str, str] | None]):
     BINDINGS = [Binding("escape", "dismiss(None)", "取消")]
     DEFAULT_CSS = """
     StepPrompt { align: center middle; }
-    #step-box { width: 56; max-width: 100%; height: auto; background: #1b2d40; padding: 0 1; }
-    #step-options { height: auto; max-height: 8; border: none; background: #22313f; }
+    #step-box { width: 56; max-width: 100%; height: auto; background: $clerk-box; padding: 0 1; }
+    #step-options { height: auto; max-height: 8; border: none; background: $clerk-panel; }
     #step-note { margin-top: 1; }
     """
 
@@ -93,12 +94,12 @@ class CaseList(ModalScreen[None]):
     BINDINGS = [Binding("escape", "dismiss(None)", "返回"), Binding("f10", "dismiss(None)", "返回")]
     DEFAULT_CSS = """
     CaseList { align: center middle; }
-    #case-list-box { width: 100%; height: 100%; background: #0f1d2b; padding: 0 1; }
+    #case-list-box { width: 100%; height: 100%; background: $clerk-list; padding: 0 1; }
     #case-list-title { text-style: bold; height: 1; }
     #case-table { height: 1fr; }
     #case-number { margin-top: 1; }
     #case-list-message { height: 2; }
-    #case-list-message.error { color: #ff6b6b; }
+    #case-list-message.error { color: $clerk-alert-text; }
     """
 
     def __init__(self, hall: Hall, window: int, clerk: str) -> None:
@@ -121,14 +122,26 @@ class CaseList(ModalScreen[None]):
         table.focus()
         self._load()
 
-    @work(thread=True, exclusive=True, group="case-list")
+    @work(thread=True, exclusive=True, group="case-list", exit_on_error=False)
     def _load(self, message: str = "", error: bool = False) -> None:
         try:
             cases = self.hall.open_cases(self.window)
         except ServiceHallError as exc:
-            self.app.call_from_thread(self._say, exc.message, True)
+            self.post_message(Told(exc.message, True))
             return
-        self.app.call_from_thread(self._fill, cases, message, error)
+        self.post_message(CasesRead(cases, message, error))
+
+    @on(Told)
+    def _told(self, event: Told) -> None:
+        self._say(event.message, event.error)
+
+    @on(CasesRead)
+    def _read(self, event: CasesRead) -> None:
+        self._fill(event.cases, event.message, event.error)
+
+    @on(StepRecorded)
+    def _recorded(self, event: StepRecorded) -> None:
+        self._load(event.message, False)
 
     def _fill(self, cases: list[CaseView], message: str, error: bool) -> None:
         table = self.query_one(DataTable)
@@ -174,11 +187,11 @@ class CaseList(ModalScreen[None]):
 
         self.app.push_screen(StepPrompt(number), chosen)
 
-    @work(thread=True, group="case-step")
+    @work(thread=True, group="case-step", exit_on_error=False)
     def _record(self, number: str, step: str, argument: str) -> None:
         try:
             said = step_case(self.hall, self.window, self.clerk, number, step, argument)
         except ServiceHallError as exc:
-            self.app.call_from_thread(self._say, exc.message, True)
+            self.post_message(Told(exc.message, True))
             return
-        self.app.call_from_thread(self._load, said, False)
+        self.post_message(StepRecorded(said))

@@ -2,8 +2,9 @@
 
 Keys F1–F8 and digits 1–8 (a cheap USB keypad) run the actions in ``actions.ACTIONS``; each press
 is acknowledged on screen at once, the database work runs in a thread worker, and the result and
-the fresh window state are drawn together. A second worker follows the hall's change feed so the
-queue stays live while other windows and the kiosk work.
+the fresh window state are drawn together (``ActionDone``). The desk subscribes to the app's
+``hall_changed`` (``ui.app_base.HallApp``): whenever the hall changes it reads its window again
+(``WindowRead``), so the queue stays live while other windows and the kiosk work.
 """
 
 from __future__ import annotations
@@ -13,35 +14,41 @@ import logging
 import time
 
 from rich.text import Text
-from sqlalchemy.exc import SQLAlchemyError
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Static
-from textual.worker import get_current_worker
 
 from servicehall.clerk.actions import ACTIONS, BY_CODE, perform, why_not
 from servicehall.clerk.caseactions import accept_case
 from servicehall.clerk.caseform import CaseForm, CaseRequest
 from servicehall.clerk.caselist import CaseList
+from servicehall.clerk.messages import ActionDone, SignedOut, SignOutRefused, Told, WindowRead
 from servicehall.clerk.prompts import ServicePrompt, TicketPrompt
 from servicehall.clerk.snapshot import WindowLoader, WindowSnapshot, since
 from servicehall.errors import ServiceHallError
-from servicehall.queue import Hall
+from servicehall.i18n import t
+from servicehall.queue import STORE_FAILURES, Hall
 from servicehall.queue.clerks import Clerk
+from servicehall.ui.app_base import HallApp, HallNews
+from servicehall.ui.follower import Snapshot
 from servicehall.widgets import BigLabel
 from servicehall.widgets.bigfont import GLYPH_ROWS
 from servicehall.widgets.plain import plain
 
 log = logging.getLogger(__name__)
 
-FEED_WAIT_S = 0.5
-RETRY_S = 2.0
 MATERIALS_ROWS = 3
 SAMPLE_LABEL = "W888"  # the widest label: the panel does not jump between tickets
-COUNT_NAMES = (("call", "叫号"), ("finish", "办结"), ("skip", "过号"), ("transfer", "转办"))
+COUNT_NAMES = (
+    ("call", "action_next"),
+    ("finish", "action_finish"),
+    ("skip", "action_skip"),
+    ("transfer", "action_transfer"),
+)
+"""Today's counts: the event kind and the catalogue key of its name."""
 
 
 def _bindings() -> list[BindingType]:
@@ -50,9 +57,9 @@ def _bindings() -> list[BindingType]:
         run = f"run('{action.code}')"
         keys.append(Binding(action.fkey, run, action.name, show=False))
         keys.append(Binding(action.digit, run, action.name, show=False))
-    keys.append(Binding("f9", "open_case", "受理办件", show=False))
-    keys.append(Binding("f10", "cases", "本窗口办件", show=False))
-    keys.append(Binding("f12", "sign_out", "签退", show=False))
+    keys.append(Binding("f9", "open_case", t("desk_open_case"), show=False))
+    keys.append(Binding("f10", "cases", t("desk_cases"), show=False))
+    keys.append(Binding("f12", "sign_out", t("desk_sign_out"), show=False))
     return keys
 
 
@@ -80,11 +87,12 @@ class DeskScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         win = self.hall.window(self.window)
-        who = f"工作人员 {self.clerk.name}（{self.clerk.clerk_id}）"
-        yield Static(plain(f"{win.number} 号窗口  {win.name}    {who}"), id="desk-title")
+        who = t("desk_who", name=self.clerk.name, clerk=self.clerk.clerk_id)
+        title = t("window_title", window=win.number, name=win.name)
+        yield Static(plain(f"{title}    {who}"), id="desk-title")
         with Horizontal(id="desk-body"):
             with Vertical(id="serving"):
-                yield Static("正在办理", id="serving-title")
+                yield Static(t("desk_serving"), id="serving-title")
                 yield BigLabel("", id="current-label")
                 yield Static("", id="current-info")
                 yield Static("", id="materials")
@@ -92,11 +100,11 @@ class DeskScreen(Screen[None]):
                 yield Static("", id="queue-title")
                 yield Static("", id="queue")
                 yield Static("", id="counts")
-        yield Static("正在读取窗口状态…", id="message")
+        yield Static(t("desk_loading"), id="message")
         with Grid(id="keys"):
             for action in ACTIONS:
                 yield Button(f"{action.digit} {action.name}", id=f"act-{action.code}")
-        yield Static("F1–F8/1–8 操作  F9 受理办件  F10 本窗口办件  F12 签退", id="key-hint")
+        yield Static(t("desk_key_hint"), id="key-hint")
 
     def on_resize(self, event: events.Resize) -> None:
         self.call_after_refresh(self._fit_label)
@@ -117,7 +125,9 @@ class DeskScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._refresh_from_hall()
-        self._follow_feed()
+        app = self.app
+        assert isinstance(app, HallApp)
+        app.hall_changed.subscribe(self, self._hall_news)
         self.set_interval(1.0, self._tick)
 
     # ------------------------------------------------------------------ actions
@@ -131,7 +141,7 @@ class DeskScreen(Screen[None]):
         """A key or a button: explain a refusal at once, or start the action."""
         self.pressed_at = time.perf_counter()
         if self.busy:
-            self._say("上一个操作还在处理，请稍候", error=True)
+            self._say(t("desk_busy"), error=True)
             return
         reason = why_not(self.snapshot, code) if self.snapshot else None
         if reason:
@@ -151,20 +161,22 @@ class DeskScreen(Screen[None]):
         choices = [s for s in self.hall.services_today() if s.code != current.service]
         self.app.push_screen(
             ServicePrompt(current.label, choices),
-            lambda code: self._start("transfer", code) if code else self._say("已取消转办"),
+            lambda code: (
+                self._start("transfer", code) if code else self._say(t("desk_transfer_cancelled"))
+            ),
         )
 
     def _ask_ticket(self, code: str) -> None:
         assert self.snapshot is not None
         if code == "pick":
-            title = "指定叫号：叫哪一个号？"
+            title = t("desk_pick_title")
             suggestions = [(t.label, _queue_line(t.label, t.priority)) for t in self.snapshot.queue]
         else:
-            title = "过号重排：哪个过号的人回来了？"
+            title = t("desk_requeue_title")
             suggestions = [(label, label) for label in self.snapshot.no_shows]
         self.app.push_screen(
             TicketPrompt(title, suggestions),
-            lambda label: self._start(code, label) if label else self._say("已取消"),
+            lambda label: self._start(code, label) if label else self._say(t("desk_cancelled")),
         )
 
     def _start(self, code: str, argument: str = "") -> None:
@@ -174,7 +186,7 @@ class DeskScreen(Screen[None]):
         self.acknowledged_s = time.perf_counter() - self.pressed_at
         self._perform(code, argument)
 
-    @work(thread=True, group="clerk-action")
+    @work(thread=True, group="clerk-action", exit_on_error=False)
     def _perform(self, code: str, argument: str) -> None:
         error = False
         try:
@@ -183,23 +195,23 @@ class DeskScreen(Screen[None]):
         except ServiceHallError as exc:
             log.info("window %d %s refused: %s", self.window, code, exc.message)
             message, error = exc.message, True
-        snapshot = self._load()
-        self.app.call_from_thread(self._done, message, error, snapshot)
+        self.post_message(ActionDone(message, error, self._load()))
 
-    def _done(self, message: str, error: bool, snapshot: WindowSnapshot | None) -> None:
+    @on(ActionDone)
+    def _done(self, event: ActionDone) -> None:
         self.busy = False
         if self.leaving:
             return
-        if snapshot is not None:
-            self._draw(snapshot)
-        self._say(message, error=error)
+        if event.snapshot is not None:
+            self._draw(event.snapshot)
+        self._say(event.message, error=event.error)
         self.completed_s = time.perf_counter() - self.pressed_at
 
     def action_open_case(self) -> None:
         """F9 受理: the ticket being served becomes a case (办件), through a small form."""
         current = self.snapshot.current if self.snapshot else None
         if self.snapshot is None or current is None:
-            self._say("先叫号，再把正在办理的号受理为办件", error=True)
+            self._say(t("desk_case_needs_call"), error=True)
             return
         form = CaseForm(
             current.label, self.snapshot.matter_name or "", sms=self.hall.config.sms.enabled
@@ -207,20 +219,24 @@ class DeskScreen(Screen[None]):
 
         def filled(request: CaseRequest | None) -> None:
             if request is None:
-                self._say("已取消受理")
+                self._say(t("desk_case_cancelled"))
             else:
                 self._accept_case(current.label, request)
 
         self.app.push_screen(form, filled)
 
-    @work(thread=True, group="clerk-action")
+    @work(thread=True, group="clerk-action", exit_on_error=False)
     def _accept_case(self, label: str, request: CaseRequest) -> None:
         error = False
         try:
             message = accept_case(self.hall, self.window, self.clerk.clerk_id, label, request)
         except ServiceHallError as exc:
             message, error = exc.message, True
-        self.app.call_from_thread(self._say, message, error=error)
+        self.post_message(Told(message, error))
+
+    @on(Told)
+    def _told(self, event: Told) -> None:
+        self._say(event.message, error=event.error)
 
     def action_cases(self) -> None:
         """F10: the window's open cases and their steps."""
@@ -229,15 +245,20 @@ class DeskScreen(Screen[None]):
     def action_sign_out(self) -> None:
         self._sign_out()
 
-    @work(thread=True, exclusive=True, group="clerk-sign-out")
+    @work(thread=True, exclusive=True, group="clerk-sign-out", exit_on_error=False)
     def _sign_out(self) -> None:
         try:
             self.hall.sign_out(self.window)
         except ServiceHallError as exc:
-            self.app.call_from_thread(self._say, exc.message, error=True)
+            self.post_message(SignOutRefused(exc.message))
             return
-        self.app.call_from_thread(self._leave)
+        self.post_message(SignedOut())
 
+    @on(SignOutRefused)
+    def _sign_out_refused(self, event: SignOutRefused) -> None:
+        self._say(event.message, error=True)
+
+    @on(SignedOut)
     def _leave(self) -> None:
         """Stop following the hall before the widgets go, then back to sign-in."""
         self.leaving = True
@@ -249,37 +270,23 @@ class DeskScreen(Screen[None]):
     def _load(self) -> WindowSnapshot | None:
         try:
             return self.loader.load()
-        except (ServiceHallError, SQLAlchemyError) as exc:
+        except STORE_FAILURES as exc:
             log.warning("window %d: cannot read the hall: %s", self.window, exc)
             return None
 
-    @work(thread=True, exclusive=True, group="clerk-refresh")
+    def _hall_news(self, news: HallNews) -> None:
+        if isinstance(news, Snapshot) and not self.leaving:
+            self._refresh_from_hall()
+
+    @work(thread=True, exclusive=True, group="clerk-refresh", exit_on_error=False)
     def _refresh_from_hall(self) -> None:
         snapshot = self._load()
         if snapshot is not None:
-            self.app.call_from_thread(self._draw, snapshot)
+            self.post_message(WindowRead(snapshot))
 
-    @work(thread=True, exclusive=True, group="clerk-feed")
-    def _follow_feed(self) -> None:
-        worker = get_current_worker()
-        while not worker.is_cancelled:
-            try:
-                feed = self.hall.watch()
-            except (ServiceHallError, SQLAlchemyError) as exc:
-                log.warning("window %d: change feed unavailable: %s", self.window, exc)
-                time.sleep(RETRY_S)
-                continue
-            try:
-                while not worker.is_cancelled:
-                    if feed.wait(FEED_WAIT_S):
-                        snapshot = self._load()
-                        if snapshot is not None and not worker.is_cancelled:
-                            self.app.call_from_thread(self._draw, snapshot)
-            except (ServiceHallError, SQLAlchemyError, OSError) as exc:
-                log.warning("window %d: change feed lost: %s", self.window, exc)
-                time.sleep(RETRY_S)
-            finally:
-                feed.close()
+    @on(WindowRead)
+    def _window_read(self, event: WindowRead) -> None:
+        self._draw(event.snapshot)
 
     # ------------------------------------------------------------------ drawing
 
@@ -291,15 +298,13 @@ class DeskScreen(Screen[None]):
         current = snapshot.current
         self.query_one("#current-label", BigLabel).label = current.label if current else ""
         self.query_one("#serving-title", Static).update(
-            "暂停服务中（按 6 恢复）"
-            if snapshot.paused
-            else ("正在办理" if current else "空闲：按 1 叫号")
+            t("desk_paused") if snapshot.paused else t("desk_serving" if current else "desk_idle")
         )
         self.set_class(snapshot.paused, "paused")
         self.query_one("#current-info", Static).update(self._current_text(snapshot))
         self.query_one("#materials", Static).update(_materials_text(snapshot))
         self.query_one("#queue-title", Static).update(
-            f"等候 {snapshot.waiting_total} 人（{'、'.join(snapshot.window.services)}）"
+            t("desk_queue_title", n=snapshot.waiting_total, services=snapshot.window.services)
         )
         self.query_one("#queue", Static).update(_queue_text(snapshot))
         self.query_one("#counts", Static).update(_counts_text(snapshot))
@@ -307,9 +312,10 @@ class DeskScreen(Screen[None]):
             button = self.query_one(f"#act-{action.code}", Button)
             button.disabled = why_not(snapshot, action.code) is not None
             if action.code == "pause":
-                button.label = f"{action.digit} {'恢复' if snapshot.paused else '暂停'}"
+                name = t("action_resume" if snapshot.paused else "action_pause_only")
+                button.label = f"{action.digit} {name}"
         if first:
-            self._say("已登录，按 1 叫号" if not snapshot.paused else "窗口已暂停", error=False)
+            self._say(t("desk_window_paused" if snapshot.paused else "desk_signed_in"), error=False)
 
     def _current_text(self, snapshot: WindowSnapshot) -> Text:
         current = snapshot.current
@@ -321,19 +327,19 @@ class DeskScreen(Screen[None]):
         if snapshot.matter_name:
             text.append(f"  {snapshot.matter_name}")
         if current.priority:
-            text.append("  优先", style="bold red")
+            text.append(f"  {t('desk_priority')}", style="bold red")
         text.append("\n")
         waited = since(current.issued_at, current.called_at) if current.called_at else "-"
-        text.append(f"取号 {current.issued_at:%H:%M}，等了 {waited}\n")
+        text.append(t("desk_issued", time=f"{current.issued_at:%H:%M}", waited=waited) + "\n")
         text.append(self._called_line(current.called_at), style="bold")
         if current.recall_count:
-            text.append(f"    已重呼 {current.recall_count} 次")
+            text.append(f"    {t('desk_recalled', n=current.recall_count)}")
         if current.transferred_from:
-            text.append(f"    由 {current.transferred_from} 转来")
+            text.append(f"    {t('desk_transferred_from', service=current.transferred_from)}")
         return text
 
     def _called_line(self, called_at: dt.datetime | None) -> str:
-        return f"叫号后 {since(called_at, self.hall.now())}"
+        return t("desk_called_since", since=since(called_at, self.hall.now()))
 
     def _tick(self) -> None:
         if not self.leaving and self.snapshot is not None and self.snapshot.current is not None:
@@ -346,28 +352,32 @@ class DeskScreen(Screen[None]):
 
 
 def _queue_line(label: str, priority: bool) -> str:
-    return f"{label}  优先" if priority else label
+    return f"{label}  {t('desk_priority')}" if priority else label
 
 
 def _queue_text(snapshot: WindowSnapshot) -> Text:
     if not snapshot.queue:
-        return Text("没有人等候", style="dim")
+        return Text(t("desk_nobody"), style="dim")
     text = Text()
     for ticket in snapshot.queue:
         if ticket.priority:
-            text.append(f"{ticket.label}  优先\n", style="bold red")
+            text.append(f"{ticket.label}  {t('desk_priority')}\n", style="bold red")
         else:
             text.append(f"{ticket.label}\n")
     more = snapshot.waiting_total - len(snapshot.queue)
     if more > 0:
-        text.append(f"还有 {more} 人", style="dim")
+        text.append(t("desk_more", n=more), style="dim")
     return text
 
 
 def _counts_text(snapshot: WindowSnapshot) -> str:
     """Today's counts, two a line so they fit the side panel of an 80-column console."""
-    parts = [f"{name} {snapshot.counts.get(code, 0):<3}" for code, name in COUNT_NAMES]
-    return "今日本窗口\n" + "\n".join("  ".join(parts[i : i + 2]) for i in range(0, len(parts), 2))
+    parts = [f"{t(name)} {snapshot.counts.get(code, 0):<3}" for code, name in COUNT_NAMES]
+    return (
+        t("desk_today")
+        + "\n"
+        + "\n".join("  ".join(parts[i : i + 2]) for i in range(0, len(parts), 2))
+    )
 
 
 def _materials_text(snapshot: WindowSnapshot) -> Text:
@@ -375,8 +385,8 @@ def _materials_text(snapshot: WindowSnapshot) -> Text:
     if snapshot.current is None:
         return Text("")
     if not snapshot.materials:
-        return Text("所需材料：无", style="dim")
-    text = Text("所需材料：", style="bold")
+        return Text(t("desk_no_materials"), style="dim")
+    text = Text(t("desk_materials"), style="bold")
     items = "；".join(f"{i}. {item}" for i, item in enumerate(snapshot.materials, 1))
     text.append(items, style="not bold")
     return text

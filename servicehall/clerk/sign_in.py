@@ -19,6 +19,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Input, Static
 
+from servicehall.clerk.messages import SignInAnswered
 from servicehall.errors import ServiceHallError
 from servicehall.i18n import t
 from servicehall.queue import Hall
@@ -43,11 +44,13 @@ class SignInScreen(Screen[Clerk]):
     def compose(self) -> ComposeResult:
         win = self.hall.window(self.window)
         with Vertical(id="sign-in-box"):
-            yield Static(plain(f"{win.number} 号窗口  {win.name}"), id="sign-in-title")
-            yield Static("工作人员登录  Clerk sign-in", id="sign-in-subtitle")
-            yield Input(placeholder="工号 Clerk ID", id="clerk-id")
+            yield Static(
+                plain(t("window_title", window=win.number, name=win.name)), id="sign-in-title"
+            )
+            yield Static(t("sign_in_subtitle"), id="sign-in-subtitle")
+            yield Input(placeholder=t("sign_in_id"), id="clerk-id")
             yield Input(placeholder="PIN", password=True, id="pin")
-            yield Button("登录 Sign in", id="sign-in-button", variant="primary")
+            yield Button(t("sign_in_button"), id="sign-in-button", variant="primary")
             yield Static("", id="sign-in-message")
 
     def on_mount(self) -> None:
@@ -64,20 +67,20 @@ class SignInScreen(Screen[Clerk]):
             return
         if self.locked:
             self.query_one("#pin", Input).value = ""
-            self._say("输错次数太多，请稍后再试")
+            self._say(t("sign_in_locked"))
             return
         clerk_id = self.query_one("#clerk-id", Input).value.strip()
         pin_box = self.query_one("#pin", Input)
         pin, pin_box.value = pin_box.value, ""
         if not clerk_id or not pin:
-            self._say("请输入工号和 PIN")
+            self._say(t("sign_in_missing"))
             return
-        self._say("正在核对…", error=False)
+        self._say(t("sign_in_checking"), error=False)
         self.query_one("#sign-in-button", Button).disabled = True
         self.checking = True
         self._check(clerk_id, pin)
 
-    @work(thread=True, exclusive=True, group="sign-in")
+    @work(thread=True, exclusive=True, group="sign-in", exit_on_error=False)
     def _check(self, clerk_id: str, pin: str) -> None:
         store, code = self.hall.store, self.hall.code
         try:
@@ -86,21 +89,21 @@ class SignInScreen(Screen[Clerk]):
             guard = PinGuard(store, code, self.rule)
             wait = guard.wait_s(*subjects)
             if wait > 0:  # locked (also by another console, or before a restart): not checked
-                self.app.call_from_thread(self._refused, "输错次数太多", wait)
+                self.post_message(SignInAnswered(None, t("sign_in_too_many"), wait))
                 return
             clerk = verify_clerk(store, code, clerk_id, pin)
             if clerk is None:
                 attempt = guard.failed(*subjects)
                 message = self._refuse(clerk_id, known, attempt.wait_s)
-                self.app.call_from_thread(self._refused, message, attempt.wait_s)
+                self.post_message(SignInAnswered(None, message, attempt.wait_s))
                 return
             guard.succeeded(*subjects)
             self.hall.sign_in(self.window, clerk.clerk_id)
             log.info("clerk %s signed in at window %d", clerk.clerk_id, self.window)
-            self.app.call_from_thread(self.dismiss, clerk)
+            self.post_message(SignInAnswered(clerk))
         except ServiceHallError as exc:
             log.warning("sign-in failed at window %d: %s", self.window, exc.message)
-            self.app.call_from_thread(self._refused, exc.message, 0.0)
+            self.post_message(SignInAnswered(None, exc.message))
 
     def _refuse(self, clerk_id: str, known: bool, lock_s: float) -> str:
         who = clerk_id if known else None
@@ -112,11 +115,18 @@ class SignInScreen(Screen[Clerk]):
             return t("no_clerks")
         return t("sign_in_refused")
 
+    @on(SignInAnswered)
+    def _answered(self, event: SignInAnswered) -> None:
+        if event.clerk is not None:
+            self.dismiss(event.clerk)
+        else:
+            self._refused(event.message, event.wait_s)
+
     def _refused(self, message: str, wait_s: float) -> None:
         self.checking = False
         if wait_s > 0:
             self.locked = True
-            message += f"；请等 {math.ceil(wait_s)} 秒再试"
+            message += t("sign_in_wait", s=math.ceil(wait_s))
             self.set_timer(wait_s, self._unlock)
         else:
             self.query_one("#sign-in-button", Button).disabled = False
@@ -126,7 +136,7 @@ class SignInScreen(Screen[Clerk]):
     def _unlock(self) -> None:
         self.locked = False
         self.query_one("#sign-in-button", Button).disabled = False
-        self._say("可以再试一次", error=False)
+        self._say(t("sign_in_again"), error=False)
 
     def _say(self, message: str, *, error: bool = True) -> None:
         box = self.query_one("#sign-in-message", Static)

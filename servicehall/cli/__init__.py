@@ -23,8 +23,9 @@ from typing import NoReturn
 from servicehall import __version__
 from servicehall.cli.common import fail, setup_logging
 from servicehall.errors import ServiceHallError
-from servicehall.i18n import set_language
+from servicehall.i18n import set_language, t
 from servicehall.serve.lifeline import tie_to_parent
+from servicehall.settings import Settings
 
 COMMAND_MODULES = (
     "servicehall.cli.core_cmds",
@@ -49,7 +50,7 @@ class HallParser(argparse.ArgumentParser):
     """Bad arguments are one line for a person (and exit code 2), like every other error."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(fail(f"{self.prog}：{message}（-h 看用法）", 2))
+        self.exit(fail(t("cli_bad_args", prog=self.prog, message=message), 2))
 
 
 def add_global_options(parser: argparse.ArgumentParser, default: object = None) -> None:
@@ -151,8 +152,8 @@ def _run(argv: Sequence[str] | None, modules: Sequence[str]) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     parser = build_parser(modules_for(argv, modules))
     args = parser.parse_args(argv)
-    if args.lang:
-        set_language(args.lang)
+    args.settings = settings = Settings.from_env()
+    set_language(args.lang or settings.lang)
     setup_logging(verbose=args.verbose)
     if not getattr(args, "func", None):
         parser.print_help()

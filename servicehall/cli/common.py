@@ -17,13 +17,14 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
-from servicehall.i18n import shown
+from servicehall.i18n import t
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from servicehall.config import HallConfig
     from servicehall.queue import Hall
+    from servicehall.settings import Settings
 
 
 @cache
@@ -93,22 +94,34 @@ def fail(message: str, code: int = 1) -> int:
     """Print one clear line for a person and return the exit code."""
     from rich.text import Text
 
-    err_console().print(Text.assemble(("错误", "bold red"), "：", message), soft_wrap=True)
+    err_console().print(
+        Text.assemble((t("cli_error"), "bold red"), t("cli_colon"), message), soft_wrap=True
+    )
     return code
+
+
+def settings_of(args: argparse.Namespace) -> Settings:
+    """The settings ``cli.main`` read from the environment at start-up."""
+    from servicehall.settings import Settings
+
+    settings = getattr(args, "settings", None)
+    return settings if isinstance(settings, Settings) else Settings.from_env()
 
 
 def config_of(args: argparse.Namespace) -> HallConfig:
     """The hall's config; the command has now started (see ``cli.main``): collector back on."""
     from servicehall.config import load_config
 
-    config = load_config(args.config)
+    config = load_config(args.config or settings_of(args).config)
     gc.enable()
     return config
 
 
 def open_hall(args: argparse.Namespace, **kwargs: Any) -> Hall:
+    """The hall, with hours enforced as the settings say (a command may say otherwise)."""
     from servicehall.queue import Hall
 
+    kwargs.setdefault("enforce_hours", settings_of(args).enforce_hours)
     return Hall.open(config_of(args), db=args.db, **kwargs)
 
 
@@ -121,9 +134,7 @@ def bounded_int(low: int, high: int) -> Callable[[str], int]:
         except ValueError:
             value = None
         if value is None or not low <= value <= high:
-            raise argparse.ArgumentTypeError(
-                f"应是 {low} 到 {high} 之间的整数，而不是 {shown(text)}"
-            )
+            raise argparse.ArgumentTypeError(t("cli_bad_int", low=low, high=high, text=text))
         return value
 
     parse.__name__ = "整数"

@@ -17,8 +17,9 @@ from servicehall.cli.common import (
     fail,
     open_hall,
     print_json,
+    settings_of,
 )
-from servicehall.i18n import status_name
+from servicehall.i18n import status_name, t
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -112,7 +113,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     if args.json:
         print_json(info)
     else:
-        console().print(f"已就绪：{info['name']}（{info['hall']}），数据库 {info['db']}")
+        console().print(t("cli_ready", name=info["name"], hall=info["hall"], db=info["db"]))
     return 0
 
 
@@ -128,9 +129,9 @@ def cmd_check_config(args: argparse.Namespace) -> int:
 
     from servicehall.config.loader import load_config, resolve_path
 
-    path = args.path or args.config
+    path = args.path or args.config or settings_of(args).config
     config = load_config(path)
-    source = resolve_path(path) or "(内置示例)"
+    source = resolve_path(path) or t("cli_builtin_sample")
     warnings = config.warnings()
     summary = {
         "file": str(source),
@@ -145,12 +146,18 @@ def cmd_check_config(args: argparse.Namespace) -> int:
         print_json(summary)
     else:
         for warning in warnings:
-            console().print(f"注意：{warning}", style="yellow")
+            console().print(t("cli_note", warning=warning), style="yellow")
         console().print(
             Text.assemble(
-                ("配置正确", "green"),
-                f"：{summary['file']} — {summary['hall']}，{summary['services']} 项业务、"
-                f"{summary['matters']} 个事项、{summary['windows']} 个窗口",
+                (t("cli_config_ok"), "green"),
+                t(
+                    "cli_config_summary",
+                    file=summary["file"],
+                    hall=summary["hall"],
+                    services=summary["services"],
+                    matters=summary["matters"],
+                    windows=summary["windows"],
+                ),
             )
         )
     return 0
@@ -161,7 +168,7 @@ def cmd_hash_pin(_args: argparse.Namespace) -> int:
 
     pin = getpass.getpass("PIN: ") if sys.stdin.isatty() else sys.stdin.readline().strip()
     if not pin.isdigit() or len(pin) < 4:
-        return fail("PIN 至少 4 位数字", 2)
+        return fail(t("cli_pin_short"), 2)
     print(hash_pin(pin))
     return 0
 
@@ -172,12 +179,12 @@ def _ticket_line(hall: Hall, ticket: TicketView, wait: WaitEstimate | None) -> T
     from servicehall.i18n import back_by_text, wait_text
 
     service = hall.service(ticket.service)
-    windows = "、".join(f"{w.number}号" for w in hall.config.windows_for(ticket.service))
+    windows = [t("cli_window_no", number=w.number) for w in hall.config.windows_for(ticket.service)]
     text = Text.assemble((ticket.label, "bold"), f" {service.name}")
     if ticket.ahead is not None:
-        text.append(f"，前面还有 {ticket.ahead} 人，请到 {windows} 窗口")
+        text.append(t("cli_ahead", n=ticket.ahead, windows=windows))
     if wait is not None:
-        text.append(f"，预计等候{wait_text(wait)}")
+        text.append(t("cli_wait", wait=wait_text(wait)))
         back_by = back_by_text(wait)
         if back_by:
             text.append(f"（{back_by}）")
@@ -237,24 +244,24 @@ def cmd_take(args: argparse.Namespace) -> int:
     else:
         console().print(_ticket_line(hall, ticket, wait), highlight=False)
         if sms:
-            console().print(f"短信提醒已登记：{sms}", highlight=False)
+            console().print(t("cli_sms_registered", phone=sms), highlight=False)
         if outcome:
             show_outcome(outcome, ticket.label)
     if sms_refused is not None:
-        message = f"号票 {ticket.label} 已取好，但短信提醒没有登记上：{sms_refused.message}"
+        message = t("cli_sms_refused", ticket=ticket.label, message=sms_refused.message)
         return fail(message, sms_refused.exit_code)
     return 6 if outcome and not outcome.ok else 0
 
 
 def _need_window(args: argparse.Namespace) -> int:
     if args.window is None:
-        raise SystemExit(fail(f"call {args.action} 需要 --window 窗口号", 2))
+        raise SystemExit(fail(t("cli_needs_window", command=f"call {args.action}"), 2))
     return int(args.window)
 
 
 def _need_ticket(args: argparse.Namespace) -> str:
     if not args.ticket:
-        raise SystemExit(fail(f"call {args.action} 需要号票，如 A012", 2))
+        raise SystemExit(fail(t("cli_needs_ticket", command=f"call {args.action}"), 2))
     return str(args.ticket)
 
 
@@ -272,7 +279,7 @@ def cmd_call(args: argparse.Namespace) -> int:
         ticket = hall.finish(_need_window(args))
     elif action == "transfer":
         if not args.to:
-            return fail("call transfer 需要 --to 业务编码", 2)
+            return fail(t("cli_needs_service"), 2)
         ticket = hall.transfer(_need_window(args), args.to)
     elif action == "pick":
         ticket = hall.call_ticket(_need_ticket(args), _need_window(args), clerk=args.clerk)
@@ -292,7 +299,7 @@ def cmd_call(args: argparse.Namespace) -> int:
             }
         )
     elif ticket is None:
-        console().print(f"{args.window} 号窗口：当前没有人等候")
+        console().print(t("cli_nobody_waiting", window=args.window))
     else:
         console().print(f"{ticket.label}：{status_name(ticket.status)}", highlight=False)
     return 0
@@ -304,8 +311,8 @@ def cmd_window(args: argparse.Namespace) -> int:
     if args.json:
         print_json(win.as_dict())
     else:
-        state = "已暂停" if win.state == "paused" else "已恢复"
-        console().print(f"{win.number} 号窗口（{win.name}）{state}")
+        state = t("cli_paused" if win.state == "paused" else "cli_resumed")
+        console().print(t("cli_window_state", window=win.number, name=win.name, state=state))
     return 0
 
 
@@ -314,7 +321,7 @@ def cmd_leader(args: argparse.Namespace) -> int:
     leader: LeaderView | None
     if args.action == "set":
         if not args.name:
-            return fail("leader set 需要领导姓名", 2)
+            return fail(t("cli_needs_leader"), 2)
         leader = hall.set_leader(args.name, args.title)
     else:
         leader = hall.leader()
@@ -323,9 +330,9 @@ def cmd_leader(args: argparse.Namespace) -> int:
             {"day": hall.today().isoformat(), "leader": leader.as_dict() if leader else None}
         )
     elif leader is None:
-        console().print("今日未安排带班领导")
+        console().print(t("cli_no_leader"))
     else:
-        console().print(f"今日带班领导：{leader.name} {leader.title}", highlight=False)
+        console().print(t("cli_leader", name=leader.name, title=leader.title), highlight=False)
     return 0
 
 
@@ -345,21 +352,32 @@ def cmd_status(args: argparse.Namespace) -> int:
 
     from servicehall.i18n import wait_text
 
-    leader = f"{status.leader.name} {status.leader.title}" if status.leader else "未安排"
+    leader = f"{status.leader.name} {status.leader.title}" if status.leader else None
     console().print(
         Text.assemble(
             (hall.config.hall.name, "bold"),
-            f"  {status.day}  {'办公中' if status.open_now else '非办公时间'}"
-            f"{'  今天是圩日' if status.market_day else ''}  带班领导：{leader}",
+            f"  {status.day}  {t('cli_open' if status.open_now else 'cli_closed')}"
+            f"{t('cli_market_day') if status.market_day else ''}  "
+            + t("cli_leader_label", leader=leader or t("cli_leader_none")),
         )
     )
-    services = Table("编码", "业务", "等候", "现在取号预计等候", title="等候人数")
+    services = Table(
+        *(t(k) for k in ("cli_col_code", "cli_col_service", "cli_col_waiting", "cli_col_wait_now")),
+        title=t("cli_waiting_title"),
+    )
     for s in status.services:
         if s.available_today:
             services.add_row(s.code, s.name, str(s.waiting), wait_text(waits.get(s.code)))
-    windows = Table("窗口", "名称", "状态", "正在办理", "工作人员", title="窗口")
+    columns = (
+        "cli_col_window",
+        "cli_col_name",
+        "cli_col_state",
+        "cli_col_serving",
+        "cli_col_clerk",
+    )
+    windows = Table(*(t(k) for k in columns), title=t("cli_windows_title"))
     for w in status.windows:
-        state = "暂停" if w.state == "paused" else "开放"
+        state = t("cli_state_paused" if w.state == "paused" else "cli_state_open")
         windows.add_row(str(w.number), w.name, state, w.current or "—", w.clerk or "—")
     console().print(services)
     console().print(windows)
@@ -370,7 +388,7 @@ def cmd_events(args: argparse.Namespace) -> int:
     try:
         day = dt.date.fromisoformat(args.day) if args.day else None
     except ValueError:
-        return fail(f"日期应写成 YYYY-MM-DD，而不是 {args.day}", 2)
+        return fail(t("cli_bad_day", day=args.day), 2)
     hall = open_hall(args)
     ticket_id = hall.ticket(args.ticket, day=day).id if args.ticket else None
     events = hall.events(args.after, args.limit, ticket=ticket_id, window=args.window, day=day)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from servicehall.cli.common import LazyChoices, add_json, console, print_json
+from servicehall.cli.common import LazyChoices, add_json, console, print_json, settings_of
 
 
 def _roles() -> tuple[str, ...]:
@@ -40,7 +40,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def cmd_doctor(args: argparse.Namespace) -> int:
     from servicehall.doctor import FAIL, OK, run_checks
 
-    checks = run_checks(args.role, args.config, args.db, args.wait_db)
+    checks = run_checks(args.role, args.config or settings_of(args).config, args.db, args.wait_db)
     failed = any(c.state == FAIL for c in checks)
     if args.json:
         print_json({"role": args.role, "ok": not failed, "checks": [c.as_dict() for c in checks]})

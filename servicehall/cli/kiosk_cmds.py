@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from servicehall.cli.common import config_of
+from servicehall.cli.common import config_of, settings_of
 
 NAMES = ("kiosk",)
 """The commands this module registers."""
@@ -38,8 +38,8 @@ def cmd_kiosk(args: argparse.Namespace) -> int:
         return KioskApp(
             config,
             db=args.db,
-            enforce_hours=False if args.ignore_hours else None,
-            config_path=args.config,
+            enforce_hours=not (args.ignore_hours or settings_of(args).ignore_hours),
+            config_path=args.config or settings_of(args).config,
             language=args.lang,
         )
 

@@ -11,6 +11,7 @@ import sys
 from logging.handlers import RotatingFileHandler
 
 from servicehall.cli.common import err_console
+from servicehall.i18n import t
 
 
 class QuietFileHandler(RotatingFileHandler):
@@ -23,4 +24,4 @@ class QuietFileHandler(RotatingFileHandler):
         error = sys.exc_info()[1]
         logging.getLogger().removeHandler(self)
         reason = getattr(error, "strerror", None) or str(error)
-        err_console().print(f"注意：日志写不进去（{reason}），本次不再记日志", style="yellow")
+        err_console().print(t("cli_log_failed", reason=reason), style="yellow")

@@ -33,12 +33,10 @@ def sample_text() -> str:
 
 
 def resolve_path(path: str | os.PathLike[str] | None = None) -> Path | None:
-    """The config file to read; ``None`` means the packaged sample."""
+    """The config file to read (``--config`` or ``$SERVICEHALL_CONFIG`` through the settings),
+    else ./hall.toml; ``None`` means the packaged sample."""
     if path:
         return Path(path)
-    env = os.environ.get("SERVICEHALL_CONFIG")
-    if env:
-        return Path(env)
     local = Path("hall.toml")
     return local if local.is_file() else None
 

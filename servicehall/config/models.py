@@ -281,6 +281,13 @@ class DisplaySettings(_Model):
     """How long a page of windows or waiting counts stays up when they do not all fit."""
 
 
+class ScreensSettings(_Model):
+    """How every screen app looks (``servicehall.ui.themes``)."""
+
+    theme: Literal["dark", "high-contrast", "light"] = "dark"
+    """dark: as designed; high-contrast: white and yellow on black; light: dark on pale."""
+
+
 class VoiceSettings(_Model):
     enabled: bool = True
     command: list[str] = Field(
@@ -390,6 +397,7 @@ class HallConfig(_Model):
     queue: QueueSettings = Field(default_factory=QueueSettings)
     printer: PrinterSettings = Field(default_factory=PrinterSettings)
     display: DisplaySettings = Field(default_factory=DisplaySettings)
+    screens: ScreensSettings = Field(default_factory=ScreensSettings)
     voice: VoiceSettings = Field(default_factory=VoiceSettings)
     kiosk: KioskSettings = Field(default_factory=KioskSettings)
     manager: ManagerSettings = Field(default_factory=ManagerSettings)

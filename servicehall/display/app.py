@@ -1,50 +1,46 @@
 """``HallDisplay``: the Textual app on the hall's TV.
 
-A thread worker runs ``Follower.step`` in a loop (it sleeps on the change feed) and hands each
-snapshot to the UI thread; another thread worker speaks queued announcements. Nothing on the UI
-thread touches the database or waits for speech.
+``HallApp``'s follower (a thread worker sleeping on the change feed) publishes each snapshot on
+``hall_changed``; the display draws it. Another thread worker speaks queued announcements.
+Nothing on the UI thread touches the database or waits for speech.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import events, work
-from textual.app import App, ComposeResult
+from textual import events, on, work
+from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Static
-from textual.worker import get_current_worker
 
 from servicehall.config import HallConfig
 from servicehall.display.banner import CallBanner
 from servicehall.display.bars import LeaderBar, StatusLine, Ticker, TopBar
 from servicehall.display.board import WaitingCounts, WindowBoard, today_only
-from servicehall.display.calls import Call
-from servicehall.display.follower import Follower, Lost, Snapshot
 from servicehall.display.layout import DisplayPlan, plan_display
 from servicehall.display.recent import RecentCalls
 from servicehall.display.voice import Announcement, Announcer
-from servicehall.grids import log_grid
+from servicehall.i18n import t
 from servicehall.queue import Clock, SystemClock
-from servicehall.widgets.upkeep import keep_tidy, let_go
+from servicehall.ui.app_base import HallApp
+from servicehall.ui.calls import Call
+from servicehall.ui.follower import Lost, Snapshot
 
 if TYPE_CHECKING:
     from servicehall.widgets.qr import QrCode
 
 log = logging.getLogger(__name__)
 
-STEP_TIMEOUT_S = 0.5
-QR_CAPTION = "手机扫码看排队"
 ANNOUNCE_WITHIN_S = 60.0  # calls older than this (caught up after an outage) are not spoken
 
 
-class HallDisplay(App[None]):
+class HallDisplay(HallApp):
     """The hall board: latest call, windows, recent calls, waiting counts, leader, notice.
 
     ``layout.plan_display`` shares the screen out whenever its size (or the number of windows,
@@ -53,8 +49,10 @@ class HallDisplay(App[None]):
     """
 
     CSS_PATH = Path(__file__).with_name("display.tcss")  # also for a subclass elsewhere
-    TITLE = "大厅叫号屏"
-    BINDINGS = [("ctrl+q", "quit", "退出")]
+    TITLE = t("display_title")
+    GRID = "display"
+    COUNTS_CASES = True
+    BINDINGS = [("ctrl+q", "quit", t("display_quit"))]
 
     class CallsShown(Message):
         """Posted once new calls are on the screen (after the refresh that drew them)."""
@@ -62,6 +60,13 @@ class HallDisplay(App[None]):
         def __init__(self, calls: tuple[Call, ...]) -> None:
             super().__init__()
             self.calls = calls
+
+    class VoiceOff(Message):
+        """From the announcer's thread: the voice command keeps failing."""
+
+        def __init__(self, reason: str) -> None:
+            super().__init__()
+            self.reason = reason
 
     def __init__(
         self,
@@ -72,17 +77,14 @@ class HallDisplay(App[None]):
         announcer: Announcer | None = None,
         retry_s: float = 1.0,
     ) -> None:
-        super().__init__()
-        self.config = config
+        super().__init__(config, db=db, clock=clock, retry_s=retry_s)
         self.clock = clock or SystemClock()
-        self.follower = Follower(config, db, clock, retry_s=retry_s)
         self.announcer = announcer
         self.snapshot: Snapshot | None = None
         self.lost: Lost | None = None
-        self._stop = threading.Event()
         self._highlight_timer: Timer | None = None
         # the widgets a snapshot updates, kept so no update has to query the DOM
-        welcome = (config.hall.slogan, f"办公时间  {config.hall.hours_text()}")
+        welcome = (config.hall.slogan, t("display_hours", hours=config.hall.hours_text()))
         self.banner = CallBanner(welcome, id="banner")
         self.recent = RecentCalls(id="recent")
         self.board = WindowBoard(id="board")
@@ -108,7 +110,7 @@ class HallDisplay(App[None]):
             if self.qr is not None:  # the phone board's QR code above the recent calls
                 with Vertical(id="side") as self.side:
                     yield self.qr
-                    yield Static(QR_CAPTION, id="board-qr-caption")
+                    yield Static(t("display_qr_caption"), id="board-qr-caption")
                     yield self.recent
             else:
                 yield self.recent
@@ -120,8 +122,7 @@ class HallDisplay(App[None]):
         yield self.status_line
 
     def on_mount(self) -> None:
-        self._follow()
-        keep_tidy(self)
+        self.hall_changed.subscribe(self, self.show, immediate=True)
         self.set_timer(self.config.display.page_seconds, self.turn_pages)
         if self.announcer is not None:
             self.announcer.on_off = self.voice_failed
@@ -131,23 +132,10 @@ class HallDisplay(App[None]):
                 self._voice_off(self.announcer.off_reason or "")
 
     def on_unmount(self) -> None:
-        let_go()
-        self._stop.set()
         if self.announcer is not None:
             self.announcer.close()
 
     # ------------------------------------------------------------------ workers
-
-    @work(thread=True, exclusive=True, group="follow", exit_on_error=False)
-    def _follow(self) -> None:
-        worker = get_current_worker()
-        try:
-            while not worker.is_cancelled and not self._stop.is_set():
-                result = self.follower.step(STEP_TIMEOUT_S)
-                if result is not None and not worker.is_cancelled:
-                    self.call_from_thread(self.show, result)
-        finally:
-            self.follower.close()
 
     @work(thread=True, exclusive=True, group="voice", exit_on_error=False)
     def _speak(self) -> None:
@@ -157,7 +145,6 @@ class HallDisplay(App[None]):
     # ------------------------------------------------------------------ layout
 
     def on_resize(self, event: events.Resize) -> None:
-        log_grid("display", event.size.width, event.size.height)
         self.lay_out()
 
     def lay_out(self) -> None:
@@ -214,8 +201,9 @@ class HallDisplay(App[None]):
         """Put a snapshot (or the news that the database is gone) on the screen."""
         if isinstance(result, Lost):
             self.lost = result
-            seen = f"（画面停在 {result.last_seen:%H:%M:%S}）" if result.last_seen else ""
-            self.status_line.message = f"数据库连接中断，正在自动重连{seen}。\n{result.reason}"
+            last = result.last_seen
+            seen = t("display_lost_seen", time=f"{last:%H:%M:%S}") if last else ""
+            self.status_line.message = t("display_lost", seen=seen, reason=result.reason)
             return
         self.lost = None
         self.status_line.message = ""
@@ -228,7 +216,7 @@ class HallDisplay(App[None]):
         self.leader.leader = hall.leader
         self.lay_out()
         if result.cases_done:
-            self.cases_done.update(f"今日办结办件 {result.cases_done} 件")
+            self.cases_done.update(t("display_cases_done", n=result.cases_done))
         self.recent.calls = result.recent
         self.banner.call = latest
         if result.new_calls:
@@ -255,7 +243,7 @@ class HallDisplay(App[None]):
     def _voice_off(self, reason: str) -> None:
         log.warning("voice off: %s", reason)
         self.notify(
-            f"语音播报已关闭：{reason}。叫号照常显示。",
+            t("display_voice_off", reason=reason),
             timeout=30,
             severity="warning",
             markup=False,
@@ -263,7 +251,11 @@ class HallDisplay(App[None]):
 
     def voice_failed(self, reason: str) -> None:
         """Called from the announcer's thread when the voice command keeps failing."""
-        self.call_from_thread(self._voice_off, reason)
+        self.post_message(self.VoiceOff(reason))
+
+    @on(VoiceOff)
+    def _voice_failed(self, event: VoiceOff) -> None:
+        self._voice_off(event.reason)
 
     def _now(self) -> dt.datetime:
         return self.clock.now().astimezone(self.config.hall.tz)

@@ -12,9 +12,10 @@ from rich.style import Style
 from rich.text import Text
 from textual.reactive import reactive
 
-from servicehall.display.calls import Call
 from servicehall.display.layout import CallFit, Part, call_lines, fit_call, word_cells
 from servicehall.display.lines import LineCachedWidget
+from servicehall.ui.calls import Call
+from servicehall.ui.themes import colour
 from servicehall.widgets.bigfont import GLYPH_ROWS, dot_runs
 
 
@@ -59,7 +60,7 @@ class CallBanner(LineCachedWidget):
             welcome = [Text("欢迎光临  Welcome", style="bold"), Text("")]
             welcome += [Text(line) for line in self.welcome if line]
             return self._centred(welcome)
-        dots = "bright_yellow" if self.highlight else "yellow"
+        dots = colour(self.app, "display-call-flash" if self.highlight else "display-call")
         window = str(call.window)
         width, height = self.size.width, self.size.height
         fit = fit_call(width, height, call.label, window, lines_allowed=(self.lines,))
@@ -75,13 +76,14 @@ class CallBanner(LineCachedWidget):
             return self._centred([Text(title, style="bold"), big, Text(call.window_name)])
         lines: list[Text] = []
         if fit.titled:
-            lines.append(Text(title, style="bold white"))
+            lines.append(Text(title, style=f"bold {colour(self.app, 'display-words')}"))
         for index, parts in enumerate(call_lines(call.label, window, fit.lines)):
             if index:
                 lines.append(Text(""))
-            lines += self._big_lines(parts, dots, *fit.dot)
+            lines += self._big_lines(parts, dots, colour(self.app, "display-words"), *fit.dot)
         if fit.titled:
-            lines.append(Text(f"{call.window} 号窗口  {call.window_name}", style="bold white"))
+            where = f"{call.window} 号窗口  {call.window_name}"
+            lines.append(Text(where, style=f"bold {colour(self.app, 'display-words')}"))
         return self._centred(lines)
 
     @property
@@ -110,10 +112,10 @@ class CallBanner(LineCachedWidget):
         return out
 
     @staticmethod
-    def _big_lines(parts: list[Part], color: str, dot: int, rows: int) -> list[Text]:
+    def _big_lines(parts: list[Part], color: str, words: str, dot: int, rows: int) -> list[Text]:
         """The big rows, each run of lit (or unlit) dots one span: a few spans a line to draw."""
         on = Style(bgcolor=color)
-        word_style = Style(bold=True, color="white")
+        word_style = Style(bold=True, color=words)
         lines: list[Text] = []
         for row in range(GLYPH_ROWS):
             for copy in range(rows):

@@ -11,6 +11,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from servicehall.queue import LeaderView
+from servicehall.ui.themes import colour
 
 WEEKDAYS = "一二三四五六日"
 GAP = "    "  # between the end of the notice and its next pass
@@ -24,7 +25,7 @@ class TopBar(Widget):
     """The hall's name on the left; date and clock on the right (its own one-second timer)."""
 
     DEFAULT_CSS = """
-    TopBar { height: 1; background: $primary-darken-2; padding: 0 1; }
+    TopBar { height: 1; background: $primary-darken-2; color: $display-bar-text; padding: 0 1; }
     """
 
     now: reactive[dt.datetime | None] = reactive(None)
@@ -74,7 +75,7 @@ class LeaderBar(Widget):
         if leader is None:
             who.append("（未安排）")
         else:
-            who.append(leader.name, style="bold yellow")
+            who.append(leader.name, style=f"bold {colour(self.app, 'display-call')}")
             if leader.title:
                 who.append(f"（{leader.title}）")
             if leader.window is not None:
@@ -83,7 +84,7 @@ class LeaderBar(Widget):
             return [who]
         phone = Text(no_wrap=True)
         phone.append("监督电话：", style="bold")
-        phone.append(self.phone, style="bold yellow")
+        phone.append(self.phone, style=f"bold {colour(self.app, 'display-call')}")
         return [who, phone]
 
     def rows_needed(self, width: int) -> int:
@@ -101,7 +102,7 @@ class Ticker(Widget):
     """A notice line that scrolls when it is wider than the screen (and stands still otherwise)."""
 
     DEFAULT_CSS = """
-    Ticker { height: 1; background: $primary-darken-3; }
+    Ticker { height: 1; background: $primary-darken-3; color: $display-bar-text; }
     """
 
     STEP_S = 0.4  # one character every 0.4 s: slow enough to read while it moves

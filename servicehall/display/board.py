@@ -20,6 +20,7 @@ from textual.reactive import reactive
 from servicehall.display.layout import BOARD_CELL, WAIT_CELL
 from servicehall.display.lines import LineCachedWidget
 from servicehall.queue import ServiceStatus, WindowStatus
+from servicehall.ui.themes import colours
 
 NAME_CELLS = 12
 WAIT_NAME_CELLS = 8
@@ -86,6 +87,10 @@ class PagedCells(LineCachedWidget):
             f"  第 {min(self.page, self.pages - 1) + 1}/{self.pages} 页" if self.pages > 1 else ""
         )
 
+    def _paint(self) -> dict[str, str]:
+        """The theme's colours to draw with."""
+        return colours(self.app)
+
 
 class WindowBoard(PagedCells):
     """A grid of windows; the one just called is marked in yellow."""
@@ -142,16 +147,19 @@ class WindowBoard(PagedCells):
         """The window's one line, or its two lines (number and name; label) when tall."""
         name = _fit(window.name, NAME_CELLS)
         head = Text(no_wrap=True, overflow="crop")
-        head.append(f"{window.number:>2} ", style="bold cyan")
-        head.append(name, style="white")
+        paint = self._paint()
+        head.append(f"{window.number:>2} ", style=f"bold {paint['display-number']}")
+        head.append(name, style=paint["display-words"])
         tail = Text("   " if self.tall else " " * (NAME_CELLS + 1 - cell_len(name)), no_wrap=True)
         if window.state == "paused":
-            tail.append(PAUSED, style="bold grey50")
+            tail.append(PAUSED, style=f"bold {paint['display-quiet']}")
         elif window.current:
-            style = "bold black on yellow" if window.number == self.called else "bold yellow"
+            call = paint["display-call"]
+            marked = f"bold {paint['display-marked']} on {call}"
+            style = marked if window.number == self.called else f"bold {call}"
             tail.append(window.current, style=style)
         else:
-            tail.append(IDLE, style="grey50")
+            tail.append(IDLE, style=paint["display-quiet"])
         if self.tall:
             return head, tail
         return head + tail, Text("")
@@ -189,18 +197,18 @@ class WaitingCounts(PagedCells):
         for start in range(0, len(shown), self.columns):
             line = Text(no_wrap=True, overflow="crop")
             for service in shown[start : start + self.columns]:
-                cell = self._cell(service)  # type: ignore[arg-type]
+                cell = self._cell(service, self._paint())  # type: ignore[arg-type]
                 line.append_text(cell)
                 line.append(" " * max(1, cell_width - cell.cell_len))
             lines.append(line)
         return Text("\n", no_wrap=True).join(lines)
 
     @staticmethod
-    def _cell(service: ServiceStatus) -> Text:
+    def _cell(service: ServiceStatus, paint: dict[str, str]) -> Text:
         cell = Text(no_wrap=True)
-        cell.append(f"{service.code} ", style="bold cyan")
+        cell.append(f"{service.code} ", style=f"bold {paint['display-number']}")
         name = _fit(service.name, WAIT_NAME_CELLS)
         cell.append(name + " " * (WAIT_NAME_CELLS - cell_len(name)))
-        style = "bold yellow" if service.waiting else "grey50"
+        style = f"bold {paint['display-call']}" if service.waiting else paint["display-quiet"]
         cell.append(f" {service.waiting}", style=style)
         return cell

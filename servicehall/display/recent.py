@@ -5,8 +5,9 @@ from __future__ import annotations
 from rich.text import Text
 from textual.reactive import reactive
 
-from servicehall.display.calls import Call
 from servicehall.display.lines import LineCachedWidget
+from servicehall.ui.calls import Call
+from servicehall.ui.themes import colours
 
 
 class RecentCalls(LineCachedWidget):
@@ -20,16 +21,17 @@ class RecentCalls(LineCachedWidget):
         return (self.calls,)
 
     def render(self) -> Text:
+        paint = colours(self.app)
         text = Text("最近呼叫  Recent", style="bold")
         spaced = self.size.height >= 2 * len(self.calls) + 1  # room to breathe on a big TV
         for index, call in enumerate(self.calls):
             text.append("\n\n" if spaced else "\n")
-            style = "bold black on yellow" if index == 0 else "bold"
-            text.append(f" {call.label} ", style=style)
-            text.append(f"  {call.window:>2}号窗口", style="white")
+            marked = f"bold {paint['display-marked']} on {paint['display-call']}"
+            text.append(f" {call.label} ", style=marked if index == 0 else "bold")
+            text.append(f"  {call.window:>2}号窗口", style=paint["display-words"])
             text.append(f"  {call.at:%H:%M}", style="grey70")
             if call.recall:
-                text.append(" 重呼", style="yellow")
+                text.append(" 重呼", style=paint["display-call"])
         if not self.calls:
-            text.append("\n（暂无）", style="grey50")
+            text.append("\n（暂无）", style=paint["display-quiet"])
         return text

@@ -1,9 +1,11 @@
 """The entrance kiosk: a locked-down Textual app villagers use to take a ticket.
 
-The app owns the hall connection, the printer and the work that blocks (database, printing,
-PIN checks), always in thread workers; screens only ask it to act and show what comes back.
-The public has no way out: no quit key, no command palette, no suspend; staff leave through the
-PIN-protected maintenance screen.
+``HallApp`` follows the hall (the kiosk creates or upgrades the database on a new PC); the kiosk
+keeps the printer and does the work that blocks (issuing, printing, PIN checks, staff actions,
+registering a number for 短信提醒), always in its own thread workers. Screens ask for it with a
+message (``kiosk.messages``) and get the answer back as one; they never run workers or change
+the app's state themselves. The public has no way out: no quit key, no command palette, no
+suspend; staff leave through the PIN-protected maintenance screen.
 """
 
 from __future__ import annotations
@@ -11,26 +13,42 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar
 
-from textual import events, work
-from textual.app import App
+from textual import events, on, work
 from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
 from servicehall.config import HallConfig, Matter, Service, load_config
-from servicehall.grids import log_grid
-from servicehall.i18n import language, set_language
+from servicehall.errors import ServiceHallError
+from servicehall.i18n import language, set_language, t
 from servicehall.kiosk.issuing import GaveUp, Issued, issue_with_retry
+from servicehall.kiosk.messages import (
+    CaseLookup,
+    CasesFound,
+    ConfigReloaded,
+    IssueRefused,
+    IssueRetrying,
+    PhoneEntered,
+    PhoneRefused,
+    PhoneRegistered,
+    PinChecked,
+    PinEntered,
+    PrintFinished,
+    StaffAction,
+    StaffAsked,
+    StaffDone,
+    TicketIssued,
+    WaitsRead,
+)
 from servicehall.kiosk.screens.home import HomeScreen
 from servicehall.kiosk.screens.notice import NoticeScreen
+from servicehall.kiosk.screens.pin import PinScreen
 from servicehall.kiosk.screens.ticket import TicketScreen
-from servicehall.kiosk.strings import s
+from servicehall.pins import verify_pin
 from servicehall.printer import PrintOutcome, make_printer
 from servicehall.queue import (
     Clock,
@@ -42,23 +60,24 @@ from servicehall.queue import (
     TicketView,
     WaitEstimate,
 )
-from servicehall.queue.lockouts import KIOSK_RULE, PinGuard
-from servicehall.widgets.upkeep import keep_tidy, let_go
+from servicehall.queue.lockouts import KIOSK_RULE, PinGuard, this_pc
+from servicehall.queue.outbox import register_phone
+from servicehall.ui.app_base import HallApp, HallNews
+from servicehall.ui.follower import Lost
 
 log = logging.getLogger(__name__)
 
-RECONNECT_PAUSE_S = 2.0
-STATUS_REFRESH_S = 20.0
 BLOCKED_ACTIONS = frozenset(
     {"quit", "suspend_process", "command_palette", "help_quit", "screenshot", "change_theme"}
 )
 
 
-class KioskApp(App[None], inherit_bindings=False):
+class KioskApp(HallApp, inherit_bindings=False):
     """The touchscreen kiosk. Construct with the hall's config and database URL."""
 
     CSS_PATH = Path(__file__).with_name("kiosk.tcss")
     TITLE = "servicehall kiosk"
+    GRID = "kiosk"
     ENABLE_COMMAND_PALETTE = False
     ALLOW_SELECT = False
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -76,22 +95,22 @@ class KioskApp(App[None], inherit_bindings=False):
         *,
         db: str | None = None,
         clock: Clock | None = None,
-        enforce_hours: bool | None = None,
+        enforce_hours: bool = True,
         config_path: str | os.PathLike[str] | None = None,
         language: str | None = None,
     ) -> None:
-        super().__init__()
-        self.config = config
+        super().__init__(config, db=db, clock=clock, enforce_hours=enforce_hours, create=True)
         self.db = db
         self.clock = clock
         self.enforce_hours = enforce_hours
         self.config_path = Path(config_path) if config_path else None
-        self.hall: Hall | None = None
         self.printer = make_printer(config.printer)
         self.issuing = False
         self.last_ticket: TicketView | None = None
         self.staff_leaving = False
         self._pin_guard: PinGuard | None = None
+        self._printing: dict[int, TicketScreen] = {}
+        """Ticket screens waiting for their printer's answer (also after 首页 was tapped)."""
         self._last_input = time.monotonic()
         self.home_language = language or config.kiosk.language
         set_language(self.home_language)
@@ -102,16 +121,9 @@ class KioskApp(App[None], inherit_bindings=False):
         return HomeScreen()
 
     def on_mount(self) -> None:
-        self.follow_hall()
-        keep_tidy(self)
+        self.hall_changed.subscribe(self, self._hall_news, immediate=True)
         idle = self.config.kiosk.idle_reset_seconds
         self.set_interval(min(1.0, idle / 4), self._check_idle)
-
-    def on_unmount(self) -> None:
-        let_go()
-
-    def on_resize(self, event: events.Resize) -> None:
-        log_grid("kiosk", event.size.width, event.size.height)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in BLOCKED_ACTIONS and not self.staff_leaving:
@@ -132,10 +144,16 @@ class KioskApp(App[None], inherit_bindings=False):
         self.staff_leaving = True
         self._leave()
 
-    @work(thread=True, group="leave", name="staff quit")
+    @work(thread=True, group="leave", name="staff quit", exit_on_error=False)
     def _leave(self) -> None:
         self.record_event("kiosk_quit")
-        self._from_thread(self.exit)
+        self.from_thread(self.exit)
+
+    def worker_failed(self, worker: Worker[Any]) -> None:
+        """A bug in issuing must not leave the kiosk refusing every tap."""
+        if worker.group == "issue" and self.issuing:
+            self._end_issue()
+            self._show_notice(t("sorry"), t("gave_up"))
 
     # ------------------------------------------------------------------ navigation
 
@@ -172,140 +190,111 @@ class KioskApp(App[None], inherit_bindings=False):
         return self._pin_guard
 
     def action_staff(self) -> None:
-        from servicehall.kiosk.screens.pin import PinScreen
-
         if not isinstance(self.screen, PinScreen):
             self.push_screen(PinScreen())
 
     # ------------------------------------------------------------------ following the hall
 
-    @work(thread=True, exclusive=True, group="follow", name="follow hall")
-    def follow_hall(self) -> None:
-        """Connect to the hall, then publish its status whenever anything changes."""
-        worker = get_current_worker()
-        while not worker.is_cancelled:
-            try:
-                hall = self.hall or self._connect()
-                feed = hall.watch()
-            except (StoreError, OSError) as exc:
-                self._report_trouble(exc)
-                _sleep_unless(lambda: worker.is_cancelled, RECONNECT_PAUSE_S)
-                continue
-            try:
-                self._publish(hall, hall.status())
-                refreshed = time.monotonic()
-                while not worker.is_cancelled:
-                    changed = feed.wait(0.5)
-                    if changed or time.monotonic() - refreshed > STATUS_REFRESH_S:
-                        self._publish(hall, hall.status())
-                        refreshed = time.monotonic()
-            except StoreError as exc:
-                self._report_trouble(exc)
-                _sleep_unless(lambda: worker.is_cancelled, RECONNECT_PAUSE_S)
-            finally:
-                feed.close()
+    def _hall_news(self, news: HallNews) -> None:
+        if isinstance(news, Lost):
+            log.warning("kiosk database trouble: %s", news.reason)
+            self.trouble = news.reason
+            return
+        self.trouble = ""
+        self.hall_status = news.status
+        if self.hall is not None:
+            self._read_waits(self.hall)
 
-    def _connect(self) -> Hall:
-        hall = Hall.open(
-            self.config, db=self.db, clock=self.clock, enforce_hours=self.enforce_hours
-        )
-        self.hall = hall
-        log.info("kiosk connected to %s", hall.store.safe_url())
-        return hall
-
-    def _publish(self, hall: Hall, status: HallStatus) -> None:
-        """Show the status at once, then every open service's wait (one read, one projection)."""
-
-        def apply() -> None:
-            self.trouble = ""
-            self.hall_status = status
-
-        self._from_thread(apply)
-        waits = hall.estimate_waits()
-        self._from_thread(lambda: setattr(self, "waits", waits))
-
-    def _report_trouble(self, exc: Exception) -> None:
-        message = exc.message if isinstance(exc, StoreError) else str(exc)
-        log.warning("kiosk database trouble: %s", message)
-        self._from_thread(lambda: setattr(self, "trouble", message))
-
-    def _from_thread(self, callback: Callable[[], object]) -> None:
-        """Run ``callback`` on the UI thread unless the app is already shutting down."""
+    @work(thread=True, exclusive=True, group="waits", name="read waits", exit_on_error=False)
+    def _read_waits(self, hall: Hall) -> None:
+        """Every open service's wait (one read, one projection), after the status is on screen."""
         try:
-            self.call_from_thread(callback)
-        except RuntimeError:
-            log.debug("kiosk UI gone before a worker's update", exc_info=True)
+            waits = hall.estimate_waits()
+        except StoreError as exc:
+            log.warning("kiosk could not read the waits: %s", exc.message)
+            return
+        self.post_message(WaitsRead(waits))
+
+    @on(WaitsRead)
+    def _waits_read(self, event: WaitsRead) -> None:
+        self.waits = event.waits
 
     # ------------------------------------------------------------------ issuing and printing
 
     def request_ticket(
-        self,
-        service: Service,
-        matter: Matter | None,
-        priority: bool,
-        on_progress: Callable[[str], None],
+        self, asking: Screen[Any], service: Service, matter: Matter | None, priority: bool
     ) -> bool:
-        """Start issuing a ticket; False (and nothing happens) while one is being issued."""
+        """Start issuing a ticket (``asking`` hears of retries); False (and nothing happens)
+        while one is being issued or before the hall is reached."""
         if self.issuing or self.hall is None:
             return False
         self.issuing = True
-        on_progress(s("issuing"))
-        self._issue(self.hall, service.code, matter.code if matter else None, priority, on_progress)
+        self._issue(self.hall, asking, service.code, matter.code if matter else None, priority)
         return True
 
-    @work(thread=True, exclusive=True, group="issue", name="issue ticket")
+    @work(thread=True, exclusive=True, group="issue", name="issue ticket", exit_on_error=False)
     def _issue(
-        self,
-        hall: Hall,
-        service: str,
-        matter: str | None,
-        priority: bool,
-        on_progress: Callable[[str], None],
+        self, hall: Hall, asking: Screen[Any], service: str, matter: str | None, priority: bool
     ) -> None:
         worker = get_current_worker()
+
+        def retrying(attempt: int, _message: str) -> None:
+            asking.post_message(IssueRetrying(attempt))
+
         try:
             issued = issue_with_retry(
                 hall,
                 service,
                 matter,
                 priority,
-                on_retry=lambda n, _msg: self._from_thread(
-                    lambda: on_progress(s("retrying", attempt=n))
-                ),
+                on_retry=retrying,
                 cancelled=lambda: worker.is_cancelled,
             )
-        except Refused as exc:
-            self._from_thread(partial(self._end_issue, partial(self._show_refused, exc)))
+        except HallError as exc:
+            if not isinstance(exc, Refused):
+                log.warning("kiosk issue refused: %s", exc.message)
+            self.post_message(IssueRefused(exc))
             return
         except GaveUp:
-            show = partial(self._show_notice, s("sorry"), s("gave_up"))
-            self._from_thread(partial(self._end_issue, show))
+            self.post_message(IssueRefused(None))
             return
-        except HallError as exc:
-            log.warning("kiosk issue refused: %s", exc.message)
-            show = partial(self._show_notice, s("sorry"), exc.message)
-            self._from_thread(partial(self._end_issue, show))
-            return
-        self.last_ticket = issued.ticket
-        screen = TicketScreen(issued)
-        self._from_thread(lambda: self._end_issue(lambda: self._show_ticket(screen)))
-        outcome = self._print_ticket(hall, issued)
-        self._from_thread(lambda: screen.show_print(outcome))
+        self.post_message(TicketIssued(issued))
+        self.post_message(PrintFinished(issued.ticket.id, self._print_ticket(hall, issued)))
 
-    def _end_issue(self, show: Callable[[], None]) -> None:
-        """Show the result of an issue and accept the next tap, in one step on the UI thread."""
-        show()
+    def _end_issue(self) -> None:
         self.issuing = False
 
-    def _show_ticket(self, screen: TicketScreen) -> None:
+    @on(TicketIssued)
+    def _ticket_issued(self, event: TicketIssued) -> None:
+        """Show the ticket and accept the next tap, in one step on the UI thread."""
+        self.last_ticket = event.issued.ticket
+        screen = self._printing[event.issued.ticket.id] = TicketScreen(event.issued)
         self._replace_top(screen)
+        self._end_issue()
+
+    @on(IssueRefused)
+    def _issue_refused(self, event: IssueRefused) -> None:
+        error = event.error
+        if error is None:
+            self._show_notice(t("sorry"), t("gave_up"))
+        elif isinstance(error, Refused):
+            self._show_refused(error)
+        else:
+            self._show_notice(t("sorry"), error.message)
+        self._end_issue()
+
+    @on(PrintFinished)
+    def _print_finished(self, event: PrintFinished) -> None:
+        screen = self._printing.pop(event.ticket_id, None)
+        if screen is not None:
+            screen.show_print(event.outcome)
 
     def _print_ticket(self, hall: Hall, issued: Issued) -> PrintOutcome:
         try:
             return self.printer.print_ticket(hall, issued.ticket)
         except Exception as exc:  # the number must stay on screen whatever the printer did
             log.exception("printing %s failed unexpectedly", issued.ticket.label)
-            return PrintOutcome(False, s("printer_error"), f"{type(exc).__name__}: {exc}")
+            return PrintOutcome(False, t("printer_error"), f"{type(exc).__name__}: {exc}")
 
     def _show_refused(self, exc: Refused) -> None:
         title = {
@@ -314,8 +303,8 @@ class KioskApp(App[None], inherit_bindings=False):
             "not_market_day": "market_title",
         }.get(exc.key, "sorry")
         # the core's closed message repeats the hours the notice shows anyway
-        message = s("closed_message") if exc.key == "hall_closed" else exc.message
-        self._show_notice(s(title), message, show_hours=True)
+        message = t("closed_message") if exc.key == "hall_closed" else exc.message
+        self._show_notice(t(title), message, show_hours=True)
 
     def _show_notice(self, title: str, message: str, *, show_hours: bool = False) -> None:
         self._replace_top(NoticeScreen(title, message, show_hours=show_hours))
@@ -332,6 +321,106 @@ class KioskApp(App[None], inherit_bindings=False):
 
     # ------------------------------------------------------------------ staff work
 
+    @on(PinEntered)
+    def _pin_entered(self, event: PinEntered) -> None:
+        event.stop()
+        self._verify_pin(event.screen, event.pin, self.config.kiosk.staff_pin_hash or "")
+
+    @work(thread=True, exclusive=True, group="pin", name="check PIN", exit_on_error=False)
+    def _verify_pin(self, asking: Screen[Any], pin: str, stored: str) -> None:
+        guard = self.pin_guard()
+        subject = this_pc("kiosk")
+        wait = guard.wait_s(subject)
+        if wait > 0:  # locked: the PIN is not even checked
+            asking.post_message(PinChecked(False, wait))
+            return
+        if verify_pin(pin, stored):
+            guard.succeeded(subject)
+            asking.post_message(PinChecked(True, 0.0))
+            return
+        attempt = guard.failed(subject)
+        if attempt.wait_s:
+            self.record_event("pin_locked", seconds=attempt.wait_s, failures=attempt.failures)
+        asking.post_message(PinChecked(False, attempt.wait_s))
+
+    @on(StaffAsked)
+    def _staff_asked(self, event: StaffAsked) -> None:
+        event.stop()
+        if event.action == "quit":
+            self.staff_quit()
+        else:
+            self._staff_job(event.screen, event.action)
+
+    @work(thread=True, group="staff", name="staff action", exit_on_error=False)
+    def _staff_job(self, asking: Screen[Any], action: StaffAction) -> None:
+        try:
+            text = self._staff_text(action)
+        except ServiceHallError as exc:
+            text = exc.message
+        asking.post_message(StaffDone(action, text))
+
+    def _staff_text(self, action: str) -> str:
+        """Do one staff action (blocking) and say how it went."""
+        hall, last = self.hall, self.last_ticket
+        if action == "printer_status":
+            status = self.printer.status()
+            return t(
+                "printer_state", state=t("printer_online") if status.online else status.message
+            )
+        if action == "reload":
+            return t("reloaded", services=len(self.reload_config().services))
+        if hall is None:
+            return t("connecting", detail=self.trouble)
+        if action == "print_test":
+            outcome = self.printer.print_test(hall)
+            return t("print_ok") if outcome.ok else f"{outcome.message} {outcome.detail}"
+        if last is None:
+            return t("no_last_ticket")
+        outcome = self.printer.reprint(hall, last.id)
+        ok_text = f"{t('print_ok')} {last.label}"
+        return ok_text if outcome.ok else f"{last.label}: {outcome.message} {outcome.detail}"
+
+    @on(PhoneEntered)
+    def _phone_entered(self, event: PhoneEntered) -> None:
+        event.stop()
+        if self.hall is None:
+            event.screen.post_message(PhoneRefused(self.trouble))
+            return
+        self._register_phone(self.hall, event)
+
+    @work(thread=True, exclusive=True, group="sms", name="register phone", exit_on_error=False)
+    def _register_phone(self, hall: Hall, asked: PhoneEntered) -> None:
+        try:
+            masked = register_phone(hall, asked.ticket_id, asked.phone, asked.language)
+        except ServiceHallError as exc:
+            asked.screen.post_message(PhoneRefused(exc.message))
+            return
+        asked.screen.post_message(PhoneRegistered(masked))
+
+    @on(CaseLookup)
+    def _case_lookup(self, event: CaseLookup) -> None:
+        event.stop()
+        if self.hall is None:
+            event.screen.post_message(CasesFound([], t("progress_trouble", message=self.trouble)))
+            return
+        self._look_up(self.hall, event)
+
+    @work(thread=True, exclusive=True, group="progress", name="look up a case", exit_on_error=False)
+    def _look_up(self, hall: Hall, asked: CaseLookup) -> None:
+        """查询办理进度: by number, or by name and four digits (only an exact match)."""
+        try:
+            if asked.mode == "number":
+                found = [hall.case(asked.digits)]
+            else:
+                found = hall.find_cases(asked.name, asked.digits)
+        except ServiceHallError as exc:
+            found = []
+            if exc.exit_code == 5:  # the database, not the villager's input
+                message = t("progress_trouble", message=exc.message)
+                asked.screen.post_message(CasesFound([], message))
+                return
+        asked.screen.post_message(CasesFound(found, "" if found else t("progress_not_found")))
+
     def record_event(self, kind: str, hall: Hall | None = None, **detail: Any) -> None:
         """Append a staff action to the event log (blocking; from a worker)."""
         hall = hall or self.hall
@@ -342,27 +431,19 @@ class KioskApp(App[None], inherit_bindings=False):
                 log.warning("kiosk could not record %s", kind, exc_info=True)
 
     def reload_config(self) -> HallConfig:
-        """Read hall.toml again and reconnect with it (blocking; call from a worker)."""
+        """Read hall.toml again and follow the hall with it (blocking; call from a worker)."""
         config = load_config(self.config_path)
         hall = Hall.open(config, db=self.db, clock=self.clock, enforce_hours=self.enforce_hours)
-        printer = make_printer(config.printer)
-        self.record_event("kiosk_reload", hall, services=len(config.services))
-
-        def swap() -> None:
-            old = self.hall
-            self.config, self.hall, self.printer = config, hall, printer
-            self.follow_hall()
-            if old is not None:
-                old.close()
-            for screen in self.screen_stack[:-1]:  # the staff screen on top keeps its messages
-                screen.refresh(recompose=True)
-
-        self.call_from_thread(swap)
+        try:
+            self.record_event("kiosk_reload", hall, services=len(config.services))
+        finally:
+            hall.close()
+        self.post_message(ConfigReloaded(config, make_printer(config.printer)))
         return config
 
-
-def _sleep_unless(cancelled: Callable[[], bool], seconds: float) -> None:
-    """Sleep in short steps so a cancelled worker stops promptly."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline and not cancelled():
-        time.sleep(0.1)
+    @on(ConfigReloaded)
+    def _reloaded(self, event: ConfigReloaded) -> None:
+        self.printer = event.printer
+        self.follow(event.config)
+        for screen in self.screen_stack[:-1]:  # the staff screen on top keeps its messages
+            screen.refresh(recompose=True)

@@ -15,8 +15,7 @@ from dataclasses import dataclass
 
 from rich.cells import cell_len
 
-from servicehall.i18n import back_by_text, wait_text
-from servicehall.kiosk.strings import s
+from servicehall.i18n import back_by_text, t, wait_text
 from servicehall.queue import WaitEstimate
 
 WIDEST_MINUTES = (600, 720)
@@ -38,14 +37,14 @@ class WaitWords:
         """The line and when to be back: one row when ``width`` cells hold both, else two."""
         if not self.back_by:
             return self.line
-        both = s("wait_then_back_by", wait=self.line, back_by=self.back_by)
+        both = t("wait_then_back_by", wait=self.line, back_by=self.back_by)
         return both if cell_len(both) <= width else f"{self.line}\n{self.back_by}"
 
 
 def wait_words(wait: WaitEstimate | None) -> WaitWords:
     """Everything a kiosk screen says about ``wait``."""
     short = wait_text(wait)
-    line = s("wait_estimate", wait=short) if short else ""
+    line = t("wait_estimate", wait=short) if short else ""
     return WaitWords(short, line, back_by_text(wait))
 
 

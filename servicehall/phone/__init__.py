@@ -1,6 +1,5 @@
 """赶圩不误号: the villager's phone follows the queue (``servicehall serve phone``).
 
-- ``words``: the pages' words, Chinese first with English.
 - ``state``: pure — a ticket and the hall's latest picture → what its page says.
 - ``watch``: one thread per server follows the change feed and publishes the hall's picture;
   every live page waits on it (200 phones, one database follower).

@@ -29,12 +29,12 @@ from typing import TypeVar
 from aiohttp import web
 
 from servicehall.config import HallConfig
+from servicehall.i18n import t
 from servicehall.phone import render
 from servicehall.phone.casestate import case_state
 from servicehall.phone.limits import RateLimit
 from servicehall.phone.state import Picture, board_state, ticket_state
 from servicehall.phone.watch import HallWatch
-from servicehall.phone.words import w
 from servicehall.queue import RATINGS, Clock, Hall, StoreError, TicketView, UnknownInput, WrongState
 from servicehall.serve.hosts import host_name, trusted_host
 
@@ -114,9 +114,9 @@ class PhoneServer:
     ) -> web.StreamResponse:
         if not trusted_host(request.host, self.allowed):
             log.warning("refused Host %r from %s", request.host, request.remote)
-            return _message(403, w("bad_host_title"), w("bad_host"))
+            return _message(403, t("phone_bad_host_title"), t("phone_bad_host"))
         if not self.limit.allow(request.remote or ""):
-            refused = _message(429, w("too_many_title"), w("too_many"))
+            refused = _message(429, t("phone_too_many_title"), t("phone_too_many"))
             refused.headers["Retry-After"] = "30"
             return refused
         try:
@@ -146,7 +146,7 @@ class PhoneServer:
             await self.watch.next_picture(0, FIRST_READ_S)
         board = board_state(self.config, self.watch.picture)
         if board is None:
-            return _message(503, w("store_lost"), w("store_lost"), refresh=True)
+            return _message(503, t("phone_store_lost"), t("phone_store_lost"), refresh=True)
         return _html(render.board_page(board, self._updated(self.watch.picture)))
 
     async def board_events(self, request: web.Request) -> web.StreamResponse:
@@ -179,7 +179,7 @@ class PhoneServer:
         except UnknownInput:
             return _not_found()
         except StoreError:
-            return _message(503, w("store_lost"), w("store_lost"), refresh=True)
+            return _message(503, t("phone_store_lost"), t("phone_store_lost"), refresh=True)
         picture = self.watch.picture
         state = ticket_state(ticket, self.config, picture.waits)
         page = render.ticket_page(
@@ -194,7 +194,7 @@ class PhoneServer:
         except UnknownInput:
             return _not_found()
         except StoreError:
-            return _message(503, w("store_lost"), w("store_lost"))
+            return _message(503, t("phone_store_lost"), t("phone_store_lost"))
         return await self._follow(request, self._ticket_fragments(token, ticket))
 
     async def _ticket_fragments(self, token: str, ticket: TicketView) -> AsyncIterator[str | None]:
@@ -224,11 +224,16 @@ class PhoneServer:
         try:
             ticket = await self._ticket_of(token)
             if rating not in RATINGS:
-                return _message(400, w("rate_ask"), w("rate_ask"), back=back)
+                return _message(400, t("phone_rate_ask"), t("phone_rate_ask"), back=back)
             if ticket.rating is not None:
-                return _message(409, w("rate_once"), w("rated", rating=w(ticket.rating)), back=back)
+                return _message(
+                    409,
+                    t("phone_rate_once"),
+                    _rated(ticket.rating),
+                    back=back,
+                )
             if ticket.status != "finished":
-                return _message(409, w("rate_not_yet"), w("rate_not_yet"), back=back)
+                return _message(409, t("phone_rate_not_yet"), t("phone_rate_not_yet"), back=back)
             assert self.hall is not None
             await self._read(self.hall.rate_page, token, rating)
         except UnknownInput:
@@ -237,7 +242,7 @@ class PhoneServer:
         except WrongState:
             return await self._rated_meanwhile(token, back)
         except StoreError:
-            return _message(503, w("store_lost"), w("store_lost"), back=back)
+            return _message(503, t("phone_store_lost"), t("phone_store_lost"), back=back)
         raise web.HTTPSeeOther(back)
 
     async def _rated_meanwhile(self, token: str, back: str) -> web.StreamResponse:
@@ -246,8 +251,13 @@ class PhoneServer:
         except UnknownInput:
             return _not_found()
         if ticket.rating is not None:
-            return _message(409, w("rate_once"), w("rated", rating=w(ticket.rating)), back=back)
-        return _message(409, w("rate_not_yet"), w("rate_not_yet"), back=back)
+            return _message(
+                409,
+                t("phone_rate_once"),
+                _rated(ticket.rating),
+                back=back,
+            )
+        return _message(409, t("phone_rate_not_yet"), t("phone_rate_not_yet"), back=back)
 
     # ------------------------------------------------------------------ a case (办件)
 
@@ -256,9 +266,9 @@ class PhoneServer:
         try:
             case = await self._read(self.hall.case_by_token, request.match_info["token"])
         except UnknownInput:
-            return _message(404, w("case_not_found_title"), w("case_not_found"))
+            return _message(404, t("phone_case_not_found_title"), t("phone_case_not_found"))
         except StoreError:
-            return _message(503, w("store_lost"), w("store_lost"), refresh=True)
+            return _message(503, t("phone_store_lost"), t("phone_store_lost"), refresh=True)
         return _html(render.case_page(case_state(case), self.config.hall.name))
 
     # ------------------------------------------------------------------ live feeds
@@ -268,7 +278,7 @@ class PhoneServer:
     ) -> web.StreamResponse:
         """Server-sent events: each new fragment as a ``state`` event; ``gone`` at the end."""
         if self.followers >= self.config.phone.max_followers:
-            return _message(503, w("busy_title"), w("busy"))
+            return _message(503, t("phone_busy_title"), t("phone_busy"))
         response = web.StreamResponse(
             headers={
                 **HEADERS,
@@ -307,7 +317,7 @@ class PhoneServer:
 
     @staticmethod
     def _updated(picture: Picture) -> str:
-        return w("updated", time=f"{picture.at:%H:%M:%S}") if picture.at else ""
+        return t("phone_updated", time=f"{picture.at:%H:%M:%S}") if picture.at else ""
 
 
 def _html(page: str, status: int = 200) -> web.Response:
@@ -325,7 +335,7 @@ def _message(
 
 
 def _not_found() -> web.Response:
-    return _message(404, w("not_found_title"), w("not_found"), back="/")
+    return _message(404, t("phone_not_found_title"), t("phone_not_found"), back="/")
 
 
 def run(
@@ -346,3 +356,8 @@ def run(
         print=None,
         shutdown_timeout=2.0,
     )
+
+
+def _rated(rating: str) -> str:
+    """ "您已评价：满意" in the page's language."""
+    return t("phone_rated", rating=t(f"phone_{rating}"))

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from servicehall.i18n import t
 from servicehall.i18n_cases import state_name, step_name
-from servicehall.phone.words import w
 from servicehall.queue.caseviews import FINISHED, JOINT, OPEN, OVERDUE, SUPPLEMENT, CaseView
 
 
@@ -38,24 +38,28 @@ class CaseState:
 
 def _note(step: str, note: str | None, to_window: int | None) -> str:
     if step == JOINT and to_window:
-        return w("case_joint_to", window=to_window)
+        return t("phone_case_joint_to", window=to_window)
     if step == SUPPLEMENT and note:
-        return w("case_missing", note=note)
+        return t("phone_case_missing", note=note)
     return note or ""
 
 
 def _next_step(case: CaseView) -> str:
     if case.state == OPEN:
-        return w("case_supplement_next") if case.supplemented else ""
+        return t("phone_case_supplement_next") if case.supplemented else ""
     if case.state == FINISHED:
-        return w("case_deliver_next") if case.agent else w("case_collect_next", window=case.window)
+        return (
+            t("phone_case_deliver_next")
+            if case.agent
+            else t("phone_case_collect_next", window=case.window)
+        )
     return ""
 
 
 def case_state(case: CaseView) -> CaseState:
-    promised = w("case_promised", day=f"{case.promised_day:%Y-%m-%d}")
+    promised = t("phone_case_promised", day=f"{case.promised_day:%Y-%m-%d}")
     if case.state == OPEN and case.due == OVERDUE:
-        promised += w("case_late")
+        promised += t("phone_case_late")
     return CaseState(
         number=case.number,
         matter=case.matter_name,

@@ -11,10 +11,9 @@ import base64
 import hashlib
 import html
 
-from servicehall.i18n import language
+from servicehall.i18n import language, t
 from servicehall.phone.casestate import CaseState
 from servicehall.phone.state import BoardState, TicketState
-from servicehall.phone.words import w
 from servicehall.queue import RATINGS
 
 REFRESH_S = 20
@@ -67,7 +66,8 @@ def _e(text: object) -> str:
 
 def _page(title: str, body: str, *, feed: str | None = None) -> str:
     live = (
-        f'<p id="conn">{_e(w("live_lost"))}</p><div id="live" data-feed="{_e(feed)}">{body}</div>'
+        f'<p id="conn">{_e(t("phone_live_lost"))}</p>'
+        f'<div id="live" data-feed="{_e(feed)}">{body}</div>'
         if feed
         else body
     )
@@ -99,7 +99,7 @@ def ticket_live(state: TicketState, hall: str, updated: str, token: str, lost: s
         f'<div class="state {_e(state.kind)}">{_e(state.headline)}</div>',
     ]
     if lost:
-        parts.append(f'<p class="note">{_e(w("store_lost"))}</p>')
+        parts.append(f'<p class="note">{_e(t("phone_store_lost"))}</p>')
     for text, css in (
         (state.ahead, "big"),
         (state.wait, "big"),
@@ -112,22 +112,22 @@ def ticket_live(state: TicketState, hall: str, updated: str, token: str, lost: s
         parts.append(f'<p class="big">{_e(state.rating)}</p>')
     elif state.can_rate:
         buttons = "".join(
-            f'<button name="rating" value="{r}">{_e(w(r))}</button> ' for r in RATINGS
+            f'<button name="rating" value="{r}">{_e(t(f"phone_{r}"))}</button> ' for r in RATINGS
         )
         parts.append(
             f'<form class="rate" method="post" action="/t/{_e(token)}/rate">'
-            f"<p>{_e(w('rate_ask'))}</p>{buttons}</form>"
+            f"<p>{_e(t('phone_rate_ask'))}</p>{buttons}</form>"
         )
     if state.materials:
         items = "".join(f"<li>{_e(m)}</li>" for m in state.materials)
-        parts.append(f"<p>{_e(w('materials'))}</p><ol>{items}</ol>")
-    parts.append(f'<p class="note">{_e(updated)} · <a href="/">{_e(w("board_link"))}</a></p>')
+        parts.append(f"<p>{_e(t('phone_materials'))}</p><ol>{items}</ol>")
+    parts.append(f'<p class="note">{_e(updated)} · <a href="/">{_e(t("phone_board_link"))}</a></p>')
     return "".join(parts)
 
 
 def ticket_page(state: TicketState, hall: str, updated: str, token: str, lost: str = "") -> str:
     body = ticket_live(state, hall, updated, token, lost)
-    return _page(w("title_ticket", label=state.label), body, feed=f"/t/{token}/events")
+    return _page(t("phone_title_ticket", label=state.label), body, feed=f"/t/{token}/events")
 
 
 def board_live(board: BoardState, updated: str) -> str:
@@ -144,11 +144,11 @@ def board_live(board: BoardState, updated: str) -> str:
     )
     parts = [f"<h1>{_e(board.hall)}</h1>"]
     if board.closed:
-        parts.append(f'<div class="state expired">{_e(w("closed"))}</div>')
+        parts.append(f'<div class="state expired">{_e(t("phone_closed"))}</div>')
     parts += [
-        f'<p class="big">{_e(w("calling"))}</p><table>{calling}</table>'
+        f'<p class="big">{_e(t("phone_calling"))}</p><table>{calling}</table>'
         + (f'<p class="note">{_e(board.idle)}</p>' if board.idle else ""),
-        f'<p class="big">{_e(w("service_waits"))}</p><table>{services}</table>',
+        f'<p class="big">{_e(t("phone_service_waits"))}</p><table>{services}</table>',
     ]
     for text in (board.leader, board.supervision):
         if text:
@@ -158,7 +158,9 @@ def board_live(board: BoardState, updated: str) -> str:
 
 
 def board_page(board: BoardState, updated: str) -> str:
-    return _page(w("title_board", hall=board.hall), board_live(board, updated), feed="/events")
+    return _page(
+        t("phone_title_board", hall=board.hall), board_live(board, updated), feed="/events"
+    )
 
 
 def case_page(state: CaseState, hall: str) -> str:
@@ -173,19 +175,20 @@ def case_page(state: CaseState, hall: str) -> str:
     )
     parts = [
         f"<h1>{_e(hall)}</h1>",
-        f'<p class="svc">{_e(w("case_number"))}</p>',
+        f'<p class="svc">{_e(t("phone_case_number"))}</p>',
         f'<p class="label num">{_e(state.number)}</p>',
-        f'<p class="svc">{_e(state.matter)}<br>{_e(w("case_applicant", name=state.name))}</p>',
+        f'<p class="svc">{_e(state.matter)}<br>'
+        f"{_e(t('phone_case_applicant', name=state.name))}</p>",
         f'<div class="state {_e(css)}">{_e(state.headline)}</div>',
         f'<p class="big">{_e(state.promised)}</p>',
     ]
     if state.next_step:
         parts.append(f'<p class="big">{_e(state.next_step)}</p>')
-    parts.append(f'<p class="big">{_e(w("case_steps"))}</p><table>{steps}</table>')
-    return _page(w("title_case", number=state.number), "".join(parts))
+    parts.append(f'<p class="big">{_e(t("phone_case_steps"))}</p><table>{steps}</table>')
+    return _page(t("phone_title_case", number=state.number), "".join(parts))
 
 
 def message_page(title: str, text: str, *, back: str = "") -> str:
     """A plain page: not found, too many requests, a refused rating …"""
-    link = f'<p><a href="{_e(back)}">{_e(w("go_home"))}</a></p>' if back else ""
+    link = f'<p><a href="{_e(back)}">{_e(t("phone_go_home"))}</a></p>' if back else ""
     return _page(title, f'<p class="big">{_e(title)}</p><p>{_e(text)}</p>{link}')

@@ -9,8 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from servicehall.config import HallConfig
-from servicehall.i18n import back_by_text, wait_text
-from servicehall.phone.words import w
+from servicehall.i18n import back_by_text, t, wait_text
 from servicehall.queue import HallStatus, QueueWaits, TicketView
 
 
@@ -53,22 +52,22 @@ def ticket_state(ticket: TicketView, config: HallConfig, waits: QueueWaits | Non
     matter = service.matter(ticket.matter) if service and ticket.matter else None
     kind = ticket.status
     if kind == "called":
-        headline = w("called", window=ticket.window)
+        headline = t("phone_called", window=ticket.window)
     elif kind in ("waiting", "no_show", "finished", "cancelled", "expired"):
-        headline = w(kind)
+        headline = t(f"phone_{kind}")
     else:
         headline = kind
     ahead = wait = back_by = ""
     if kind == "waiting":
         n = waits.ahead.get(ticket.id, ticket.ahead) if waits else ticket.ahead
         if n is not None:
-            ahead = w("ahead", n=n) if n else w("ahead_none")
+            ahead = t("phone_ahead", n=n) if n else t("phone_ahead_none")
         estimate = waits.tickets.get(ticket.id) if waits else None
         if estimate is not None:
-            wait = w("wait", text=wait_text(estimate))
+            wait = t("phone_wait", text=wait_text(estimate))
             back_by = back_by_text(estimate)
     numbers = "、".join(str(win.number) for win in config.windows_for(ticket.service))
-    windows = w("served_at", windows=w("windows", numbers=numbers)) if numbers else ""
+    windows = t("phone_served_at", windows=t("phone_windows", numbers=numbers)) if numbers else ""
     return TicketState(
         label=ticket.label,
         service=service.name if service else ticket.service,
@@ -80,7 +79,7 @@ def ticket_state(ticket: TicketView, config: HallConfig, waits: QueueWaits | Non
         back_by=back_by,
         windows=windows if kind in ("waiting", "no_show") else "",
         materials=tuple(matter.materials) if matter and kind != "finished" else (),
-        rating=w("rated", rating=w(ticket.rating)) if ticket.rating else "",
+        rating=t("phone_rated", rating=t(f"phone_{ticket.rating}")) if ticket.rating else "",
         can_rate=kind == "finished" and ticket.rating is None,
     )
 
@@ -112,8 +111,8 @@ def board_state(config: HallConfig, picture: Picture) -> BoardState | None:
         return None
     calling = tuple(
         BoardRow(
-            w("window_n", number=win.number),
-            w("paused") if win.state == "paused" else (win.current or ""),
+            t("phone_window_n", number=win.number),
+            t("phone_paused") if win.state == "paused" else (win.current or ""),
             win.name,
         )
         for win in status.windows
@@ -124,8 +123,8 @@ def board_state(config: HallConfig, picture: Picture) -> BoardState | None:
     services = tuple(
         BoardRow(
             s.name,
-            w("waiting_n", n=s.waiting),
-            w("new_wait", text=wait_text(waits[s.code])) if s.code in waits else "",
+            t("phone_waiting_n", n=s.waiting),
+            t("phone_new_wait", text=wait_text(waits[s.code])) if s.code in waits else "",
         )
         for s in status.services
         if s.available_today
@@ -136,9 +135,9 @@ def board_state(config: HallConfig, picture: Picture) -> BoardState | None:
     return BoardState(
         hall=config.hall.name,
         calling=calling,
-        idle=w("idle_windows", numbers="、".join(idle)) if idle else "",
+        idle=t("phone_idle_windows", numbers="、".join(idle)) if idle else "",
         services=services,
-        leader=w("leader", name=who) if who else "",
-        supervision=w("supervision", phone=phone) if phone else "",
+        leader=t("phone_leader", name=who) if who else "",
+        supervision=t("phone_supervision", phone=phone) if phone else "",
         closed=not status.open_now,
     )

@@ -9,7 +9,7 @@ from servicehall.queue.errors import HallError, Refused, StoreError, UnknownInpu
 from servicehall.queue.feed import ChangeFeed
 from servicehall.queue.hall import RATINGS, Hall, format_label
 from servicehall.queue.reader import HallReader
-from servicehall.queue.store import Store
+from servicehall.queue.store import STORE_FAILURES, Store, sqlite_file
 from servicehall.queue.views import (
     EventView,
     HallStatus,
@@ -23,6 +23,7 @@ from servicehall.queue.views import (
 
 __all__ = [
     "RATINGS",
+    "STORE_FAILURES",
     "ChangeFeed",
     "Clock",
     "EventView",
@@ -46,4 +47,5 @@ __all__ = [
     "data_dir",
     "default_url",
     "format_label",
+    "sqlite_file",
 ]

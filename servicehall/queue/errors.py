@@ -7,18 +7,16 @@ Exit codes follow the command line: 2 bad input, 3 refused now (closed, cap), 4 
 from __future__ import annotations
 
 from servicehall.errors import ServiceHallError
-from servicehall.i18n import t
 
 
 class HallError(ServiceHallError):
     """An operation the hall refuses; ``key`` names the catalogue message."""
 
     exit_code = 4
+    key: str
 
     def __init__(self, key: str, **params: object) -> None:
-        super().__init__(t(key, **params))
-        self.key = key
-        self.params = params
+        super().__init__(key=key, params=params)
 
 
 class UnknownInput(HallError):

@@ -80,14 +80,15 @@ class Hall(CallbackDesk):
         db: str | None = None,
         clock: Clock | None = None,
         *,
-        enforce_hours: bool | None = None,
+        enforce_hours: bool = True,
         create: bool = True,
     ) -> Hall:
-        """Open a hall: load the config, connect the store, bring the schema to this version."""
+        """Open a hall: load the config, connect the store, bring the schema to this version.
+
+        ``enforce_hours`` False issues tickets outside opening hours (the command line gives it
+        from its settings: ``--ignore-hours`` or ``$SERVICEHALL_IGNORE_HOURS``)."""
         if not isinstance(config, HallConfig):
             config = load_config(config)
-        if enforce_hours is None:
-            enforce_hours = os.environ.get("SERVICEHALL_IGNORE_HOURS", "") not in ("1", "true")
         store = Store(db)
         if create:
             prepare(store)
@@ -194,7 +195,7 @@ class Hall(CallbackDesk):
         if matter is None and len(svc.matters) == 1:
             matter = svc.matters[0].code
         if matter is not None and svc.matter(matter) is None:
-            valid = "、".join(f"{m.code}（{m.name}）" for m in svc.matters)
+            valid = [f"{m.code}（{m.name}）" for m in svc.matters]
             raise UnknownInput("unknown_matter", service=svc.name, matter=matter, valid=valid)
         now = self.now()
         day = now.date()

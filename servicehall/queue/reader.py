@@ -94,14 +94,14 @@ class HallReader:
     def service(self, code: str) -> Service:
         found = self.config.service(code.upper()) if code else None
         if found is None:
-            valid = "、".join(f"{s.code} {s.name}" for s in self.config.services)
+            valid = [f"{s.code} {s.name}" for s in self.config.services]
             raise UnknownInput("unknown_service", code=code, valid=valid)
         return found
 
     def window(self, number: int) -> Window:
         found = self.config.window(number)
         if found is None:
-            valid = "、".join(str(w.number) for w in self.config.windows)
+            valid = [str(w.number) for w in self.config.windows]
             raise UnknownInput("unknown_window", window=number, valid=valid)
         return found
 

@@ -10,6 +10,7 @@ Database failures become :class:`StoreError` with a message for people; the deta
 from __future__ import annotations
 
 import logging
+import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
@@ -18,7 +19,13 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import (
+    ArgumentError,
+    DBAPIError,
+    NoSuchModuleError,
+    OperationalError,
+    SQLAlchemyError,
+)
 
 from servicehall.datadir import default_url
 from servicehall.queue.errors import StoreError, UnknownInput
@@ -30,6 +37,23 @@ T = TypeVar("T")
 
 BUSY_TIMEOUT_MS = 5_000
 _WRITE = "servicehall_write"
+
+STORE_FAILURES: tuple[type[BaseException], ...] = (
+    StoreError,
+    SQLAlchemyError,
+    sqlite3.Error,
+    OSError,
+)
+"""What reading a hall may raise when the database is gone, busy or replaced: a process that
+follows the hall catches these (and only these) to reconnect, without knowing SQLAlchemy."""
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file behind a SQLite URL, or None for other databases and in-memory SQLite."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database).expanduser()
 
 
 def _sqlite_engine(url: str) -> Engine:

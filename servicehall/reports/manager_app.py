@@ -2,19 +2,22 @@
 
 Pick a day or a range, switch between breakdowns, read the arrivals-by-hour chart, export the
 workbook or a CSV, and read the audit trail of a ticket or a window. Every database read and
-every export runs in a thread worker; the screen never waits on them.
+every export runs in a thread worker; the screen never waits on them. Once unlocked it follows
+the hall (``ui.app_base.HallApp``): a period that includes today is counted again when the hall
+changes, at most every ``LIVE_EVERY_S`` seconds.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import time
 from pathlib import Path
 from typing import Any
 
 from platformdirs import user_documents_dir
 from rich.text import Text
 from textual import on, work
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
@@ -34,9 +37,12 @@ from servicehall.reports.casereport import (
 from servicehall.reports.chart import hour_chart
 from servicehall.reports.columns import FIGURE_COLUMNS, Column, columns_for
 from servicehall.reports.export_csv import write_csv
+from servicehall.reports.manager_messages import AuditRead, ReportBuilt, ReportFailed, Told
 from servicehall.reports.manager_pin import ManagerPinScreen
 from servicehall.reports.period import Period, make_period
 from servicehall.reports.report import Report, build_report
+from servicehall.ui.app_base import HallApp, HallNews
+from servicehall.ui.follower import Snapshot
 from servicehall.widgets.plain import plain
 
 SHOWN = (
@@ -56,6 +62,8 @@ SHOWN = (
     "p90_service_s",
 )
 """Figures on screen (every figure is in the exports)."""
+
+LIVE_EVERY_S = 30.0
 
 
 def default_export_dir() -> Path:
@@ -139,7 +147,7 @@ def fill_case_table(table: DataTable[Any], cases: CaseReport | None) -> None:
         table.add_row(group, Text(label), *[figure_text(key, row[key]) for key in FIGURES])
 
 
-class ManagerApp(App[None]):
+class ManagerApp(HallApp):
     CSS_PATH = "manager.tcss"
     TITLE = "统计报表"
     BINDINGS = [
@@ -149,9 +157,11 @@ class ManagerApp(App[None]):
     ]
 
     def __init__(self, hall: Hall, export_dir: Path | None = None, *, pin_hash: str = "") -> None:
-        super().__init__()
-        self.hall = hall
+        super().__init__(hall.config, hall=hall, follow=False)
+        self.report_hall = hall
         self.pin_hash = pin_hash
+        self._live_at = 0.0
+        self._live_due = False
         self.export_dir = export_dir or default_export_dir()
         self.report: Report | None = None
         self._wanted: tuple[Period, str] | None = None
@@ -159,7 +169,7 @@ class ManagerApp(App[None]):
         self.sub_title = hall.config.hall.name
 
     def compose(self) -> ComposeResult:
-        today = self.hall.today().isoformat()
+        today = self.report_hall.today().isoformat()
         yield Header()
         with Horizontal(id="filters"):
             yield Label("从", classes="field-label")
@@ -188,7 +198,7 @@ class ManagerApp(App[None]):
 
     def on_mount(self) -> None:
         if self.pin_hash:  # nothing is read before the PIN
-            self.push_screen(ManagerPinScreen(self.hall, self.pin_hash), self._unlocked)
+            self.push_screen(ManagerPinScreen(self.report_hall, self.pin_hash), self._unlocked)
         else:
             self._unlocked(True)
 
@@ -196,13 +206,30 @@ class ManagerApp(App[None]):
         if ok:
             self.query_one("#table", DataTable).focus()
             self.action_load()
+            self._live_at = time.monotonic()
+            self.hall_changed.subscribe(self, self._hall_news, immediate=True)
+            self.follow()
+
+    def _hall_news(self, news: HallNews) -> None:
+        """Count again when today is shown and the hall changed (once per ``LIVE_EVERY_S``)."""
+        report = self.report
+        if not isinstance(news, Snapshot) or news.fresh or report is None or self._live_due:
+            return
+        if report.period.start <= self.report_hall.today() <= report.period.end:
+            self._live_due = True
+            self.set_timer(max(0.0, self._live_at + LIVE_EVERY_S - time.monotonic()), self._live)
+
+    def _live(self) -> None:
+        self._live_due, self._live_at = False, time.monotonic()
+        if self.report is not None:
+            self._request(self.report.period)
 
     # ------------------------------------------------------------------ choosing the period
 
     def _period(self) -> Period:
         start = self.query_one("#start", Input).value
         end = self.query_one("#end", Input).value
-        return make_period(self.hall.today(), start=start or None, end=end or None)
+        return make_period(self.report_hall.today(), start=start or None, end=end or None)
 
     def _set_range(self, start: dt.date, end: dt.date) -> None:
         self.query_one("#start", Input).value = start.isoformat()
@@ -211,22 +238,22 @@ class ManagerApp(App[None]):
 
     @on(Button.Pressed, "#today")
     def _today(self) -> None:
-        today = self.hall.today()
+        today = self.report_hall.today()
         self._set_range(today, today)
 
     @on(Button.Pressed, "#yesterday")
     def _yesterday(self) -> None:
-        day = self.hall.today() - dt.timedelta(days=1)
+        day = self.report_hall.today() - dt.timedelta(days=1)
         self._set_range(day, day)
 
     @on(Button.Pressed, "#this-month")
     def _this_month(self) -> None:
-        today = self.hall.today()
+        today = self.report_hall.today()
         self._set_range(month_start(today), today)
 
     @on(Button.Pressed, "#last-month")
     def _last_month(self) -> None:
-        last = month_start(self.hall.today()) - dt.timedelta(days=1)
+        last = month_start(self.report_hall.today()) - dt.timedelta(days=1)
         self._set_range(month_start(last), last)
 
     @on(Button.Pressed, "#run")
@@ -249,18 +276,29 @@ class ManagerApp(App[None]):
     def _say(self, message: str, *, error: bool = False) -> None:
         self.query_one("#summary", Static).update(Text(message, style="bold red" if error else ""))
 
-    @work(thread=True, exclusive=True, group="report")
+    @work(thread=True, exclusive=True, group="report", exit_on_error=False)
     def _build(self, period: Period, breakdowns: tuple[str, ...]) -> None:
         try:
-            report = build_report(self.hall, period, breakdowns)
+            report = build_report(self.report_hall, period, breakdowns)
         except ServiceHallError as exc:
-            self.call_from_thread(self._say, exc.message, error=True)
+            self.post_message(ReportFailed(exc.message))
             return
-        self.call_from_thread(self._show, report)
+        self.post_message(ReportBuilt(report))
+
+    @on(ReportFailed)
+    def _failed(self, event: ReportFailed) -> None:
+        self._say(event.message, error=True)
+
+    @on(Told)
+    def _told(self, event: Told) -> None:
+        timeout = 8 if event.severity == "information" else None
+        self.notify(event.text, severity=event.severity, markup=False, timeout=timeout)
 
     # ------------------------------------------------------------------ showing
 
-    def _show(self, report: Report) -> None:
+    @on(ReportBuilt)
+    def _show(self, event: ReportBuilt) -> None:
+        report = event.report
         period, by = self._wanted or (None, "")
         if report.period != period or not _holds(report, by):
             return  # an earlier request finished after a newer one was made
@@ -316,14 +354,14 @@ class ManagerApp(App[None]):
             return
         self._export(self.report, kind, self.by)
 
-    @work(thread=True, group="export")
+    @work(thread=True, group="export", exit_on_error=False)
     def _export(self, report: Report, kind: str, by: str) -> None:
         period = report.period
         if kind == "xlsx" and len(report.groups) < len(BREAKDOWNS):
-            try:
-                report = build_report(self.hall, period)  # the workbook holds every breakdown
+            try:  # the workbook holds every breakdown
+                report = build_report(self.report_hall, period)
             except ServiceHallError as exc:
-                self.call_from_thread(self.notify, exc.message, severity="error", markup=False)
+                self.post_message(Told(exc.message, "error"))
                 return
         name = f"报表_{period.start}" + ("" if period.single_day else f"_至_{period.end}")
         if kind == "csv":
@@ -338,14 +376,9 @@ class ManagerApp(App[None]):
             else:
                 write_csv(report, by, path)
         except OSError as exc:
-            self.call_from_thread(
-                self.notify,
-                f"无法写入 {path}：{exc.strerror or exc}",
-                severity="error",
-                markup=False,
-            )
+            self.post_message(Told(f"无法写入 {path}：{exc.strerror or exc}", "error"))
             return
-        self.call_from_thread(self.notify, f"已保存：{path}", timeout=8, markup=False)
+        self.post_message(Told(f"已保存：{path}"))
 
     # ------------------------------------------------------------------ audit trail
 
@@ -360,13 +393,16 @@ class ManagerApp(App[None]):
             return
         self._load_audit(day, ref)
 
-    @work(thread=True, group="audit")
+    @work(thread=True, group="audit", exit_on_error=False)
     def _load_audit(self, day: dt.date, ref: str) -> None:
         try:
-            events = audit_trail(self.hall, day, ref)
+            events = audit_trail(self.report_hall, day, ref)
         except ServiceHallError as exc:
-            self.call_from_thread(self.notify, exc.message, severity="error", markup=False)
+            self.post_message(Told(exc.message, "error"))
             return
         what = f"{ref.strip()} 号窗口" if ref.strip().isdigit() else ref.strip().upper()
-        title = f"工作过程记录：{what}（{day}）"
-        self.call_from_thread(self.push_screen, AuditScreen(title, events))
+        self.post_message(AuditRead(f"工作过程记录：{what}（{day}）", events))
+
+    @on(AuditRead)
+    def _audit_read(self, event: AuditRead) -> None:
+        self.push_screen(AuditScreen(event.title, event.events))

@@ -19,6 +19,7 @@ from textual.widgets import Input, Static
 from servicehall.pins import verify_pin
 from servicehall.queue import Hall
 from servicehall.queue.lockouts import MANAGER_RULE, PinGuard, this_pc
+from servicehall.reports.manager_messages import PinAnswered
 
 
 class ManagerPinScreen(Screen[bool]):
@@ -51,13 +52,13 @@ class ManagerPinScreen(Screen[bool]):
         self._say("正在核对……")
         self._check(pin)
 
-    @work(thread=True, exclusive=True, group="manager-pin")
+    @work(thread=True, exclusive=True, group="manager-pin", exit_on_error=False)
     def _check(self, pin: str) -> None:
         subject = this_pc("manager")
         wait = self.guard.wait_s(subject)
         if wait <= 0 and verify_pin(pin, self.pin_hash):
             self.guard.succeeded(subject)
-            self.app.call_from_thread(self.dismiss, True)
+            self.post_message(PinAnswered(True))
             return
         if wait <= 0:
             attempt = self.guard.failed(subject)
@@ -65,11 +66,15 @@ class ManagerPinScreen(Screen[bool]):
             if wait:
                 self.hall.record("pin_locked", subject=subject, seconds=wait)
         message = f"错误次数太多，请 {math.ceil(wait)} 秒后再试" if wait else "PIN 不对，请重试"
-        self.app.call_from_thread(self._refused, message)
+        self.post_message(PinAnswered(False, message))
 
-    def _refused(self, message: str) -> None:
+    @on(PinAnswered)
+    def _answered(self, event: PinAnswered) -> None:
+        if event.ok:
+            self.dismiss(True)
+            return
         self.checking = False
-        self._say(message)
+        self._say(event.message)
 
     def _say(self, message: str) -> None:
         self.query_one("#pin-message", Static).update(message)

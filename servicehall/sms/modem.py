@@ -25,7 +25,6 @@ from dataclasses import dataclass
 import serial
 
 from servicehall.errors import ServiceHallError
-from servicehall.i18n import t
 from servicehall.sms.pdu import PduPart
 
 log = logging.getLogger(__name__)
@@ -61,8 +60,7 @@ class ModemFault(ServiceHallError):
     def __init__(
         self, key: str, *, down: bool = False, maybe_sent: bool = False, **params: object
     ) -> None:
-        super().__init__(t(key, **params))
-        self.key = key
+        super().__init__(key=key, params=params)
         self.down = down
         self.maybe_sent = maybe_sent
 

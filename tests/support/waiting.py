@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from textual.app import App
 from textual.pilot import Pilot
 
 DEADLINE_S = 30.0
@@ -60,3 +61,11 @@ def finishes(call: Callable[[], T], timeout: float = DEADLINE_S, what: str = "")
     if error:
         raise error[0]
     return result[0]
+
+
+async def workers_done(app: App[Any]) -> None:
+    """Wait for the app's workers to finish, but for the one that follows the hall (it runs as
+    long as the app: ``ui.app_base.HallApp``)."""
+    others = [w for w in app.workers if w.group != "follow"]
+    if others:  # (an empty list would mean every worker)
+        await app.workers.wait_for_complete(others)

@@ -14,11 +14,14 @@ from textual.containers import Horizontal
 from textual.widgets import Button, Static
 
 from servicehall.config import Matter, Service
+from servicehall.i18n import t
+from servicehall.kiosk.messages import IssueRetrying
 from servicehall.kiosk.screens.base import KioskScreen
-from servicehall.kiosk.strings import s, windows_text
+from servicehall.kiosk.strings import windows_text
 from servicehall.kiosk.waits import wait_words
 from servicehall.kiosk.widgets import NavBar
 from servicehall.queue import WaitEstimate
+from servicehall.ui.themes import colour
 from servicehall.widgets.paged import PagedText
 from servicehall.widgets.plain import plain
 
@@ -41,17 +44,17 @@ class ConfirmScreen(KioskScreen):
         yield Static("", id="confirm-wait")
         yield Static("", id="progress")
         with Horizontal(id="take-bar"):
-            yield Button(s("take"), id="take", classes="take")
-            yield Button(s("take_priority"), id="take-priority", classes="take priority")
+            yield Button(t("take"), id="take", classes="take")
+            yield Button(t("take_priority"), id="take-priority", classes="take priority")
         yield NavBar()
 
     def _paragraphs(self) -> list[Text]:
         materials = self.matter.materials if self.matter else []
-        yellow = "bold #ffd83d"
-        paragraphs = [Text(s("bring_materials" if materials else "no_materials"), style=yellow)]
+        yellow = f"bold {colour(self.app, 'kiosk-title-text')}"
+        paragraphs = [Text(t("bring_materials" if materials else "no_materials"), style=yellow)]
         paragraphs += [Text(f"{number}. {item}") for number, item in enumerate(materials, 1)]
-        where = s("served_at", windows=windows_text(self.kiosk.config, self.service.code))
-        paragraphs.append(Text(where, style="bold #9ec5ff"))
+        where = t("served_at", windows=windows_text(self.kiosk.config, self.service.code))
+        paragraphs.append(Text(where, style=f"bold {colour(self.app, 'kiosk-link-text')}"))
         return paragraphs
 
     def on_mount(self) -> None:
@@ -76,12 +79,17 @@ class ConfirmScreen(KioskScreen):
         if self.taken:
             return
         priority = event.button.id == "take-priority"
-        if self.kiosk.request_ticket(self.service, self.matter, priority, self.show_progress):
+        if self.kiosk.request_ticket(self, self.service, self.matter, priority):
             self.taken = True
+            self.show_progress(t("issuing"))
             for button in self.query(".take").results(Button):
                 button.disabled = True
         elif self.kiosk.hall is None:
-            self.show_progress(s("connecting", detail=self.kiosk.trouble or "..."))
+            self.show_progress(t("connecting", detail=self.kiosk.trouble or "..."))
+
+    @on(IssueRetrying)
+    def _retrying(self, event: IssueRetrying) -> None:
+        self.show_progress(t("retrying", attempt=event.attempt))
 
     def show_progress(self, text: str) -> None:
         """Issuing or retrying; a villager who already went back does not see it."""

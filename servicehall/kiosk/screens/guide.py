@@ -6,8 +6,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Button, Static
 
+from servicehall.i18n import t
 from servicehall.kiosk.screens.base import KioskScreen
-from servicehall.kiosk.strings import s
+from servicehall.kiosk.screens.guide_detail import GuideDetailScreen
+from servicehall.kiosk.screens.matters import MatterScreen
 from servicehall.kiosk.widgets import NavBar
 from servicehall.widgets.paged import PagedGrid
 from servicehall.widgets.paging import button_size
@@ -19,7 +21,7 @@ class GuideScreen(KioskScreen):
 
     def compose(self) -> ComposeResult:
         services = self.kiosk.config.services
-        yield Static(s("guide_title"), classes="title")
+        yield Static(t("guide_title"), classes="title")
         width, height = button_size((svc.name for svc in services), cap=24)
         with PagedGrid(
             min_width=width, min_height=height, max_height=4, id="guide-services", classes="paged"
@@ -32,9 +34,6 @@ class GuideScreen(KioskScreen):
 
     @on(Button.Pressed, ".guide-service")
     def _service(self, event: Button.Pressed) -> None:
-        from servicehall.kiosk.screens.guide_detail import GuideDetailScreen
-        from servicehall.kiosk.screens.matters import MatterScreen
-
         event.stop()
         assert event.button.id is not None
         service = self.kiosk.config.service(event.button.id.removeprefix("guide-"))

@@ -12,9 +12,12 @@ from textual.containers import Horizontal
 from textual.widgets import Button, Static
 
 from servicehall.config import Matter, Service
+from servicehall.i18n import t
 from servicehall.kiosk.screens.base import KioskScreen
-from servicehall.kiosk.strings import s, windows_text
+from servicehall.kiosk.screens.confirm import ConfirmScreen
+from servicehall.kiosk.strings import windows_text
 from servicehall.kiosk.widgets import NavBar
+from servicehall.ui.themes import colour
 from servicehall.widgets.paged import PagedText
 from servicehall.widgets.plain import plain
 
@@ -32,7 +35,7 @@ class GuideDetailScreen(KioskScreen):
         yield PagedText(self.facts(), shrink=False, id="guide-detail", classes="paged")
         if self._available_today():
             with Horizontal(id="take-bar"):
-                yield Button(s("take_for_matter"), id="guide-take", classes="take")
+                yield Button(t("take_for_matter"), id="guide-take", classes="take")
         yield NavBar()
 
     def facts(self) -> list[Text]:
@@ -49,11 +52,11 @@ class GuideDetailScreen(KioskScreen):
         paragraphs = []
         for key, value in sections:
             text = Text()
-            text.append(f"{s(key)}：", style="bold #ffd83d")
-            text.append(value or s("not_stated"))
+            text.append(f"{t(key)}：", style=f"bold {colour(self.app, 'kiosk-title-text')}")
+            text.append(value or t("not_stated"))
             paragraphs.append(text)
-        where = s("served_at", windows=windows_text(self.kiosk.config, self.service.code))
-        paragraphs.append(Text(where, style="bold #9ec5ff"))
+        where = t("served_at", windows=windows_text(self.kiosk.config, self.service.code))
+        paragraphs.append(Text(where, style=f"bold {colour(self.app, 'kiosk-link-text')}"))
         return paragraphs
 
     def _available_today(self) -> bool:
@@ -64,7 +67,5 @@ class GuideDetailScreen(KioskScreen):
 
     @on(Button.Pressed, "#guide-take")
     def _take(self, event: Button.Pressed) -> None:
-        from servicehall.kiosk.screens.confirm import ConfirmScreen
-
         event.stop()
         self.app.push_screen(ConfirmScreen(self.service, self.matter))

@@ -15,9 +15,13 @@ from textual.containers import Horizontal
 from textual.widgets import Button, Static
 
 from servicehall.config import Service
+from servicehall.i18n import t
 from servicehall.kiosk.screens.base import KioskScreen
+from servicehall.kiosk.screens.confirm import ConfirmScreen
+from servicehall.kiosk.screens.guide import GuideScreen
+from servicehall.kiosk.screens.matters import MatterScreen
 from servicehall.kiosk.screens.progress import HallNameRow, ProgressButton
-from servicehall.kiosk.strings import hours_text, s
+from servicehall.kiosk.strings import hours_text
 from servicehall.kiosk.widgets import Pager, ServiceButton
 from servicehall.queue import HallStatus, WaitEstimate
 from servicehall.widgets.paged import PagedGrid
@@ -36,16 +40,16 @@ class HomeScreen(KioskScreen):
     def compose(self) -> ComposeResult:
         config = self.kiosk.config
         yield HallNameRow(Static(plain(config.hall.name), id="hall-name"))
-        yield Static(s("welcome"), id="welcome")
+        yield Static(t("welcome"), id="welcome")
         yield Static("", id="banner")
         yield PagedGrid(min_width=20, id="services", classes="paged")
         with Horizontal(id="home-bar"):
-            yield Button(s("guide"), id="guide", classes="bar")
-            yield Button(s("lang_toggle"), id="lang", classes="bar")
+            yield Button(t("guide"), id="guide", classes="bar")
+            yield Button(t("lang_toggle"), id="lang", classes="bar")
             yield Static("", classes="spacer")
             yield Pager()
             yield Static("", classes="spacer")
-            yield Button(s("staff"), id="staff", classes="bar staff")
+            yield Button(t("staff"), id="staff", classes="bar staff")
 
     def on_mount(self) -> None:
         self.watch(self.kiosk, "hall_status", self._show_status)
@@ -71,7 +75,7 @@ class HomeScreen(KioskScreen):
         width, height = self.size
         banner = self.query_one("#banner", Static)
         banner_rows = len(wrap_lines(Text(str(banner.content)), width - 4)) if banner.display else 0
-        greeting = f"{self.kiosk.config.hall.name}  {s('welcome')}"
+        greeting = f"{self.kiosk.config.hall.name}  {t('welcome')}"
         modes = [
             (name, rows)
             for name, rows in HEADERS
@@ -149,11 +153,11 @@ class HomeScreen(KioskScreen):
             return
         status = self.kiosk.hall_status
         if trouble:
-            text, kind = s("connecting", detail=trouble), "trouble"
+            text, kind = t("connecting", detail=trouble), "trouble"
         elif status is not None and not status.open_now:
-            text, kind = s("closed_banner", hours=hours_text(self.kiosk.config)), "closed"
+            text, kind = t("closed_banner", hours=hours_text(self.kiosk.config)), "closed"
         elif status is not None and status.market_day:
-            text, kind = s("market_day"), "market"
+            text, kind = t("market_day"), "market"
         else:
             text, kind = "", ""
         changed = banner.display != bool(text) or str(banner.content) != text
@@ -172,9 +176,6 @@ class HomeScreen(KioskScreen):
         self.open_service(event.button.service)
 
     def open_service(self, service: Service) -> None:
-        from servicehall.kiosk.screens.confirm import ConfirmScreen
-        from servicehall.kiosk.screens.matters import MatterScreen
-
         if len(service.matters) > 1:
             self.app.push_screen(MatterScreen(service))
         else:
@@ -183,8 +184,6 @@ class HomeScreen(KioskScreen):
 
     @on(Button.Pressed, "#guide")
     def _guide(self, event: Button.Pressed) -> None:
-        from servicehall.kiosk.screens.guide import GuideScreen
-
         event.stop()
         self.app.push_screen(GuideScreen())
 

@@ -1,104 +1,66 @@
-"""The staff maintenance screen: printer state and test, reprint, reload config, quit."""
+"""The staff maintenance screen: printer state and test, reprint, reload config, quit.
+
+Each button asks the app (``StaffAsked``), which does the work in a thread worker and answers
+with ``StaffDone``.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Grid, Vertical
 from textual.widgets import Button, Static
 
-from servicehall.errors import ServiceHallError
+from servicehall.i18n import t
+from servicehall.kiosk.messages import StaffAction, StaffAsked, StaffDone
 from servicehall.kiosk.screens.base import KioskScreen
-from servicehall.kiosk.strings import s
 from servicehall.kiosk.widgets import NavBar
 from servicehall.widgets.plain import plain
 
+BUTTONS: dict[str, StaffAction] = {
+    "printer-test": "print_test",
+    "reprint": "reprint",
+    "reload": "reload",
+    "quit": "quit",
+}
+
 
 class MaintenanceScreen(KioskScreen):
-    """Reached only through the PIN screen; every action runs in a thread worker."""
+    """Reached only through the PIN screen; the app does every action in a thread worker."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="maint"):
             yield Static(
-                plain(f"{s('maint_title')}  {self.kiosk.config.hall.name}"), classes="title"
+                plain(f"{t('maint_title')}  {self.kiosk.config.hall.name}"), classes="title"
             )
-            yield Static(s("printer_state", state=s("printer_checking")), id="printer-state")
+            yield Static(t("printer_state", state=t("printer_checking")), id="printer-state")
             yield Static(plain(self._last_ticket_text()), id="last-ticket")
             with Grid(id="maint-actions"):
-                yield Button(s("printer_test"), id="printer-test", classes="maint")
-                yield Button(s("reprint"), id="reprint", classes="maint")
-                yield Button(s("reload"), id="reload", classes="maint")
-                yield Button(s("quit"), id="quit", classes="maint quit")
+                yield Button(t("printer_test"), id="printer-test", classes="maint")
+                yield Button(t("reprint"), id="reprint", classes="maint")
+                yield Button(t("reload"), id="reload", classes="maint")
+                yield Button(t("quit"), id="quit", classes="maint quit")
             yield Static("", id="maint-result")
         yield NavBar(back=False)
 
     def on_mount(self) -> None:
-        self._printer_status()
+        self._ask("printer_status")
 
     def _last_ticket_text(self) -> str:
         last = self.kiosk.last_ticket
-        return s("last_ticket", label=last.label) if last else s("no_last_ticket")
+        return t("last_ticket", label=last.label) if last else t("no_last_ticket")
 
-    def _result(self, text: str) -> None:
-        self.set_text("#maint-result", text)
+    def _ask(self, action: StaffAction) -> None:
+        if action not in ("printer_status", "quit"):
+            self.set_text("#maint-result", t("working"))
+        self.post_message(StaffAsked(self, action))
 
-    @work(thread=True, exclusive=True, group="maint-status")
-    def _printer_status(self) -> None:
-        status = self.kiosk.printer.status()
-        state = s("printer_online") if status.online else status.message
-        self.app.call_from_thread(self.set_text, "#printer-state", s("printer_state", state=state))
+    @on(StaffDone)
+    def _done(self, event: StaffDone) -> None:
+        target = "#printer-state" if event.action == "printer_status" else "#maint-result"
+        self.set_text(target, event.text)
 
-    def _run(self, job: Callable[[], str]) -> None:
-        self._result(s("working"))
-        self._job(job)
-
-    @work(thread=True, exclusive=True, group="maint-job")
-    def _job(self, job: Callable[[], str]) -> None:
-        try:
-            text = job()
-        except ServiceHallError as exc:
-            text = exc.message
-        self.app.call_from_thread(self._result, text)
-
-    @on(Button.Pressed, "#printer-test")
-    def _test(self, event: Button.Pressed) -> None:
+    @on(Button.Pressed, "#printer-test, #reprint, #reload, #quit")
+    def _pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        kiosk, hall = self.kiosk, self.kiosk.hall
-        if hall is None:
-            self._result(s("connecting", detail=kiosk.trouble))
-            return
-
-        def job() -> str:
-            outcome = kiosk.printer.print_test(hall)
-            return s("print_ok") if outcome.ok else f"{outcome.message} {outcome.detail}"
-
-        self._run(job)
-
-    @on(Button.Pressed, "#reprint")
-    def _reprint(self, event: Button.Pressed) -> None:
-        event.stop()
-        kiosk = self.kiosk
-        last, hall = kiosk.last_ticket, kiosk.hall
-        if last is None or hall is None:
-            self._result(s("no_last_ticket"))
-            return
-
-        def job() -> str:
-            outcome = kiosk.printer.reprint(hall, last.id)
-            ok_text = f"{s('print_ok')} {last.label}"
-            return ok_text if outcome.ok else f"{last.label}: {outcome.message} {outcome.detail}"
-
-        self._run(job)
-
-    @on(Button.Pressed, "#reload")
-    def _reload(self, event: Button.Pressed) -> None:
-        event.stop()
-        kiosk = self.kiosk
-        self._run(lambda: s("reloaded", services=len(kiosk.reload_config().services)))
-
-    @on(Button.Pressed, "#quit")
-    def _quit(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.kiosk.staff_quit()
+        self._ask(BUTTONS[event.button.id or ""])

@@ -7,8 +7,10 @@ from textual.app import ComposeResult
 from textual.widgets import Button, Static
 
 from servicehall.config import Service
+from servicehall.i18n import t
 from servicehall.kiosk.screens.base import KioskScreen
-from servicehall.kiosk.strings import s
+from servicehall.kiosk.screens.confirm import ConfirmScreen
+from servicehall.kiosk.screens.guide_detail import GuideDetailScreen
 from servicehall.kiosk.widgets import NavBar
 from servicehall.widgets.paged import PagedGrid
 from servicehall.widgets.paging import button_size
@@ -28,11 +30,11 @@ class MatterScreen(KioskScreen):
 
     def compose(self) -> ComposeResult:
         if self.guide:
-            title = s("guide_matters", service=self.service.name)
+            title = t("guide_matters", service=self.service.name)
         elif self.service.market_days_only:
-            title = s("choose_village", service=self.service.name)
+            title = t("choose_village", service=self.service.name)
         else:
-            title = s("choose_matter", service=self.service.name)
+            title = t("choose_matter", service=self.service.name)
         yield Static(plain(title), classes="title")
         width, height = button_size((m.name for m in self.service.matters), cap=NAME_CELLS_CAP)
         with PagedGrid(
@@ -44,9 +46,6 @@ class MatterScreen(KioskScreen):
 
     @on(Button.Pressed, ".matter")
     def _matter(self, event: Button.Pressed) -> None:
-        from servicehall.kiosk.screens.confirm import ConfirmScreen
-        from servicehall.kiosk.screens.guide_detail import GuideDetailScreen
-
         event.stop()
         assert event.button.id is not None
         matter = self.service.matters[int(event.button.id.removeprefix("matter-"))]

@@ -1,6 +1,7 @@
 """The staff PIN screen: a touch keypad guarding the maintenance screen.
 
-The PIN is checked against ``kiosk.staff_pin_hash`` in a thread worker (PBKDF2 takes a moment).
+The app checks the PIN against ``kiosk.staff_pin_hash`` in a thread worker (PBKDF2 takes a
+moment): the screen posts ``PinEntered`` and gets ``PinChecked`` back.
 Wrong PINs are counted in the database for this PC (``kiosk:<host name>``), so neither a crash,
 a restart nor a new browser tab gives fresh guesses: the fifth in a row locks the keypad for a
 minute, each further one twice as long (up to 15 minutes), and a lock is recorded as an event.
@@ -10,17 +11,17 @@ from __future__ import annotations
 
 import math
 
-from textual import events, on, work
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Center, Horizontal, Vertical
 from textual.widgets import Static
 
+from servicehall.i18n import t
+from servicehall.kiosk.messages import PinChecked, PinEntered
 from servicehall.kiosk.screens.base import KioskScreen
-from servicehall.kiosk.strings import s
+from servicehall.kiosk.screens.maintenance import MaintenanceScreen
 from servicehall.kiosk.widgets import Keypad, NavBar
 from servicehall.kiosk.widgets.keypad import CLEAR, ENTER
-from servicehall.pins import verify_pin
-from servicehall.queue.lockouts import this_pc
 
 MAX_PIN_DIGITS = 12
 
@@ -35,7 +36,7 @@ class PinScreen(KioskScreen):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="pin-box"):
-            yield Static(s("pin_title"), classes="title")
+            yield Static(t("pin_title"), classes="title")
             with Horizontal(id="pin-line"):
                 yield Static("", id="pin-dots")
                 yield Static("", id="pin-message")
@@ -79,32 +80,15 @@ class PinScreen(KioskScreen):
     def _check(self) -> None:
         stored = self.kiosk.config.kiosk.staff_pin_hash
         if not stored:
-            self._show(s("pin_missing"))
+            self._show(t("pin_missing"))
         elif self.digits:
             self.checking = True
-            self._show(s("pin_checking"))
-            self._verify(self.digits, stored)
+            self._show(t("pin_checking"))
+            self.post_message(PinEntered(self, self.digits))
 
-    @work(thread=True, exclusive=True, group="pin")
-    def _verify(self, pin: str, stored: str) -> None:
-        guard = self.kiosk.pin_guard()
-        subject = this_pc("kiosk")
-        wait = guard.wait_s(subject)
-        if wait > 0:  # locked: the PIN is not even checked
-            self.app.call_from_thread(self._verified, False, wait)
-            return
-        if verify_pin(pin, stored):
-            guard.succeeded(subject)
-            self.app.call_from_thread(self._verified, True, 0.0)
-            return
-        attempt = guard.failed(subject)
-        if attempt.wait_s:
-            self.kiosk.record_event("pin_locked", seconds=attempt.wait_s, failures=attempt.failures)
-        self.app.call_from_thread(self._verified, False, attempt.wait_s)
-
-    def _verified(self, ok: bool, locked_s: float) -> None:
-        from servicehall.kiosk.screens.maintenance import MaintenanceScreen
-
+    @on(PinChecked)
+    def _verified(self, event: PinChecked) -> None:
+        ok, locked_s = event.ok, event.locked_s
         self.checking = False
         self.digits = ""
         if not self.is_current:  # the kiosk went home meanwhile: never open maintenance
@@ -112,6 +96,6 @@ class PinScreen(KioskScreen):
         if ok:
             self.app.switch_screen(MaintenanceScreen())
         elif locked_s:
-            self._show(s("pin_locked", s=math.ceil(locked_s)))
+            self._show(t("pin_locked", s=math.ceil(locked_s)))
         else:
-            self._show(s("pin_wrong"))
+            self._show(t("pin_wrong"))

@@ -13,20 +13,20 @@ from __future__ import annotations
 import weakref
 
 from rich.text import Text
-from textual import events, on, work
+from textual import events, on
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Static
 
-from servicehall.errors import ServiceHallError
-from servicehall.i18n import language
+from servicehall.i18n import language, t
 from servicehall.i18n_cases import kind_name, state_name, step_name
+from servicehall.kiosk.messages import CaseLookup, CasesFound
 from servicehall.kiosk.screens.base import KioskScreen
 from servicehall.kiosk.widgets import Keypad, NavBar
 from servicehall.kiosk.widgets.keypad import CLEAR, ENTER, QUICK_FLASH_S
-from servicehall.queue import Hall
 from servicehall.queue.caseviews import CaseView
 from servicehall.queue.throttle import Throttle
+from servicehall.ui.themes import colours
 from servicehall.widgets.paged import PagedText
 from servicehall.widgets.plain import plain
 
@@ -35,39 +35,10 @@ LAST_DIGITS = 4
 DELETE = "delete"
 BY_NUMBER = "number"
 BY_NAME = "name"
-
-TEXTS: dict[str, tuple[str, str]] = {
-    "progress": ("查询办理进度", "Case progress"),
-    "by_number": ("按办件号", "By case number"),
-    "by_name": ("按姓名", "By name"),
-    "enter_number": ("请输入回执上的办件号（11 位数字）", "Type the case number on your receipt"),
-    "enter_name": (
-        "请输入姓名，再用数字键输入证件或手机号后四位",
-        "Type your name, then the last four digits of your ID or phone",
-    ),
-    "name": ("姓名", "Name"),
-    "delete": ("删除一位", "Delete"),
-    "more": ("还差 {n} 位数字", "{n} more digits"),
-    "searching": ("正在查询……", "Looking it up…"),
-    "not_found": (
-        "没有查到。请核对办件号，或姓名和后四位；也可以到窗口咨询",
-        "Nothing found. Check the number, or the name and last four digits, or ask at a window",
-    ),
-    "wait": ("查询太频繁，请 {s} 秒后再试", "Too many lookups: try again in {s} s"),
-    "trouble": ("暂时查不了：{message}", "Cannot look it up now: {message}"),
-    "promised": ("承诺办结：{day} 前", "Promised by {day}"),
-    "state": ("状态：{state}", "Now: {state}"),
-    "agent": ("全程代办：办结后送达", "Carried for you: delivered when done"),
-    "at_window": ("{window} 号窗口", "window {window}"),
-}
+"""How a case is looked up (``CaseLookup.mode``): by its number, or by name and four digits."""
 
 _throttles: weakref.WeakKeyDictionary[App[object], Throttle] = weakref.WeakKeyDictionary()
 """One limit per kiosk (its app), however often the screen is opened."""
-
-
-def p(key: str, **params: object) -> str:
-    zh, en = TEXTS[key]
-    return (en if language() == "en" else zh).format(**params)
 
 
 def throttle_for(app: App[object], per_minute: int) -> Throttle:
@@ -76,26 +47,28 @@ def throttle_for(app: App[object], per_minute: int) -> Throttle:
     return _throttles[app]
 
 
-def case_text(case: CaseView) -> Text:
-    """One case as the villager reads it: number and matter, promise, state, then each step."""
+def case_text(case: CaseView, paint: dict[str, str]) -> Text:
+    """One case as the villager reads it: number and matter, promise, state, then each step
+    (``paint``: the theme's colours, ``ui.themes.colours``)."""
     lang = language()
-    head = Text(f"{case.number}  ", style="bold #ffd83d")
+    title, link = paint["kiosk-title-text"], paint["kiosk-link-text"]
+    head = Text(f"{case.number}  ", style=f"bold {title}")
     head.append(f"{case.matter_name}（{kind_name(case.kind, lang)}）", style="bold")
     head.append(f"  {case.masked_name}")
     lines = [
         head,
-        Text(p("promised", day=f"{case.promised_day:%Y-%m-%d}"), style="bold #9ec5ff"),
-        Text(p("state", state=state_name(case.state, lang)), style="bold"),
+        Text(t("progress_promised", day=f"{case.promised_day:%Y-%m-%d}"), style=f"bold {link}"),
+        Text(t("progress_state", state=state_name(case.state, lang)), style="bold"),
     ]
     if case.agent:
-        lines.append(Text(p("agent")))
+        lines.append(Text(t("progress_agent")))
     for step in case.steps:
-        line = Text(f"{step.at:%m-%d %H:%M}  ", style="#9ec5ff")
+        line = Text(f"{step.at:%m-%d %H:%M}  ", style=link)
         line.append(step_name(step.step, lang), style="bold")
         if step.note and step.step == "supplement":
             line.append(f"：{step.note}")
         if step.window:
-            line.append(f"  {p('at_window', window=step.window)}")
+            line.append(f"  {t('progress_at_window', window=step.window)}")
         lines.append(line)
     return Text("\n").join(lines)
 
@@ -104,7 +77,7 @@ class HallNameRow(Horizontal):
     """The home screen's top row: the hall's name, and the way into 查询办理进度 at its end."""
 
     DEFAULT_CSS = """
-    HallNameRow { height: auto; background: #002b5c; align: left middle; }
+    HallNameRow { height: auto; background: $kiosk-band; align: left middle; }
     HallNameRow > #hall-name { width: 1fr; }
     """
 
@@ -128,13 +101,13 @@ class ProgressButton(Button):
         min-width: 18;
         padding: 0;
         margin: 0 2 0 0;
-        background: #b35900;
+        background: $kiosk-progress;
         text-style: bold;
     }
     """
 
     def __init__(self) -> None:
-        super().__init__(p("progress"), id="progress", compact=True)
+        super().__init__(t("progress_progress"), id="progress", compact=True)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -147,10 +120,10 @@ class ProgressScreen(KioskScreen):
     CSS = """
     #progress-body { height: 1fr; padding: 0 1; }
     #progress-info { width: 1fr; height: 1fr; padding: 0 1 0 0; }
-    #progress-title { height: 1; text-style: bold; color: #ffd83d; }
+    #progress-title { height: 1; text-style: bold; color: $kiosk-title-text; }
     #progress-modes { height: 3; }
     #progress-modes Button { width: 1fr; min-width: 8; margin: 0 1 0 0; }
-    #progress-modes Button.-chosen { background: #1b7f3b; }
+    #progress-modes Button.-chosen { background: $kiosk-ok; }
     #progress-name { margin: 1 0 0 0; }
     #progress-edit { height: 3; }
     #progress-edit Button { width: 1fr; min-width: 6; margin: 0 1 0 0; }
@@ -165,15 +138,15 @@ class ProgressScreen(KioskScreen):
     def compose(self) -> ComposeResult:
         with Horizontal(id="progress-body"):
             with Vertical(id="progress-info"):
-                yield Static(p("progress"), id="progress-title")
+                yield Static(t("progress_progress"), id="progress-title")
                 with Horizontal(id="progress-modes"):
-                    yield Button(p("by_number"), id="mode-number", classes="-chosen")
-                    yield Button(p("by_name"), id="mode-name")
-                yield Input(placeholder=p("name"), id="progress-name", max_length=16)
+                    yield Button(t("progress_by_number"), id="mode-number", classes="-chosen")
+                    yield Button(t("progress_by_name"), id="mode-name")
+                yield Input(placeholder=t("progress_name"), id="progress-name", max_length=16)
                 yield Static("", id="progress-typed", classes="entry-typed")
                 yield Static("", id="progress-message", classes="entry-message")
                 with Horizontal(id="progress-edit"):
-                    yield Button(p("delete"), id="progress-delete")
+                    yield Button(t("progress_delete"), id="progress-delete")
                     yield Button("X", id="progress-x")
             yield Keypad(id="progress-keypad", classes="entry-keypad")
         yield NavBar()
@@ -197,7 +170,7 @@ class ProgressScreen(KioskScreen):
         self.query_one("#mode-name").set_class(mode == BY_NAME, "-chosen")
         self.query_one("#progress-name").display = mode == BY_NAME
         self.query_one("#progress-x").display = mode == BY_NAME
-        self._show(p("enter_number" if mode == BY_NUMBER else "enter_name"))
+        self._show(t("progress_enter_number" if mode == BY_NUMBER else "progress_enter_name"))
 
     def on_key(self, event: events.Key) -> None:
         if isinstance(self.focused, Input):
@@ -242,40 +215,31 @@ class ProgressScreen(KioskScreen):
         elif len(self.digits) < wanted:
             self.digits += key
         left = wanted - len(self.digits)
-        self._show(p("more", n=left) if left else "")
+        self._show(t("progress_more", n=left) if left else "")
 
     def _submit(self, wanted: int) -> None:
         name = self.query_one("#progress-name", Input).value.strip()
         if len(self.digits) < wanted:
-            self._show(p("more", n=wanted - len(self.digits)), error=True)
+            self._show(t("progress_more", n=wanted - len(self.digits)), error=True)
             return
         if self.mode == BY_NAME and not name:
-            self._show(p("enter_name"), error=True)
+            self._show(t("progress_enter_name"), error=True)
             return
         hall = self.kiosk.hall
         if hall is None:
-            self._show(p("trouble", message=self.kiosk.trouble), error=True)
+            self._show(t("progress_trouble", message=self.kiosk.trouble), error=True)
             return
         wait_s = throttle_for(self.app, self.kiosk.config.cases.lookups_per_minute).attempt()
         if wait_s:
-            self._show(p("wait", s=int(wait_s) + 1), error=True)
+            self._show(t("progress_wait", s=int(wait_s) + 1), error=True)
             return
         self.searching = True
-        self._show(p("searching"))
-        self._look_up(hall, self.mode, self.digits, name)
+        self._show(t("progress_searching"))
+        self.post_message(CaseLookup(self, self.mode, self.digits, name))
 
-    @work(thread=True, exclusive=True, group="progress")
-    def _look_up(self, hall: Hall, mode: str, digits: str, name: str) -> None:
-        try:
-            found = [hall.case(digits)] if mode == BY_NUMBER else hall.find_cases(name, digits)
-        except ServiceHallError as exc:
-            found = []
-            if exc.exit_code == 5:  # the database, not the villager's input
-                self.app.call_from_thread(self._answer, [], p("trouble", message=exc.message))
-                return
-        self.app.call_from_thread(self._answer, found, "" if found else p("not_found"))
-
-    def _answer(self, found: list[CaseView], message: str) -> None:
+    @on(CasesFound)
+    def _answer(self, event: CasesFound) -> None:
+        found, message = event.found, event.message
         self.searching = False
         if not self.is_current:
             return
@@ -313,7 +277,8 @@ class ProgressResult(KioskScreen):
         self.found = found
 
     def compose(self) -> ComposeResult:
-        yield Static(p("progress"), classes="title")
-        paragraphs = [case_text(case) for case in self.found]
+        yield Static(t("progress_progress"), classes="title")
+        paint = colours(self.app)
+        paragraphs = [case_text(case, paint) for case in self.found]
         yield PagedText(paragraphs, id="progress-result", classes="paged")
         yield NavBar()

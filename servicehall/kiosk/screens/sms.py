@@ -3,27 +3,29 @@
 The ticket screen shows ``SmsOffer`` (when ``[sms] enabled``); a tap opens ``SmsScreen``: what
 the number is for in one line, the digits as typed (138 0013 8000), the kiosk's ``Keypad`` with
 a one-digit delete beside it. OK checks the number (11 digits, 1[3-9]…) on the spot and registers
-it for the ticket in a thread worker (``servicehall.queue.outbox.register_phone``); the ticket
+it for the ticket (the app does, in a thread worker: ``PhoneEntered`` → ``PhoneRegistered`` or
+``PhoneRefused``, ``servicehall.queue.outbox.register_phone``); the ticket
 screen then shows it masked (138****8000) and counts down afresh. "不需要" and "返回" go back
 without a number. The number is never shown whole once it is registered, and never logged.
 """
 
 from __future__ import annotations
 
-from textual import events, on, work
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
 from servicehall.config import HallConfig
 from servicehall.errors import ServiceHallError
-from servicehall.i18n import language
+from servicehall.i18n import language, t
+from servicehall.kiosk.messages import PhoneEntered, PhoneRefused, PhoneRegistered
 from servicehall.kiosk.screens.base import KioskScreen
-from servicehall.kiosk.strings import s
 from servicehall.kiosk.widgets import Countdown, Keypad, NavBar
 from servicehall.kiosk.widgets.keypad import CLEAR, ENTER, QUICK_FLASH_S
-from servicehall.queue import Hall, TicketView
-from servicehall.queue.outbox import check_phone, register_phone
+from servicehall.queue import TicketView
+from servicehall.queue.outbox import check_phone
+from servicehall.ui.themes import colour
 
 DIGITS = 11
 DELETE = "delete"
@@ -35,13 +37,13 @@ class SmsOffer(Button):
     """The ticket screen's way into the step; afterwards it shows the number, masked."""
 
     def __init__(self, ticket: TicketView) -> None:
-        super().__init__(s("sms_offer"), id="ticket-sms")
+        super().__init__(t("sms_offer"), id="ticket-sms")
         self.ticket = ticket
         # inline: the kiosk's stylesheet is not this module's to edit
         self.styles.width = "1fr"
         self.styles.margin = (0, 2)
-        self.styles.background = "#0d5c2b"
-        self.styles.border = ("tall", "#7ddc9a")
+        self.styles.background = colour(self.app, "kiosk-sms")
+        self.styles.border = ("tall", colour(self.app, "kiosk-sms-edge"))
 
     @staticmethod
     def offered(config: HallConfig, ticket: TicketView) -> bool:
@@ -53,7 +55,7 @@ class SmsOffer(Button):
 
     def _registered(self, masked: str | None) -> None:
         if masked:
-            self.label = s("sms_offer_done", phone=masked)
+            self.label = t("sms_offer_done", phone=masked)
         screen = self.screen
         assert isinstance(screen, KioskScreen)
         seconds = screen.kiosk.config.kiosk.ticket_screen_seconds
@@ -67,12 +69,12 @@ class SmsScreen(KioskScreen):
     CSS = """
     #sms-body { height: 1fr; padding: 0 1; }
     #sms-info { width: 1fr; height: 1fr; padding: 0 1 0 0; }
-    #sms-title { height: 1; text-style: bold; color: #ffd83d; }
+    #sms-title { height: 1; text-style: bold; color: $kiosk-title-text; }
     #sms-purpose { height: auto; margin: 0 0 1 0; }
     #sms-edit { height: 3; margin: 1 0 0 0; }
     #sms-edit Button { width: 1fr; min-width: 8; margin: 0 1 0 0; }
     #sms-keypad .key-ok, #sms-keypad .key-ok:focus, #sms-keypad .key-ok:hover {
-        background: #1b7f3b;
+        background: $kiosk-ok;
     }
     """
 
@@ -86,21 +88,21 @@ class SmsScreen(KioskScreen):
         settings = self.kiosk.config.sms
         with Horizontal(id="sms-body"):
             with Vertical(id="sms-info"):
-                yield Static(f"{s('sms_title')}  {self.ticket.label}", id="sms-title")
-                purpose = s("sms_purpose", n=settings.notify_ahead, label=self.ticket.label)
+                yield Static(f"{t('sms_title')}  {self.ticket.label}", id="sms-title")
+                purpose = t("sms_purpose", n=settings.notify_ahead, label=self.ticket.label)
                 yield Static(purpose, id="sms-purpose")
                 yield Static("", id="sms-number", classes="entry-typed")
                 yield Static("", id="sms-message", classes="entry-message")
                 with Horizontal(id="sms-edit"):
-                    yield Button(s("sms_delete"), id="sms-delete", classes="key")
-                    yield Button(s("sms_skip"), id="sms-skip", classes="nav")
+                    yield Button(t("sms_delete"), id="sms-delete", classes="key")
+                    yield Button(t("sms_skip"), id="sms-skip", classes="nav")
             yield Keypad(id="sms-keypad", classes="entry-keypad")
         yield NavBar()
 
     def on_mount(self) -> None:
         for key in self.query(".key").results(Button):
             key.active_effect_duration = QUICK_FLASH_S
-        self._show(s("sms_enter"))
+        self._show(t("sms_enter"))
 
     # ------------------------------------------------------------------ input
 
@@ -144,47 +146,36 @@ class SmsScreen(KioskScreen):
         elif len(self.digits) < DIGITS:
             self.digits += key
         else:
-            self._show(s("sms_full"), error=True)
+            self._show(t("sms_full"), error=True)
             return
         left = DIGITS - len(self.digits)
-        self._show(s("sms_more", n=left) if left else s("sms_full"))
+        self._show(t("sms_more", n=left) if left else t("sms_full"))
 
     def _submit(self) -> None:
         if len(self.digits) < DIGITS:
-            self._show(s("sms_more", n=DIGITS - len(self.digits)), error=True)
+            self._show(t("sms_more", n=DIGITS - len(self.digits)), error=True)
             return
         try:
             phone = check_phone(self.digits)
         except ServiceHallError as exc:
             self._show(exc.message, error=True)
             return
-        hall = self.kiosk.hall
-        if hall is None:
-            self._show(s("sms_failed", message=self.kiosk.trouble), error=True)
-            return
         self.saving = True
-        self._show(s("sms_saving"))
-        self._register(hall, phone, language())
+        self._show(t("sms_saving"))
+        self.post_message(PhoneEntered(self, self.ticket.id, phone, language()))
 
-    @work(thread=True, exclusive=True, group="sms")
-    def _register(self, hall: Hall, phone: str, lang: str) -> None:
-        try:
-            masked = register_phone(hall, self.ticket.id, phone, lang)
-        except ServiceHallError as exc:
-            self.app.call_from_thread(self._refused, exc.message)
-            return
-        self.app.call_from_thread(self._registered, masked)
-
-    def _registered(self, masked: str) -> None:
+    @on(PhoneRegistered)
+    def _registered(self, event: PhoneRegistered) -> None:
         self.saving = False
         self.digits = ""
         if self.is_current:
-            self.dismiss(masked)
+            self.dismiss(event.masked)
 
-    def _refused(self, message: str) -> None:
+    @on(PhoneRefused)
+    def _refused(self, event: PhoneRefused) -> None:
         self.saving = False
         if self.is_attached:
-            self._show(s("sms_failed", message=message), error=True)
+            self._show(t("sms_failed", message=event.message), error=True)
 
     # ------------------------------------------------------------------ drawing
 

@@ -12,13 +12,15 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
+from servicehall.i18n import t
 from servicehall.kiosk.issuing import Issued
 from servicehall.kiosk.screens.base import KioskScreen
 from servicehall.kiosk.screens.sms import SmsOffer
-from servicehall.kiosk.strings import s, windows_text
+from servicehall.kiosk.strings import windows_text
 from servicehall.kiosk.waits import wait_words
 from servicehall.kiosk.widgets import Countdown, NavBar
 from servicehall.printer import PrintOutcome
+from servicehall.ui.themes import colour
 from servicehall.widgets import BigLabel
 from servicehall.widgets.plain import plain
 
@@ -47,24 +49,25 @@ class TicketScreen(KioskScreen):
         config = self.kiosk.config
         service = config.service(ticket.service)
         matter = service.matter(ticket.matter) if service and ticket.matter else None
-        heading = s("your_number")
+        heading = t("your_number")
         if ticket.priority:
-            heading += f"  [{s('priority_mark')}]"
+            heading += f"  [{t('priority_mark')}]"
         page = config.phone.page_url(ticket.page_token)
         with Horizontal(classes="-phone" if page else ""):
             with Vertical(id="ticket-main"):
                 yield Static(plain(heading), id="ticket-heading")
-                yield BigLabel(ticket.label, id="ticket-label")
+                number = colour(self.app, "kiosk-number")
+                yield BigLabel(ticket.label, color=number, id="ticket-label")
                 names = [service.name if service else ticket.service]
                 if matter is not None and matter.name != names[0]:
                     names.append(matter.name)
                 yield Static(plain("  ".join(names)), id="ticket-service")
                 yield Static(
-                    plain(s("go_to", windows=windows_text(config, ticket.service))),
+                    plain(t("go_to", windows=windows_text(config, ticket.service))),
                     id="ticket-window",
                 )
                 ahead = ticket.ahead or 0
-                yield Static(s("ahead", n=ahead) if ahead else s("ahead_none"), id="ticket-ahead")
+                yield Static(t("ahead", n=ahead) if ahead else t("ahead_none"), id="ticket-ahead")
                 if self.issued.wait is not None:  # refitted to the column's width once laid out
                     self._wait_shown = wait_words(self.issued.wait).fitted(self.app.size.width - 2)
                     yield Static(plain(self._wait_shown), id="ticket-wait")
@@ -79,7 +82,7 @@ class TicketScreen(KioskScreen):
                 self.qr_rows = len(qr.rows)
                 with Vertical(id="ticket-phone"):
                     yield qr
-                    yield Static(s("scan_phone"), id="ticket-qr-caption")
+                    yield Static(t("scan_phone"), id="ticket-qr-caption")
             yield Static("", id="ticket-preview")
         yield NavBar(back=False)
 
@@ -130,12 +133,12 @@ class TicketScreen(KioskScreen):
     def _print_text(self) -> str:
         outcome = self.outcome
         if outcome is None:
-            return s("printing")
+            return t("printing")
         if outcome.ok:
-            return s("take_ticket")
+            return t("take_ticket")
         if not outcome.ticket_kept:
-            return outcome.message or s("ticket_withdrawn")
-        return f"{outcome.message}\n{s('note_number', label=self.issued.ticket.label)}"
+            return outcome.message or t("ticket_withdrawn")
+        return f"{outcome.message}\n{t('note_number', label=self.issued.ticket.label)}"
 
     def show_print(self, outcome: PrintOutcome) -> None:
         """The printer's answer: "请取走您的号票", or the trouble with the number kept large."""
@@ -159,7 +162,8 @@ class TicketScreen(KioskScreen):
         status.set_class(outcome is not None and not outcome.ok, "failed")
         label = self.query_one("#ticket-label", BigLabel)
         withdrawn = outcome is not None and not outcome.ok and not outcome.ticket_kept
-        label.color = "grey50" if withdrawn else "yellow"
+        label.color = colour(self.app, "kiosk-number-void" if withdrawn else "kiosk-number")
         preview = self.query_one("#ticket-preview", Static)
         preview.update(plain(outcome.preview if outcome is not None and outcome.preview else ""))
         preview.set_class(bool(outcome is not None and outcome.preview), "-shown")
+        self.call_after_refresh(self._fit_label)  # the preview takes width from the number

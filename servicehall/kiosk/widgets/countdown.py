@@ -8,7 +8,7 @@ from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widgets import Static
 
-from servicehall.kiosk.strings import s
+from servicehall.i18n import t
 
 
 class _GoesHome(Protocol):
@@ -47,7 +47,7 @@ class Countdown(Static):
         self.remaining *= factor
 
     def watch_remaining(self, remaining: int) -> None:
-        self.update(s("returning", s=remaining))
+        self.update(t("returning", s=remaining))
 
     def _tick(self) -> None:
         if self.remaining <= 1:

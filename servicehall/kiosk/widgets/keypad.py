@@ -10,7 +10,7 @@ from textual.containers import Grid
 from textual.message import Message
 from textual.widgets import Button
 
-from servicehall.kiosk.strings import s
+from servicehall.i18n import t
 
 CLEAR = "clear"
 ENTER = "enter"
@@ -29,9 +29,9 @@ class Keypad(Grid):
     def compose(self) -> ComposeResult:
         for digit in "123456789":
             yield Button(digit, id=f"key-{digit}", classes="key")
-        yield Button(s("pin_clear"), id=f"key-{CLEAR}", classes="key")
+        yield Button(t("pin_clear"), id=f"key-{CLEAR}", classes="key")
         yield Button("0", id="key-0", classes="key")
-        yield Button(s("pin_ok"), id=f"key-{ENTER}", classes="key key-ok")
+        yield Button(t("pin_ok"), id=f"key-{ENTER}", classes="key key-ok")
 
     @on(Button.Pressed, ".key")
     def _pressed(self, event: Button.Pressed) -> None:

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Button, Static
 
-from servicehall.kiosk.strings import s
+from servicehall.i18n import t
 from servicehall.kiosk.widgets.pager import Pager
 
 
@@ -19,8 +19,8 @@ class NavBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         if self.back:
-            yield Button(s("back"), id="nav-back", classes="nav")
+            yield Button(t("back"), id="nav-back", classes="nav")
         yield Static("", classes="spacer")
         yield Pager()
         yield Static("", classes="spacer")
-        yield Button(s("home"), id="nav-home", classes="nav")
+        yield Button(t("home"), id="nav-home", classes="nav")

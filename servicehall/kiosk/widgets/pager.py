@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Button, Static
 
-from servicehall.kiosk.strings import s
+from servicehall.i18n import t
 
 
 class Pager(Horizontal):
@@ -22,9 +22,9 @@ class Pager(Horizontal):
         self.page, self.pages = 0, 1
 
     def compose(self) -> ComposeResult:
-        yield Button(s("page_prev"), id="page-prev", classes="page")
+        yield Button(t("page_prev"), id="page-prev", classes="page")
         yield Static("", id="page-number")
-        yield Button(s("page_next"), id="page-next", classes="page")
+        yield Button(t("page_next"), id="page-next", classes="page")
 
     def on_mount(self) -> None:
         self.show(self.page, self.pages)

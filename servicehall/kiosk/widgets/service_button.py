@@ -6,9 +6,10 @@ from rich.text import Text
 from textual.widgets import Button
 
 from servicehall.config import Service
-from servicehall.kiosk.strings import s
+from servicehall.i18n import t
 from servicehall.kiosk.waits import wait_words, widest_wait_text
 from servicehall.queue import WaitEstimate
+from servicehall.ui.themes import colour
 from servicehall.widgets.paging import button_size
 
 NAME_CELLS_CAP = 24
@@ -38,9 +39,14 @@ class ServiceButton(Button):
         label = Text(justify="center")
         label.append(self.service.name, style="bold")
         label.append("\n")
-        label.append(s("waiting", n=self.waiting), style="bold #ffd83d")
+        label.append(
+            t("waiting", n=self.waiting), style=f"bold {colour(self.app, 'kiosk-title-text')}"
+        )
         label.append("\n")
-        label.append(wait_words(self.wait).short, style="bold #bfe0ff")
+        label.append(
+            wait_words(self.wait).short,
+            style=f"bold {colour(self.app, 'kiosk-wait-text')}",
+        )
         self.label = label
 
     @staticmethod
@@ -49,5 +55,5 @@ class ServiceButton(Button):
         return button_size(
             (svc.name for svc in services),
             cap=NAME_CELLS_CAP,
-            other_lines=(s("waiting", n=999), widest_wait_text()),
+            other_lines=(t("waiting", n=999), widest_wait_text()),
         )

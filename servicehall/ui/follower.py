@@ -5,6 +5,9 @@ changed (or the day rolled over), ``Lost`` once when the database went away, or 
 raises for a database problem: it drops the connection, retries every ``retry_s`` seconds and
 catches up from the last event id it saw. On SQLite it also notices the file being removed or
 replaced (an open connection would otherwise keep reading the deleted file).
+
+Every screen app runs one (``ui.app_base.HallApp``): the display draws the calls, the kiosk the
+queues, the clerk desk its window, the rating pad the finishes of its window (``new_events``).
 """
 
 from __future__ import annotations
@@ -12,17 +15,12 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-import sqlite3
 import time
 from dataclasses import dataclass
-from pathlib import Path
-
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import SQLAlchemyError
 
 from servicehall.config import HallConfig
-from servicehall.display.calls import Call, CallLog
 from servicehall.queue import (
+    STORE_FAILURES,
     ChangeFeed,
     Clock,
     EventView,
@@ -30,13 +28,13 @@ from servicehall.queue import (
     HallStatus,
     StoreError,
     default_url,
+    sqlite_file,
 )
+from servicehall.ui.calls import Call, CallLog
 
 log = logging.getLogger(__name__)
 
-FAILURES = (StoreError, SQLAlchemyError, sqlite3.Error, OSError)
 PAGE = 500
-# data_version costs microseconds to read; 20 ms keeps call-to-screen well under 150 ms
 
 
 @dataclass(frozen=True)
@@ -47,7 +45,8 @@ class Snapshot:
     recent: tuple[Call, ...]
     new_calls: tuple[Call, ...] = ()
     fresh: bool = False  # first read after (re)connecting: nothing here is news
-    cases_done: int | None = None  # cases finished today (None: this role may not read cases)
+    new_events: tuple[EventView, ...] = ()  # every event since the last snapshot (none if fresh)
+    cases_done: int | None = None  # cases finished today (None: not counted, or not allowed)
 
 
 @dataclass(frozen=True)
@@ -58,16 +57,14 @@ class Lost:
     last_seen: dt.datetime | None
 
 
-def sqlite_file(url: str) -> Path | None:
-    """The file behind a SQLite URL, or None for other databases and in-memory SQLite."""
-    parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
-        return None
-    return Path(parsed.database).expanduser()
-
-
 class Follower:
-    """Keeps one reading connection and the change feed; reconnects by itself."""
+    """Keeps one connection and the change feed; reconnects by itself.
+
+    ``create`` brings a missing database or an old schema to this version on connecting (the
+    kiosk, which may be the first program on a new PC); the others only read what is there.
+    ``hall`` is the open connection (None while the database is lost): an app that writes
+    through it writes to the file the screen shows, also after a restore replaced it.
+    """
 
     def __init__(
         self,
@@ -76,11 +73,21 @@ class Follower:
         clock: Clock | None = None,
         *,
         retry_s: float = 1.0,
+        create: bool = False,
+        enforce_hours: bool = True,
+        refresh_s: float = 20.0,
+        count_cases: bool = False,
     ) -> None:
         self.config = config
         self.url = db or default_url()
         self.clock = clock
         self.retry_s = retry_s
+        self.create = create
+        self.enforce_hours = enforce_hours
+        self.refresh_s = refresh_s
+        self.count_cases = count_cases
+        """Count the cases finished today on each read (the display shows it)."""
+        """Read again after this long without a change (the hall opens and closes by the clock)."""
         self.file = sqlite_file(self.url)
         self.calls = CallLog(
             config.display.recent_calls, {w.number: w.name for w in config.windows}
@@ -93,13 +100,14 @@ class Follower:
         self._last_seen: dt.datetime | None = None
         self._lost = False
         self._retry_at = 0.0
+        self._read_at = 0.0
 
     # ------------------------------------------------------------------ the loop's one step
 
     def step(self, timeout: float) -> Snapshot | Lost | None:
         try:
             return self._step(timeout)
-        except FAILURES as exc:
+        except STORE_FAILURES as exc:
             return self._lose(exc)
         except Exception as exc:  # noqa: BLE001 - a bug must not freeze the hall's TV
             log.exception("unexpected error while following the hall")
@@ -116,7 +124,8 @@ class Follower:
         self._check_file()
         assert self._feed is not None
         changed = self._feed.wait(timeout)
-        if not changed and self.hall.today() == self.calls.day:
+        stale = time.monotonic() - self._read_at >= self.refresh_s
+        if not changed and not stale and self.hall.today() == self.calls.day:
             return None
         return self._read(fresh=False)
 
@@ -127,9 +136,17 @@ class Follower:
 
     def _connect(self) -> bool:
         """Open the hall; True when the event history must be read from the start of the day."""
-        inode = self._stat_file()
-        hall = Hall.open(self.config, db=self.url, clock=self.clock, create=False)
+        inode = self._stat_file(missing_ok=self.create)
+        hall = Hall.open(
+            self.config,
+            db=self.url,
+            clock=self.clock,
+            create=self.create,
+            enforce_hours=self.enforce_hours,
+        )
         try:
+            if inode is None:  # created just now
+                inode = self._stat_file(missing_ok=True)
             feed = hall.watch()
         except BaseException:
             hall.close()
@@ -152,12 +169,14 @@ class Follower:
         seen = hall.events(after=self._last_id - 1, limit=1)
         return bool(seen) and seen[0] == self._last_event
 
-    def _stat_file(self) -> int | None:
+    def _stat_file(self, *, missing_ok: bool = False) -> int | None:
         if self.file is None:
             return None
         try:
             return os.stat(self.file).st_ino
         except FileNotFoundError:
+            if missing_ok:
+                return None
             raise StoreError("store_unavailable", detail=f"找不到数据库文件 {self.file}") from None
 
     def _check_file(self) -> None:
@@ -168,7 +187,7 @@ class Follower:
         if self._feed is not None:
             try:
                 self._feed.close()
-            except FAILURES:
+            except STORE_FAILURES:
                 log.debug("closing the change feed failed", exc_info=True)
             self._feed = None
         if self.hall is not None:
@@ -200,7 +219,7 @@ class Follower:
             self.calls = CallLog(self.calls.limit, self.calls.window_names)
             status = self.hall.status()
         self.calls.start_day(today)
-        new = self._read_events(today if fresh else None)
+        new, events = self._read_events(today if fresh else None)
         if fresh:
             if status.last_event_id > self._last_id:  # an earlier day's event: note its time too
                 latest = self.hall.events(after=status.last_event_id - 1, limit=1)
@@ -210,11 +229,19 @@ class Follower:
             if status.last_event_id < self._last_id:  # another (restored) database file
                 return self._read(fresh=True)
         self._last_seen = status.now
+        self._read_at = time.monotonic()
         done = self._cases_done()
-        return Snapshot(status, self.calls.recent, () if fresh else tuple(new), fresh, done)
+        if fresh:
+            return Snapshot(status, self.calls.recent, fresh=True, cases_done=done)
+        return Snapshot(
+            status, self.calls.recent, tuple(new), new_events=tuple(events), cases_done=done
+        )
 
     def _cases_done(self) -> int | None:
-        """Cases finished today, or None for a role granted before the display could count them."""
+        """Cases finished today when counted (the display), or None for a role granted before
+        the display could count them."""
+        if not self.count_cases:
+            return None
         assert self.hall is not None
         try:
             return self.hall.cases_finished_today()
@@ -223,13 +250,15 @@ class Follower:
                 raise
             return None
 
-    def _read_events(self, day: dt.date | None) -> list[Call]:
+    def _read_events(self, day: dt.date | None) -> tuple[list[Call], list[EventView]]:
         assert self.hall is not None
         new: list[Call] = []
+        events: list[EventView] = []
         while True:
             batch = self.hall.events(after=self._last_id, limit=PAGE, day=day)
             if batch:
                 self._last_id, self._last_event = batch[-1].id, batch[-1]
                 new += self.calls.apply(batch)
+                events += batch
             if len(batch) < PAGE:
-                return new
+                return new, events

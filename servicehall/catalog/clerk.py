@@ -1,0 +1,107 @@
+"""The clerk console's words: the desk, its actions and what they did, sign-in, the rating pad."""
+
+WORDS: dict[str, dict[str, str]] = {
+    "window_title": {"zh": "{window} 号窗口  {name}", "en": "Window {window}  {name}"},
+    # the actions (one table: console keys, buttons, the keypad, the day's counts)
+    "action_next": {"zh": "叫号", "en": "Call"},
+    "action_recall": {"zh": "重呼", "en": "Recall"},
+    "action_skip": {"zh": "过号", "en": "No-show"},
+    "action_finish": {"zh": "办结", "en": "Finish"},
+    "action_transfer": {"zh": "转办", "en": "Transfer"},
+    "action_pause": {"zh": "暂停/恢复", "en": "Pause/resume"},
+    "action_pick": {"zh": "指定叫号", "en": "Call a number"},
+    "action_requeue": {"zh": "过号重排", "en": "Requeue"},
+    "action_pause_only": {"zh": "暂停", "en": "Pause"},
+    "action_resume": {"zh": "恢复", "en": "Resume"},
+    # what an action did
+    "done_nobody": {"zh": "现在没有人等候本窗口的业务", "en": "Nobody is waiting for this window"},
+    "done_called": {"zh": "已叫号 {ticket}", "en": "Called {ticket}"},
+    "done_recalled": {
+        "zh": "已重呼 {ticket}（第 {n} 次）",
+        "en": "Called {ticket} again (time {n})",
+    },
+    "done_skipped": {
+        "zh": "{ticket} 已过号，来了可按 8 过号重排",
+        "en": "{ticket} is a no-show; press 8 to requeue them when they come",
+    },
+    "done_finished": {"zh": "{ticket} 已办结", "en": "{ticket} finished"},
+    "done_transferred": {
+        "zh": "{ticket} 已转到{service}，前面 {ahead} 人",
+        "en": "{ticket} moved to {service}, {ahead} ahead",
+    },
+    "done_resumed": {"zh": "{window} 号窗口已恢复叫号", "en": "Window {window} calls again"},
+    "done_paused": {"zh": "{window} 号窗口已暂停", "en": "Window {window} is paused"},
+    "done_requeued": {
+        "zh": "{ticket} 已重新排队，前面 {ahead} 人",
+        "en": "{ticket} is back in the queue, {ahead} ahead",
+    },
+    "no_ticket_given": {"zh": "（空）", "en": "(none)"},
+    # the desk
+    "desk_who": {"zh": "工作人员 {name}（{clerk}）", "en": "Clerk {name} ({clerk})"},
+    "desk_serving": {"zh": "正在办理", "en": "Serving"},
+    "desk_loading": {"zh": "正在读取窗口状态…", "en": "Reading the window…"},
+    "desk_key_hint": {
+        "zh": "F1–F8/1–8 操作  F9 受理办件  F10 本窗口办件  F12 签退",
+        "en": "F1–F8/1–8 act  F9 new case  F10 this window's cases  F12 sign out",
+    },
+    "desk_open_case": {"zh": "受理办件", "en": "New case"},
+    "desk_cases": {"zh": "本窗口办件", "en": "This window's cases"},
+    "desk_case_needs_call": {
+        "zh": "先叫号，再把正在办理的号受理为办件",
+        "en": "Call a number first, then make the ticket being served a case",
+    },
+    "desk_case_cancelled": {"zh": "已取消受理", "en": "Case cancelled"},
+    "desk_sign_out": {"zh": "签退", "en": "Sign out"},
+    "desk_busy": {
+        "zh": "上一个操作还在处理，请稍候",
+        "en": "The last action is still running; a moment please",
+    },
+    "desk_transfer_cancelled": {"zh": "已取消转办", "en": "Transfer cancelled"},
+    "desk_cancelled": {"zh": "已取消", "en": "Cancelled"},
+    "desk_pick_title": {"zh": "指定叫号：叫哪一个号？", "en": "Call a number: which one?"},
+    "desk_requeue_title": {
+        "zh": "过号重排：哪个过号的人回来了？",
+        "en": "Requeue: which no-show came back?",
+    },
+    "desk_paused": {"zh": "暂停服务中（按 6 恢复）", "en": "Paused (6 resumes)"},
+    "desk_idle": {"zh": "空闲：按 1 叫号", "en": "Free: press 1 to call"},
+    "desk_queue_title": {"zh": "等候 {n} 人（{services}）", "en": "{n} waiting ({services})"},
+    "desk_signed_in": {"zh": "已登录，按 1 叫号", "en": "Signed in; press 1 to call"},
+    "desk_window_paused": {"zh": "窗口已暂停", "en": "The window is paused"},
+    "desk_priority": {"zh": "优先", "en": "priority"},
+    "desk_issued": {"zh": "取号 {time}，等了 {waited}", "en": "Taken {time}, waited {waited}"},
+    "desk_recalled": {"zh": "已重呼 {n} 次", "en": "recalled {n}×"},
+    "desk_transferred_from": {"zh": "由 {service} 转来", "en": "from {service}"},
+    "desk_called_since": {"zh": "叫号后 {since}", "en": "{since} since the call"},
+    "desk_nobody": {"zh": "没有人等候", "en": "Nobody waiting"},
+    "desk_more": {"zh": "还有 {n} 人", "en": "{n} more"},
+    "desk_today": {"zh": "今日本窗口", "en": "This window today"},
+    "desk_materials": {"zh": "所需材料：", "en": "Papers: "},
+    "desk_no_materials": {"zh": "所需材料：无", "en": "Papers: none"},
+    # sign-in
+    "sign_in_subtitle": {"zh": "工作人员登录  Clerk sign-in", "en": "Clerk sign-in"},
+    "sign_in_id": {"zh": "工号 Clerk ID", "en": "Clerk ID"},
+    "sign_in_button": {"zh": "登录 Sign in", "en": "Sign in"},
+    "sign_in_locked": {
+        "zh": "输错次数太多，请稍后再试",
+        "en": "Too many wrong PINs; try again later",
+    },
+    "sign_in_too_many": {"zh": "输错次数太多", "en": "Too many wrong PINs"},
+    "sign_in_wait": {"zh": "；请等 {s} 秒再试", "en": "; wait {s} s"},
+    "sign_in_missing": {"zh": "请输入工号和 PIN", "en": "Enter your clerk id and PIN"},
+    "sign_in_checking": {"zh": "正在核对…", "en": "Checking…"},
+    "sign_in_again": {"zh": "可以再试一次", "en": "You may try again"},
+    # the rating pad (群众满意率)
+    "rate_satisfied": {"zh": "满意", "en": "Satisfied"},
+    "rate_basic": {"zh": "基本满意", "en": "Fairly satisfied"},
+    "rate_unsatisfied": {"zh": "不满意", "en": "Dissatisfied"},
+    "rate_welcome": {
+        "zh": "欢迎您！办结后请为我们的服务评价",
+        "en": "Welcome! Please rate our service when you are done",
+    },
+    "rate_ask": {
+        "zh": "{ticket} 已办结，请您评价：\n您对这次服务满意吗？",
+        "en": "{ticket} is finished. Please rate:\nwere you satisfied with the service?",
+    },
+    "rate_thanks": {"zh": "谢谢您的评价！\n欢迎再来", "en": "Thank you!\nSee you again"},
+}

@@ -1,0 +1,90 @@
+"""The command line's words: errors, and what the hall's everyday commands print."""
+
+WORDS: dict[str, dict[str, str]] = {
+    "cli_error": {"zh": "错误", "en": "Error"},
+    "cli_colon": {"zh": "：", "en": ": "},
+    "cli_bad_args": {"zh": "{prog}：{message}（-h 看用法）", "en": "{prog}: {message} (-h: usage)"},
+    "cli_log_failed": {
+        "zh": "注意：日志写不进去（{reason}），本次不再记日志",
+        "en": "Note: the log cannot be written ({reason}); not logging any more",
+    },
+    "cli_bad_int": {
+        "zh": "应是 {low} 到 {high} 之间的整数，而不是 {text}",
+        "en": "should be a whole number from {low} to {high}, not {text}",
+    },
+    "cli_ready": {
+        "zh": "已就绪：{name}（{hall}），数据库 {db}",
+        "en": "Ready: {name} ({hall}), database {db}",
+    },
+    "cli_builtin_sample": {"zh": "(内置示例)", "en": "(built-in sample)"},
+    "cli_note": {"zh": "注意：{warning}", "en": "Note: {warning}"},
+    "cli_config_ok": {"zh": "配置正确", "en": "Config OK"},
+    "cli_config_summary": {
+        "zh": "：{file} — {hall}，{services} 项业务、{matters} 个事项、{windows} 个窗口",
+        "en": ": {file} — {hall}, {services} services, {matters} matters, {windows} windows",
+    },
+    "cli_pin_short": {"zh": "PIN 至少 4 位数字", "en": "A PIN is at least 4 digits"},
+    "cli_window_no": {"zh": "{number}号", "en": "{number}"},
+    "cli_list_sep": {"zh": "、", "en": ", "},
+    "cli_taken": {"zh": "已取号 {ticket}", "en": "Ticket {ticket}"},
+    "cli_ahead": {
+        "zh": "，前面还有 {n} 人，请到 {windows} 窗口",
+        "en": ", {n} ahead, go to window {windows}",
+    },
+    "cli_wait": {"zh": "，预计等候{wait}", "en": ", expected wait {wait}"},
+    "cli_sms_registered": {"zh": "短信提醒已登记：{phone}", "en": "SMS reminder for {phone}"},
+    "cli_sms_refused": {
+        "zh": "号票 {ticket} 已取好，但短信提醒没有登记上：{message}",
+        "en": "Ticket {ticket} is taken, but the SMS reminder was not registered: {message}",
+    },
+    "cli_needs_window": {
+        "zh": "{command} 需要 --window 窗口号",
+        "en": "{command} needs --window NUMBER",
+    },
+    "cli_needs_ticket": {
+        "zh": "{command} 需要号票，如 A012",
+        "en": "{command} needs a ticket, e.g. A012",
+    },
+    "cli_needs_service": {
+        "zh": "call transfer 需要 --to 业务编码",
+        "en": "call transfer needs --to SERVICE",
+    },
+    "cli_nobody_waiting": {
+        "zh": "{window} 号窗口：当前没有人等候",
+        "en": "Window {window}: nobody is waiting",
+    },
+    "cli_window_state": {
+        "zh": "{window} 号窗口（{name}）{state}",
+        "en": "Window {window} ({name}) {state}",
+    },
+    "cli_paused": {"zh": "已暂停", "en": "paused"},
+    "cli_resumed": {"zh": "已恢复", "en": "resumed"},
+    "cli_needs_leader": {"zh": "leader set 需要领导姓名", "en": "leader set needs a name"},
+    "cli_no_leader": {"zh": "今日未安排带班领导", "en": "No leader on duty today"},
+    "cli_leader": {
+        "zh": "今日带班领导：{name} {title}",
+        "en": "Leader on duty today: {name} {title}",
+    },
+    "cli_leader_none": {"zh": "未安排", "en": "none"},
+    "cli_open": {"zh": "办公中", "en": "open"},
+    "cli_closed": {"zh": "非办公时间", "en": "closed"},
+    "cli_market_day": {"zh": "  今天是圩日", "en": "  market day"},
+    "cli_leader_label": {"zh": "带班领导：{leader}", "en": "leader: {leader}"},
+    "cli_col_code": {"zh": "编码", "en": "Code"},
+    "cli_col_service": {"zh": "业务", "en": "Service"},
+    "cli_col_waiting": {"zh": "等候", "en": "Waiting"},
+    "cli_col_wait_now": {"zh": "现在取号预计等候", "en": "Wait for a new ticket"},
+    "cli_waiting_title": {"zh": "等候人数", "en": "Waiting"},
+    "cli_col_window": {"zh": "窗口", "en": "Window"},
+    "cli_col_name": {"zh": "名称", "en": "Name"},
+    "cli_col_state": {"zh": "状态", "en": "State"},
+    "cli_col_serving": {"zh": "正在办理", "en": "Serving"},
+    "cli_col_clerk": {"zh": "工作人员", "en": "Clerk"},
+    "cli_windows_title": {"zh": "窗口", "en": "Windows"},
+    "cli_state_paused": {"zh": "暂停", "en": "paused"},
+    "cli_state_open": {"zh": "开放", "en": "open"},
+    "cli_bad_day": {
+        "zh": "日期应写成 YYYY-MM-DD，而不是 {day}",
+        "en": "Write the date as YYYY-MM-DD, not {day}",
+    },
+}
