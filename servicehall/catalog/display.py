@@ -14,8 +14,8 @@ WORDS: dict[str, dict[str, str]] = {
         "en": " (the screen shows {time})",
     },
     "display_voice_off": {
-        "zh": "语音播报已关闭：{reason}。叫号照常显示。",
-        "en": "Announcements are off: {reason}. Calls are still shown.",
+        "zh": "语音播报已关闭，叫号照常显示（{reason}）",
+        "en": "Announcements are off; calls are still shown ({reason})",
     },
     "display_cases_done": {"zh": "今日办结办件 {n} 件", "en": "Cases finished today: {n}"},
 }

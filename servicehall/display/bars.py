@@ -134,18 +134,37 @@ class Ticker(Widget):
 
 
 class StatusLine(Widget):
-    """Red warning line (database lost); hidden while all is well."""
+    """The line for staff under the board, hidden while all is well: the database lost (red, up
+    to two rows, ``message``), else a lasting fault the board works around (the voice off: one
+    quieter row, ``note``). Part of the layout, so it never covers the leader or the call."""
 
     DEFAULT_CSS = """
-    StatusLine { height: auto; max-height: 2; background: darkred; color: white; text-style: bold;
-                 padding: 0 1; display: none; }
+    StatusLine { height: auto; max-height: 2; background: $display-alarm-bg;
+                 color: $display-alarm-text; text-style: bold; padding: 0 1; display: none; }
     StatusLine.-shown { display: block; }
+    StatusLine.-note { max-height: 1; background: $display-note-bg; color: $display-note-text; }
     """
 
     message: reactive[str] = reactive("", layout=True)
+    note: reactive[str] = reactive("", layout=True)
 
-    def watch_message(self, value: str) -> None:
-        self.set_class(bool(value), "-shown")
+    def watch_message(self) -> None:
+        self._restyle()
+
+    def watch_note(self) -> None:
+        self._restyle()
+
+    def _restyle(self) -> None:
+        self.set_class(bool(self.message or self.note), "-shown")
+        self.set_class(not self.message and bool(self.note), "-note")
+
+    def rows_needed(self, width: int) -> int:
+        """The rows the line takes at ``width`` cells: 0 hidden, 1 for a note, 1–2 for a loss."""
+        if self.message:
+            return min(2, len(Text(self.message).wrap(self.app.console, max(1, width - 2))))
+        return 1 if self.note else 0
 
     def render(self) -> Text:
-        return Text(self.message)
+        if self.message:
+            return Text(self.message)
+        return Text(self.note, no_wrap=True, overflow="ellipsis")

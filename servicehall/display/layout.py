@@ -146,6 +146,10 @@ class DisplayPlan:
         return self.waiting_rows + self.waiting_title
 
 
+LEAST_CALL_ROWS = 7
+"""The call's rows before the board and the waiting counts get any (the smallest dots)."""
+
+
 def plan_display(
     width: int,
     height: int,
@@ -157,6 +161,8 @@ def plan_display(
     recent_calls: int,
     qr: tuple[int, int] | None = None,
     cases: bool = False,
+    status_rows: int = 0,
+    least_call: int = LEAST_CALL_ROWS,
 ) -> DisplayPlan:
     """Share ``width``×``height`` between the parts of the hall board (see the module's text).
 
@@ -164,15 +170,22 @@ def plan_display(
     side column only when the call keeps its size beside it and the recent calls keep their
     rows under it (a large TV); never instead of anything else. ``cases``: the count of cases
     finished today gets a row only when one is left over after everything else (the call
-    keeps its dot size)."""
+    keeps its dot size). ``status_rows``: the staff line (database lost, voice off) while it
+    shows; the board and the waiting counts page to leave the call the size it has without
+    the line. ``least_call``: the rows the call keeps before the board gets any spare."""
+    if status_rows:
+        alone = plan_display(
+            width, height, windows=windows, services=services, leader_rows=leader_rows,
+            notice=notice, recent_calls=recent_calls, qr=qr, cases=cases, least_call=least_call,
+        )  # fmt: skip
+        least_call = max(least_call, alone.call_fit.rows)
     inner = max(1, width - SIDE_PADDING)
     board_columns = max(1, inner // BOARD_CELL)
     waiting_columns = max(1, inner // WAIT_CELL)
     board_need = math.ceil(windows / board_columns) if windows else 1
     waiting_need = math.ceil(services / waiting_columns) if services else 1
     notice_rows = 1 if notice else 0
-    rest = height - 1 - leader_rows - notice_rows  # 1: the hall's bar
-    least_call = 7
+    rest = height - 1 - leader_rows - notice_rows - status_rows  # 1: the hall's bar
     spare = rest - least_call
     if spare >= board_need + waiting_need:
         board_rows, waiting_rows = board_need, waiting_need
