@@ -22,7 +22,7 @@ from textual.widgets import Static
 from servicehall.config import HallConfig
 from servicehall.display.banner import CallBanner
 from servicehall.display.bars import LeaderBar, StatusLine, Ticker, TopBar
-from servicehall.display.board import WaitingCounts, WindowBoard, today_only
+from servicehall.display.board import WaitingCounts, WindowBoard
 from servicehall.display.layout import DisplayPlan, plan_display
 from servicehall.display.recent import RecentCalls
 from servicehall.display.voice import Announcement, Announcer
@@ -214,7 +214,7 @@ class HallDisplay(HallApp):
         self.snapshot = result
         hall = result.status
         latest = result.recent[0] if result.recent else None
-        self.board.windows = today_only(hall.windows, hall.day)
+        self.board.windows = tuple(hall.windows)  # the core leaves out yesterday's calls
         self.board.called = latest.window if latest else None
         self.waiting.services = tuple(hall.services)
         self.leader.leader = hall.leader

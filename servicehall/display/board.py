@@ -7,11 +7,9 @@ window and every count is on the TV within a few pages' time.
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 import time
-from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from collections.abc import Sequence
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -35,16 +33,6 @@ def _fit(text: str, cells: int) -> str:
             break
         out += ch
     return out
-
-
-def today_only(windows: Iterable[WindowStatus], day: dt.date) -> tuple[WindowStatus, ...]:
-    """Windows with a ticket called on an earlier day (left open overnight) shown as idle."""
-    return tuple(
-        replace(w, current=None)
-        if w.current and w.called_at is not None and w.called_at.date() != day
-        else w
-        for w in windows
-    )
 
 
 class PagedCells(LineCachedWidget):

@@ -177,7 +177,8 @@ def plan_display(
     finished today gets a row only when one is left over after everything else (the call
     keeps its dot size). ``status_rows``: the staff line (database lost, voice off) while it
     shows; the call's title and caption go first, then the board and the waiting counts page,
-    so the call keeps the dot size it has without the line. ``least_call``: the rows the call keeps before the board gets any spare."""
+    so the call keeps the dot size it has without the line. ``least_call``: the rows the call
+    keeps before the board gets any spare."""
     if status_rows:
         alone = plan_display(
             width, height, windows=windows, services=services, leader_rows=leader_rows,
