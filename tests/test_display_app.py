@@ -242,12 +242,32 @@ async def test_without_a_voice_engine_it_says_once_that_voice_is_off(
     app = HallDisplay(config, db_url, clock=clock, announcer=announcer)
     async with app.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: app.snapshot is not None)
-        messages = [n.message for n in app._notifications]
-        assert len(messages) == 1 and "语音播报已关闭" in messages[0]
+        line = app.query_one(StatusLine)
+        assert line.display and "语音播报已关闭" in text_of(line)
+        assert not app._notifications  # on the staff line, not a toast over the board
         hall.issue("A")
         hall.call_next(1)
         await until(pilot, lambda: shown_call(app) == "A001")  # the board works silently
-        assert len(app._notifications) == 1
+        assert "语音播报已关闭" in text_of(line) and not app._notifications
+
+
+async def test_with_the_voice_off_the_smallest_tv_grid_still_shows_the_leader_and_the_call(
+    config: HallConfig, db_url: str, clock: FixedClock, hall: Hall
+) -> None:
+    """54×16 is a 1366×768 TV in the deploy xterm: the staff line takes a row of the call's."""
+    hall.set_leader("赵立新", "镇长")
+    hall.issue("A")
+    hall.call_next(1)
+    announcer = Announcer(VoiceSettings(command=["no-such-voice"]), check_output=False)
+    app = HallDisplay(config, db_url, clock=clock, announcer=announcer)
+    async with app.run_test(size=(54, 16)) as pilot:
+        await until(pilot, lambda: shown_call(app) == "A001")
+        await pilot.pause()
+        leader, line = app.query_one(LeaderBar), app.query_one(StatusLine)
+        assert "赵立新" in text_of(leader) and "语音播报已关闭" in text_of(line)
+        assert leader.region.height >= 1 and line.region.height == 1
+        assert not leader.region.overlaps(line.region)
+        assert app.plan is not None and app.plan.call_fit.dot is not None  # still in big dots
 
 
 async def test_calls_from_another_process_reach_the_screen(config: HallConfig, db_url: str) -> None:
@@ -318,14 +338,13 @@ async def test_a_voice_command_that_keeps_failing_is_reported_once_on_screen(
     app = HallDisplay(config, db_url, clock=clock, announcer=announcer)
     async with app.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: app.snapshot is not None)
-        assert len(app._notifications) == 0  # voice was on
+        line = app.query_one(StatusLine)
+        assert not line.display  # voice was on
         for _ in range(4):
             hall.call_next(1)
-        await until(pilot, lambda: len(app._notifications) == 1)
-        assert "语音播报已关闭" in next(iter(app._notifications)).message
+        await until(pilot, lambda: line.display)
+        assert "语音播报已关闭" in text_of(line) and not app._notifications
         assert shown_call(app) == "A004"
-        await pilot.pause(0.3)
-        assert len(app._notifications) == 1
 
 
 async def test_before_the_first_call_it_welcomes_and_gives_the_hours(

@@ -136,3 +136,28 @@ def test_a_line_never_ends_on_an_arrow_the_font_draws_two_cells_wide() -> None:
     for width in range(20, 70):
         for page in page_paragraphs([procedure], width, 50, spacing=1):
             assert all(line.cell_len <= width - 1 for line in page), width
+
+
+@pytest.mark.parametrize("status_rows", [1, 2])
+@pytest.mark.parametrize("size", GRIDS, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_staff_line_pages_the_board_before_it_shrinks_the_call(
+    size: tuple[int, int], status_rows: int
+) -> None:
+    """The voice off (one row) or the database lost (two): the call keeps its dot size."""
+    width, height = size
+    common = {"windows": 15, "services": 15, "notice": True, "recent_calls": 6}
+    leader_rows = 2 if width < 70 else 1
+    without = plan_display(width, height, leader_rows=leader_rows, **common)  # type: ignore[arg-type]
+    plan = plan_display(width, height, leader_rows=leader_rows, status_rows=status_rows, **common)  # type: ignore[arg-type]
+    room = height - 1 - leader_rows - 1 - status_rows - 2  # the board and the counts: 1 row each
+    if without.call_fit.rows <= room:
+        assert plan.call_fit.size == without.call_fit.size
+    else:  # no room for the call's size: the largest that fits
+        assert plan.call_fit.dot is not None and plan.call_fit.rows <= room
+    assert plan.board_rows >= 1 and plan.waiting_rows >= 1
+    below = plan.recent_rows if plan.recent == "below" else 0
+    used = (
+        1 + plan.call_rows + below + plan.board_height + plan.waiting_height + leader_rows + 1
+        + status_rows
+    )  # fmt: skip
+    assert used == height

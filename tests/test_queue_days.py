@@ -94,3 +94,22 @@ def test_change_feed_wakes_on_another_connection_commit(config: HallConfig, db_u
         assert feed.wait(0.1) is False
     finally:
         feed.close()
+
+
+def test_a_window_left_serving_overnight_serves_nobody_the_next_morning(
+    config: HallConfig, db_url: str
+) -> None:
+    """Before and after the day's first ticket: yesterday's A001 is not at the window, and
+    today's A001 (waiting) is not mistaken for it."""
+    clock = FixedClock(dt.datetime(2026, 11, 23, 9, 20, tzinfo=UTC))  # 17:20 in Shanghai
+    hall = Hall.open(config, db=db_url, clock=clock, enforce_hours=False)
+    hall.issue("A", matter="dibao")
+    hall.call_next(1)  # the clerk goes home without pressing 办结
+    assert hall.status().windows[0].current == "A001"
+    clock.advance(hours=15)  # 08:20 the next morning
+    before = hall.status().windows[0]
+    assert (before.current, before.current_service) == (None, None)
+    hall.issue("A", matter="dibao")
+    after = hall.status().windows[0]
+    assert (after.current, after.current_service) == (None, None)
+    assert hall.ticket("A001").status == "waiting"

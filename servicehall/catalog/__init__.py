@@ -12,6 +12,9 @@ from __future__ import annotations
 from servicehall.catalog import cases, clerk, cli, core, display, kiosk, phone
 
 LANGUAGES = ("zh", "en")
+MAY_BE_EMPTY = frozenset({"display_call_after_label", "display_call_after_window"})
+"""Words one language needs and the other does without (the particles of the TV's call:
+"请 A012 号 到 3 号窗口" is "No. A012 to window 3")."""
 
 
 def _merged(*parts: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:

@@ -22,7 +22,7 @@ from textual.widgets import Static
 from servicehall.config import HallConfig
 from servicehall.display.banner import CallBanner
 from servicehall.display.bars import LeaderBar, StatusLine, Ticker, TopBar
-from servicehall.display.board import WaitingCounts, WindowBoard, today_only
+from servicehall.display.board import WaitingCounts, WindowBoard
 from servicehall.display.layout import DisplayPlan, plan_display
 from servicehall.display.recent import RecentCalls
 from servicehall.display.voice import Announcement, Announcer
@@ -150,6 +150,8 @@ class HallDisplay(HallApp):
     def lay_out(self) -> None:
         """Share the screen out again (size, windows, services or leader lines changed)."""
         width, height = self.size
+        if not width or not height:  # not laid out yet: the first resize comes back here
+            return
         plan = plan_display(
             width,
             height,
@@ -160,6 +162,7 @@ class HallDisplay(HallApp):
             recent_calls=self.config.display.recent_calls,
             qr=(self.qr.columns, len(self.qr.rows)) if self.qr is not None else None,
             cases=bool(self.snapshot and self.snapshot.cases_done),  # none done: no line
+            status_rows=self.status_line.rows_needed(width),
         )
         if plan == self.plan:
             return
@@ -204,13 +207,14 @@ class HallDisplay(HallApp):
             last = result.last_seen
             seen = t("display_lost_seen", time=f"{last:%H:%M:%S}") if last else ""
             self.status_line.message = t("display_lost", seen=seen, reason=result.reason)
+            self.lay_out()
             return
         self.lost = None
         self.status_line.message = ""
         self.snapshot = result
         hall = result.status
         latest = result.recent[0] if result.recent else None
-        self.board.windows = today_only(hall.windows, hall.day)
+        self.board.windows = tuple(hall.windows)  # the core leaves out yesterday's calls
         self.board.called = latest.window if latest else None
         self.waiting.services = tuple(hall.services)
         self.leader.leader = hall.leader
@@ -241,13 +245,10 @@ class HallDisplay(HallApp):
         self.announcer.announce(Announcement(call.label, call.window, call.window_name))
 
     def _voice_off(self, reason: str) -> None:
+        """Say it on the staff line for as long as it lasts (a toast would cover the leader)."""
         log.warning("voice off: %s", reason)
-        self.notify(
-            t("display_voice_off", reason=reason),
-            timeout=30,
-            severity="warning",
-            markup=False,
-        )
+        self.status_line.note = t("display_voice_off", reason=reason)
+        self.lay_out()
 
     def voice_failed(self, reason: str) -> None:
         """Called from the announcer's thread when the voice command keeps failing."""

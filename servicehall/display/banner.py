@@ -14,6 +14,7 @@ from textual.reactive import reactive
 
 from servicehall.display.layout import CallFit, Part, call_lines, fit_call, word_cells
 from servicehall.display.lines import LineCachedWidget
+from servicehall.i18n import t
 from servicehall.ui.calls import Call
 from servicehall.ui.themes import colour
 from servicehall.widgets.bigfont import GLYPH_ROWS, dot_runs
@@ -57,7 +58,7 @@ class CallBanner(LineCachedWidget):
         call = self.call
         if call is None:
             self.fit = None
-            welcome = [Text("欢迎光临  Welcome", style="bold"), Text("")]
+            welcome = [Text(t("display_welcome"), style="bold"), Text("")]
             welcome += [Text(line) for line in self.welcome if line]
             return self._centred(welcome)
         dots = colour(self.app, "display-call-flash" if self.highlight else "display-call")
@@ -67,12 +68,12 @@ class CallBanner(LineCachedWidget):
         if fit.dot is None:  # a label wider than the layout expected
             fit = fit_call(width, height, call.label, window)
         self.fit = fit
-        title = "再次呼叫  Calling again" if call.recall else "正在呼叫  Now calling"
+        title = t("display_calling_again" if call.recall else "display_now_calling")
         if fit.dot is None:  # too small for dots: plain bold text, still the whole call
-            big = Text.assemble(
-                "请 ", (call.label, f"bold {dots}"), " 号 到 ", (window, f"bold {dots}")
+            big = Text(" ").join(
+                Text(part, style=f"bold {dots}" if in_dots else "")
+                for part, in_dots in call_lines(call.label, window, 1)[0]
             )
-            big.append(" 号窗口")
             return self._centred([Text(title, style="bold"), big, Text(call.window_name)])
         lines: list[Text] = []
         if fit.titled:
@@ -82,7 +83,7 @@ class CallBanner(LineCachedWidget):
                 lines.append(Text(""))
             lines += self._big_lines(parts, dots, colour(self.app, "display-words"), *fit.dot)
         if fit.titled:
-            where = f"{call.window} 号窗口  {call.window_name}"
+            where = t("display_call_where", window=call.window, name=call.window_name)
             lines.append(Text(where, style=f"bold {colour(self.app, 'display-words')}"))
         return self._centred(lines)
 

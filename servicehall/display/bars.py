@@ -10,15 +10,18 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from servicehall.i18n import t
 from servicehall.queue import LeaderView
 from servicehall.ui.themes import colour
 
-WEEKDAYS = "一二三四五六日"
 GAP = "    "  # between the end of the notice and its next pass
 
 
 def date_text(moment: dt.datetime) -> str:
-    return f"{moment.year}年{moment.month}月{moment.day}日 星期{WEEKDAYS[moment.weekday()]}"
+    """2026年12月2日 星期三 (Wed 2026-12-02 in English)."""
+    days = t("display_weekdays")
+    weekday = (days.split() if " " in days else list(days))[moment.weekday()]
+    return t("display_date", year=moment.year, month=moment.month, day=moment.day, weekday=weekday)
 
 
 class TopBar(Widget):
@@ -70,20 +73,20 @@ class LeaderBar(Widget):
     def parts(self) -> list[Text]:
         """The leader, and the phone (if the hall has one), as separate pieces."""
         who = Text(no_wrap=True)
-        who.append("今日带班领导：", style="bold")
+        who.append(t("display_leader"), style="bold")
         leader = self.leader
         if leader is None:
-            who.append("（未安排）")
+            who.append(t("display_leader_none"))
         else:
             who.append(leader.name, style=f"bold {colour(self.app, 'display-call')}")
             if leader.title:
-                who.append(f"（{leader.title}）")
+                who.append(t("display_leader_title", title=leader.title))
             if leader.window is not None:
-                who.append(f" {leader.window} 号窗口")
+                who.append(t("display_leader_window", window=leader.window))
         if not self.phone:
             return [who]
         phone = Text(no_wrap=True)
-        phone.append("监督电话：", style="bold")
+        phone.append(t("display_phone"), style="bold")
         phone.append(self.phone, style=f"bold {colour(self.app, 'display-call')}")
         return [who, phone]
 
@@ -134,18 +137,37 @@ class Ticker(Widget):
 
 
 class StatusLine(Widget):
-    """Red warning line (database lost); hidden while all is well."""
+    """The line for staff under the board, hidden while all is well: the database lost (red, up
+    to two rows, ``message``), else a lasting fault the board works around (the voice off: one
+    quieter row, ``note``). Part of the layout, so it never covers the leader or the call."""
 
     DEFAULT_CSS = """
-    StatusLine { height: auto; max-height: 2; background: darkred; color: white; text-style: bold;
-                 padding: 0 1; display: none; }
+    StatusLine { height: auto; max-height: 2; background: $display-alarm-bg;
+                 color: $display-alarm-text; text-style: bold; padding: 0 1; display: none; }
     StatusLine.-shown { display: block; }
+    StatusLine.-note { max-height: 1; background: $display-note-bg; color: $display-note-text; }
     """
 
     message: reactive[str] = reactive("", layout=True)
+    note: reactive[str] = reactive("", layout=True)
 
-    def watch_message(self, value: str) -> None:
-        self.set_class(bool(value), "-shown")
+    def watch_message(self) -> None:
+        self._restyle()
+
+    def watch_note(self) -> None:
+        self._restyle()
+
+    def _restyle(self) -> None:
+        self.set_class(bool(self.message or self.note), "-shown")
+        self.set_class(not self.message and bool(self.note), "-note")
+
+    def rows_needed(self, width: int) -> int:
+        """The rows the line takes at ``width`` cells: 0 hidden, 1 for a note, 1–2 for a loss."""
+        if self.message:
+            return min(2, len(Text(self.message).wrap(self.app.console, max(1, width - 2))))
+        return 1 if self.note else 0
 
     def render(self) -> Text:
-        return Text(self.message)
+        if self.message:
+            return Text(self.message)
+        return Text(self.note, no_wrap=True, overflow="ellipsis")

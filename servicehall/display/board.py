@@ -7,11 +7,9 @@ window and every count is on the TV within a few pages' time.
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 import time
-from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from collections.abc import Sequence
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -19,13 +17,12 @@ from textual.reactive import reactive
 
 from servicehall.display.layout import BOARD_CELL, WAIT_CELL
 from servicehall.display.lines import LineCachedWidget
+from servicehall.i18n import t
 from servicehall.queue import ServiceStatus, WindowStatus
 from servicehall.ui.themes import colours
 
 NAME_CELLS = 12
 WAIT_NAME_CELLS = 8
-PAUSED = "暂停"
-IDLE = "空闲"
 
 
 def _fit(text: str, cells: int) -> str:
@@ -36,16 +33,6 @@ def _fit(text: str, cells: int) -> str:
             break
         out += ch
     return out
-
-
-def today_only(windows: Iterable[WindowStatus], day: dt.date) -> tuple[WindowStatus, ...]:
-    """Windows with a ticket called on an earlier day (left open overnight) shown as idle."""
-    return tuple(
-        replace(w, current=None)
-        if w.current and w.called_at is not None and w.called_at.date() != day
-        else w
-        for w in windows
-    )
 
 
 class PagedCells(LineCachedWidget):
@@ -84,7 +71,9 @@ class PagedCells(LineCachedWidget):
 
     def page_mark(self) -> str:
         return (
-            f"  第 {min(self.page, self.pages - 1) + 1}/{self.pages} 页" if self.pages > 1 else ""
+            t("display_page", page=min(self.page, self.pages - 1) + 1, pages=self.pages)
+            if self.pages > 1
+            else ""
         )
 
     def _paint(self) -> dict[str, str]:
@@ -130,7 +119,7 @@ class WindowBoard(PagedCells):
         cell_width = max(BOARD_CELL - 2, width // max(1, self.columns))
         lines: list[Text] = []
         if self.title:
-            lines.append(Text(f"窗口  Windows{self.page_mark()}", style="bold"))
+            lines.append(Text(t("display_windows") + self.page_mark(), style="bold"))
         windows = list(self.on_page())
         for start in range(0, len(windows), self.columns):
             cells = [self._cell(w) for w in windows[start : start + self.columns]]  # type: ignore[arg-type]
@@ -152,14 +141,14 @@ class WindowBoard(PagedCells):
         head.append(name, style=paint["display-words"])
         tail = Text("   " if self.tall else " " * (NAME_CELLS + 1 - cell_len(name)), no_wrap=True)
         if window.state == "paused":
-            tail.append(PAUSED, style=f"bold {paint['display-quiet']}")
+            tail.append(t("display_paused"), style=f"bold {paint['display-quiet']}")
         elif window.current:
             call = paint["display-call"]
             marked = f"bold {paint['display-marked']} on {call}"
             style = marked if window.number == self.called else f"bold {call}"
             tail.append(window.current, style=style)
         else:
-            tail.append(IDLE, style=paint["display-quiet"])
+            tail.append(t("display_idle"), style=paint["display-quiet"])
         if self.tall:
             return head, tail
         return head + tail, Text("")
@@ -192,7 +181,7 @@ class WaitingCounts(PagedCells):
         cell_width = max(WAIT_CELL - 2, width // max(1, self.columns))
         lines: list[Text] = []
         if self.title:
-            lines.append(Text(f"等候人数  Waiting{self.page_mark()}", style="bold"))
+            lines.append(Text(t("display_waiting") + self.page_mark(), style="bold"))
         shown = list(self.on_page())
         for start in range(0, len(shown), self.columns):
             line = Text(no_wrap=True, overflow="crop")

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from rich.cells import cell_len
 
+from servicehall.i18n import t
 from servicehall.widgets.bigfont import DOT_SIZES, big_height, big_width
 
 BOARD_CELL = 24
@@ -60,13 +61,17 @@ Part = tuple[str, bool]
 
 
 def call_lines(label: str, window: str, lines: int) -> list[list[Part]]:
-    """The call as one line, or as two: "请 A012 号" over "到 3 号窗口"."""
+    """The call as one line, or as two: "请 A012 号" over "到 3 号窗口" (the words in the
+    process's language; an empty word takes no room)."""
+    first: list[Part] = [(t("display_call_before_label"), False), (label, True)]
+    second: list[Part] = [(t("display_call_before_window"), False), (window, True)]
+    first.append((t("display_call_after_label"), False))
+    second.append((t("display_call_after_window"), False))
     if lines == 1:
-        return [[("请", False), (label, True), ("号 到", False), (window, True), ("号窗口", False)]]
-    return [
-        [("请", False), (label, True), ("号", False)],
-        [("到", False), (window, True), ("号窗口", False)],
-    ]
+        middle = " ".join(word for word in (first[2][0], second[0][0]) if word)
+        parts = [first[0], first[1], (middle, False), second[1], second[2]]
+        return [[part for part in parts if part[0]]]
+    return [[part for part in line if part[0]] for line in (first, second)]
 
 
 def line_cells(parts: list[Part], dot_width: int) -> int:
@@ -146,6 +151,10 @@ class DisplayPlan:
         return self.waiting_rows + self.waiting_title
 
 
+LEAST_CALL_ROWS = 7
+"""The call's rows before the board and the waiting counts get any (the smallest dots)."""
+
+
 def plan_display(
     width: int,
     height: int,
@@ -157,6 +166,8 @@ def plan_display(
     recent_calls: int,
     qr: tuple[int, int] | None = None,
     cases: bool = False,
+    status_rows: int = 0,
+    least_call: int = LEAST_CALL_ROWS,
 ) -> DisplayPlan:
     """Share ``width``×``height`` between the parts of the hall board (see the module's text).
 
@@ -164,15 +175,24 @@ def plan_display(
     side column only when the call keeps its size beside it and the recent calls keep their
     rows under it (a large TV); never instead of anything else. ``cases``: the count of cases
     finished today gets a row only when one is left over after everything else (the call
-    keeps its dot size)."""
+    keeps its dot size). ``status_rows``: the staff line (database lost, voice off) while it
+    shows; the call's title and caption go first, then the board and the waiting counts page,
+    so the call keeps the dot size it has without the line. ``least_call``: the rows the call
+    keeps before the board gets any spare."""
+    if status_rows:
+        alone = plan_display(
+            width, height, windows=windows, services=services, leader_rows=leader_rows,
+            notice=notice, recent_calls=recent_calls, qr=qr, cases=cases, least_call=least_call,
+        )  # fmt: skip
+        fit = alone.call_fit  # its dot size is kept; its title and caption may go
+        least_call = max(least_call, fit.rows - (CALL_TEXT_ROWS if fit.titled else 0))
     inner = max(1, width - SIDE_PADDING)
     board_columns = max(1, inner // BOARD_CELL)
     waiting_columns = max(1, inner // WAIT_CELL)
     board_need = math.ceil(windows / board_columns) if windows else 1
     waiting_need = math.ceil(services / waiting_columns) if services else 1
     notice_rows = 1 if notice else 0
-    rest = height - 1 - leader_rows - notice_rows  # 1: the hall's bar
-    least_call = 7
+    rest = height - 1 - leader_rows - notice_rows - status_rows  # 1: the hall's bar
     spare = rest - least_call
     if spare >= board_need + waiting_need:
         board_rows, waiting_rows = board_need, waiting_need

@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.reactive import reactive
 
 from servicehall.display.lines import LineCachedWidget
+from servicehall.i18n import t
 from servicehall.ui.calls import Call
 from servicehall.ui.themes import colours
 
@@ -22,16 +23,18 @@ class RecentCalls(LineCachedWidget):
 
     def render(self) -> Text:
         paint = colours(self.app)
-        text = Text("最近呼叫  Recent", style="bold")
+        text = Text(t("display_recent"), style="bold")
         spaced = self.size.height >= 2 * len(self.calls) + 1  # room to breathe on a big TV
         for index, call in enumerate(self.calls):
             text.append("\n\n" if spaced else "\n")
             marked = f"bold {paint['display-marked']} on {paint['display-call']}"
             text.append(f" {call.label} ", style=marked if index == 0 else "bold")
-            text.append(f"  {call.window:>2}号窗口", style=paint["display-words"])
+            text.append(
+                "  " + t("display_recent_window", window=call.window), style=paint["display-words"]
+            )
             text.append(f"  {call.at:%H:%M}", style="grey70")
             if call.recall:
-                text.append(" 重呼", style=paint["display-call"])
+                text.append(t("display_recent_again"), style=paint["display-call"])
         if not self.calls:
-            text.append("\n（暂无）", style=paint["display-quiet"])
+            text.append("\n" + t("display_recent_none"), style=paint["display-quiet"])
         return text

@@ -23,6 +23,7 @@ from servicehall.config.models import VoiceSettings
 from servicehall.display.audio import sound_output, wav_player
 from servicehall.display.chime import write_chime
 from servicehall.display.phrase import call_phrase
+from servicehall.i18n import t
 
 log = logging.getLogger(__name__)
 
@@ -78,13 +79,13 @@ class Announcer:
     def _probe(self, check_output: bool) -> str | None:
         command = self.settings.command
         if not self.settings.enabled:
-            return "配置中已关闭（voice.enabled = false）"
+            return t("voice_disabled")
         if not command:
-            return "未设置语音命令（voice.command）"
+            return t("voice_no_command")
         if shutil.which(command[0]) is None:
-            return f"找不到语音程序 {command[0]}（安装：apt-get install espeak-ng）"
+            return t("voice_missing", command=command[0])
         if check_output and sound_output() is None:
-            return "这台电脑没有检测到声卡或音频服务"
+            return t("voice_no_sound")
         return None
 
     @property
@@ -171,7 +172,7 @@ class Announcer:
         self._failures += 1
         log.warning("%s failed (%d in a row): %s", what, self._failures, detail)
         if self._failures >= FAILURES_BEFORE_OFF and self.on:
-            self.off_reason = f"语音命令连续出错（{detail[:60]}）"
+            self.off_reason = t("voice_failing", detail=detail[:60])
             if self.on_off is not None:
                 self.on_off(self.off_reason)
         return False
@@ -181,7 +182,7 @@ def render_wav(settings: VoiceSettings, item: Announcement, path: Path) -> Path:
     """Write the spoken phrase to a WAV file with an espeak-family engine (``-w``)."""
     command = espeak_command(settings.command)
     if not command or not Path(command[0]).name.startswith("espeak"):
-        raise ValueError("只有 espeak / espeak-ng 能直接写出 WAV 文件")
+        raise ValueError(t("voice_wav_espeak_only"))
     text = call_phrase(settings.phrase, item.label, item.window, item.window_name)
     words = [part.replace("{text}", text) for part in command[1:]]
     if not any("{text}" in part for part in command):

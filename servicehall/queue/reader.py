@@ -253,16 +253,20 @@ class HallReader:
         window_views = []
         for win in self.config.windows:
             row = by_number.get(win.number)
+            called_at = self._local(row.last_called_ts) if row else None
+            # a ticket called on an earlier day (the clerk went home without 办结) is not at the
+            # window today, and its label may be today's waiting ticket's
+            stale = called_at is not None and called_at.date() != now.date()
             window_views.append(
                 WindowStatus(
                     number=win.number,
                     name=win.name,
                     state=row.state if row else "open",
-                    current=row.label if row else None,
+                    current=row.label if row and not stale else None,
                     clerk=row.clerk if row else None,
                     services=tuple(win.services),
-                    current_service=row.service if row else None,
-                    called_at=self._local(row.last_called_ts) if row else None,
+                    current_service=row.service if row and not stale else None,
+                    called_at=called_at,
                 )
             )
         return HallStatus(

@@ -91,6 +91,10 @@ PALETTE: dict[str, tuple[str, str, str]] = {
     "display-text": ("white", "#ffffff", "#000000"),
     "display-bar-text": ("white", "#000000", "#ffffff"),
     "display-good-text": ("#9fd3a0", "#00ff00", "#1b5e20"),
+    "display-alarm-bg": ("#8b0000", "#a00000", "#b00000"),
+    "display-alarm-text": ("#ffffff", "#ffffff", "#ffffff"),
+    "display-note-bg": ("#3a3000", "#000000", "#fff3c4"),
+    "display-note-text": ("#ffe08a", "#ffff00", "#4a3500"),
     # the display's drawing (Rich colours)
     "display-call": ("yellow", "#ffff00", "#7a4f00"),
     "display-call-flash": ("bright_yellow", "#ffffff", "#b00000"),
