@@ -13,7 +13,7 @@ from servicehall.clerk.callbacks import CallbackList
 from servicehall.clerk.console import ClerkApp
 from servicehall.clerk.desk import DeskScreen
 from servicehall.config import HallConfig
-from servicehall.queue import FixedClock, Hall
+from servicehall.queue import FixedClock, Hall, StoreError
 from servicehall.queue.caseviews import CaseView
 from servicehall.queue.clerks import save_clerk
 
@@ -131,13 +131,27 @@ async def test_a_second_callback_is_refused_in_one_line(hall: Hall) -> None:
         await at_desk(pilot)
         screen, table = await _callbacks(pilot, app)
         assert table.row_count == 1
+        note = screen.query_one("#callbacks-note", Input)
+        note.value = "不在家"
+        record = hall.record_callback
+
+        def busy(*args: object, **kwargs: object) -> object:
+            raise StoreError("store_busy")
+
+        hall.record_callback = busy  # type: ignore[method-assign]
+        await pilot.press("3")
+        message = screen.query_one("#callbacks-message", Static)
+        await until(pilot, lambda: message.has_class("error"), what="the store's refusal")
+        assert note.value == "不在家" and table.row_count == 1  # kept for another try
+        hall.record_callback = record  # type: ignore[method-assign]
+
         hall.record_callback(case.number, "满意", window=OTHER)  # another clerk got there first
         await pilot.press("3")
         await until(pilot, lambda: table.row_count == 0, what="the stale list read again")
-        message = screen.query_one("#callbacks-message", Static)
         assert _said(screen) == f"办件 {case.number} 已经回访过了（每件只回访一次）"
         assert message.has_class("error") and message.size.height == 1
         assert shown_text(app, message).strip() == _said(screen)
+        assert note.value == ""  # it went with the case that was called already
     (called,) = [e for e in hall.events() if e.kind == "case_callback"]
     assert called.clerk == "mz02" and called.detail["result"] == "satisfied"
 

@@ -5,7 +5,9 @@ longest ended first: case number, matter, the name as 王*兰, the number to dia
 to the clerk signed in) and when the case ended. ↑↓ (PgUp/PgDn) chooses a case; 1 满意,
 2 基本满意, 3 不满意, 4 未接通 records the result at once, with the note typed under the list
 (Tab to write it, Enter or Tab back to the list), by the signed-in clerk. The core refuses a second
-回访 or one before the case ended; its message is the line under the list. Esc or F11 goes back.
+回访 or one before the case ended; its message is the line under the list, and the list is read
+again (another window may have made the call). The note goes with its case: cleared once the case
+is recorded or refused, kept only when the database could not be reached. Esc or F11 goes back.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from servicehall.clerk.messages import CallbackRecorded, CallbacksRead, Told
 from servicehall.errors import ServiceHallError
 from servicehall.i18n import t
 from servicehall.i18n_cases import callback_name, state_name
-from servicehall.queue import Hall
+from servicehall.queue import Hall, StoreError
 from servicehall.queue.callbacks import CALLBACK_LIMIT
 from servicehall.queue.caseviews import CALLBACK_RESULTS, CallbackDue
 from servicehall.queue.names import REASON_LIMIT
@@ -211,6 +213,9 @@ class CallbackList(ModalScreen[None]):
             done = self.hall.record_callback(
                 number, result, window=self.window, clerk=self.clerk, note=note
             )
+        except StoreError as exc:  # nothing changed: the note stays for another try
+            self.post_message(CallbackRecorded(exc.message, True, settled=False))
+            return
         except ServiceHallError as exc:
             self.post_message(CallbackRecorded(exc.message, True))
             return
@@ -221,7 +226,7 @@ class CallbackList(ModalScreen[None]):
 
     @on(CallbackRecorded)
     def _recorded(self, event: CallbackRecorded) -> None:
-        if not event.error:
+        if event.settled:  # the note went with its case, or that case is not to be called
             self.query_one("#callbacks-note", Input).value = ""
         self._load(event.message, event.error)  # a refusal too: the list may be stale
 

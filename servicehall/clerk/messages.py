@@ -87,7 +87,9 @@ class CallbacksRead(Message):
 
 @dataclass
 class CallbackRecorded(Message):
-    """A 回访 recorded (what was recorded), or refused (``error``: the core's reason)."""
+    """A 回访 recorded (what was recorded), or refused (``error``: the core's reason);
+    ``settled``: recorded or refused for good (not: the database could not be reached)."""
 
     message: str
     error: bool
+    settled: bool = True
