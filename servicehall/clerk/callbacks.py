@@ -27,20 +27,22 @@ from servicehall.i18n import t
 from servicehall.i18n_cases import callback_name, state_name
 from servicehall.queue import Hall, StoreError
 from servicehall.queue.callbacks import CALLBACK_LIMIT
-from servicehall.queue.caseviews import CALLBACK_RESULTS, CallbackDue
+from servicehall.queue.caseviews import CALLBACK_RESULTS, CLOSED_STATES, CallbackDue
 from servicehall.queue.names import REASON_LIMIT
 from servicehall.widgets.plain import plain
 
 RESULT_KEYS = dict(zip("1234", CALLBACK_RESULTS, strict=True))
 """One key per result, in the rating pad's order: 满意 基本满意 不满意 未接通."""
 MATTER = "callbacks_col_matter"
+CLOSED = "callbacks_col_closed"
 COLUMNS = (
     ("callbacks_col_number", 13),
     (MATTER, 0),  # the width the others leave
     ("callbacks_col_name", 6),  # 欧**华
     ("callbacks_col_phone", 11),
-    ("callbacks_col_closed", 17),  # 2026-12-01 已领取
+    (CLOSED, 0),  # 2026-12-01 已领取 (delivered: as long as the language's word)
 )
+DATE_WIDTH = 11
 HALL_COLUMN = ("callbacks_col_window", 4)
 """The window answering for a case, in the whole hall's list."""
 MATTER_MIN = 8
@@ -159,12 +161,15 @@ class CallbackList(ModalScreen[None]):
     def _columns(self) -> list[tuple[str, int]]:
         """The matter takes the width the others leave (at least a few characters), or only
         what the longest shown needs."""
-        columns = [*COLUMNS, HALL_COLUMN] if self.whole_hall else list(COLUMNS)
+        closed = DATE_WIDTH + max(cell_len(state_name(state)) for state in CLOSED_STATES)
+        columns = [(key, closed if key == CLOSED else width) for key, width in COLUMNS]
+        if self.whole_hall:
+            columns.append(HALL_COLUMN)
         spare = self.query_one(DataTable).size.width - SCROLLBAR
         spare -= sum(width + CELL_PADDING for _, width in columns)
         longest = max((cell_len(case.matter_name) for case in self.due), default=MATTER_MIN)
         matter = max(MATTER_MIN, min(longest, spare))
-        return [(key, width or matter) if key == MATTER else (key, width) for key, width in columns]
+        return [(key, matter if key == MATTER else width) for key, width in columns]
 
     def _title(self) -> None:
         n = len(self.due)
