@@ -106,7 +106,9 @@ async def test_f11_lists_ended_cases_and_records_results(hall: Hall, clock: Fixe
         await pilot.press("0")  # the whole hall
         await until(pilot, lambda: table.row_count == 1, what="the hall's list")
         assert str(table.get_row_at(0)[0]) == elsewhere.number
-        assert "全厅待回访 1 件" in screen_text(app) and "窗口" in screen_text(app)
+        assert "全厅待回访 1 件" in screen_text(app)
+        assert [str(c.label) for c in table.columns.values()][-1] == "窗口"
+        assert str(table.get_row_at(0)[-1]) == str(OTHER)
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, DeskScreen))
 
