@@ -45,7 +45,7 @@ KIOSK_SCREENS = [
 DISPLAY_GRIDS = [(54, 16), (76, 22), (106, 31), (152, 44), (59, 58)]
 CLERK_GRIDS = [(80, 24), (80, 25), (120, 35)]
 RATING_GRIDS = [(36, 12), (48, 14), (80, 24)]
-CLERK_CASES = ["case-form", "case-list"]
+CLERK_CASES = ["case-form", "case-list", "callbacks"]
 
 
 def shots() -> list[tuple[str, str, tuple[int, int]]]:
@@ -240,6 +240,7 @@ def _display(config: Any, db: str, clock: Any, hall: Any, screen: str) -> Any:
 
 
 def _clerk(config: Any, db: str, clock: Any, hall: Any, screen: str) -> Any:
+    from servicehall.clerk.callbacks import CallbackList
     from servicehall.clerk.caseform import CaseForm
     from servicehall.clerk.caselist import CaseList
     from servicehall.clerk.console import ClerkApp
@@ -262,8 +263,31 @@ def _clerk(config: Any, db: str, clock: Any, hall: Any, screen: str) -> Any:
             elif screen == "case-list":
                 hall.sign_in(1, "007")
                 self.push_screen(CaseList(hall, 1, "007"))
+            elif screen == "callbacks":
+                hall.sign_in(1, "007")
+                _ended_cases(config, db, clock)
+                self.push_screen(CallbackList(hall, 1, "007"))
 
     return GalleryClerk(hall, 5)
+
+
+def _ended_cases(config: Any, db: str, clock: Any) -> None:
+    """The 补正 case and a few more collected or delivered, some with a number to call (given
+    where the hall sends texts)."""
+    from servicehall.queue import Hall
+
+    texting = config.model_copy(update={"sms": config.sms.model_copy(update={"enabled": True})})
+    hall = Hall.open(texting, db=db, clock=clock)
+    names = ["李四", "欧阳明华", "赵五", "钱六", "孙七"]
+    for index, name in enumerate(names):
+        ticket = hall.issue("A", matter="linshi")
+        hall.call_ticket(ticket.label, 1)
+        phone = None if index % 3 == 0 else f"1390797{1200 + index * 37}"
+        hall.open_case(ticket.label, window=1, kind="承诺件", name=name, last4="5678", phone=phone)
+    for index, case in enumerate(hall.open_cases(1)):
+        hall.case_step(case.number, "办结", window=1)
+        hall.case_step(case.number, "已送达" if index % 3 == 2 else "已领取", window=1)
+        clock.advance(minutes=4)
 
 
 def _rating(config: Any, db: str, clock: Any, hall: Any, screen: str) -> Any:

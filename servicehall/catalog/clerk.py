@@ -1,4 +1,5 @@
-"""The clerk console's words: the desk, its actions and what they did, sign-in, the rating pad."""
+"""The clerk console's words: the desk, its actions and what they did, sign-in, 回访 (the
+call-back list), the rating pad."""
 
 WORDS: dict[str, dict[str, str]] = {
     "window_title": {"zh": "{window} 号窗口  {name}", "en": "Window {window}  {name}"},
@@ -41,11 +42,12 @@ WORDS: dict[str, dict[str, str]] = {
     "desk_serving": {"zh": "正在办理", "en": "Serving"},
     "desk_loading": {"zh": "正在读取窗口状态…", "en": "Reading the window…"},
     "desk_key_hint": {
-        "zh": "F1–F8/1–8 操作  F9 受理办件  F10 本窗口办件  F12 签退",
-        "en": "F1–F8/1–8 act  F9 new case  F10 this window's cases  F12 sign out",
+        "zh": "F1–F8/1–8 操作  F9 受理办件  F10 本窗口办件  F11 回访  F12 签退",
+        "en": "F1–F8/1–8 act  F9 new case  F10 cases  F11 call-backs  F12 sign out",
     },
     "desk_open_case": {"zh": "受理办件", "en": "New case"},
     "desk_cases": {"zh": "本窗口办件", "en": "This window's cases"},
+    "desk_callbacks": {"zh": "回访", "en": "Call-backs"},
     "desk_case_needs_call": {
         "zh": "先叫号，再把正在办理的号受理为办件",
         "en": "Call a number first, then make the ticket being served a case",
@@ -91,6 +93,53 @@ WORDS: dict[str, dict[str, str]] = {
     "sign_in_missing": {"zh": "请输入工号和 PIN", "en": "Enter your clerk id and PIN"},
     "sign_in_checking": {"zh": "正在核对…", "en": "Checking…"},
     "sign_in_again": {"zh": "可以再试一次", "en": "You may try again"},
+    # 回访: the call-back list (F11)
+    "callbacks_window": {
+        "zh": "{window} 号窗口待回访 {n} 件（最早办完的在前）",
+        "en": "Window {window}: {n} to call back (longest ended first)",
+    },
+    "callbacks_hall": {
+        "zh": "全厅待回访 {n} 件（最早办完的在前）",
+        "en": "The hall: {n} to call back (longest ended first)",
+    },
+    "callbacks_limit": {"zh": "；只列出最早的 {n} 件", "en": "; the first {n} shown"},
+    "callbacks_at": {"zh": "第 {i}/{n} 件", "en": "{i} of {n}"},
+    "callbacks_loading": {"zh": "正在读取待回访的办件…", "en": "Reading the cases to call back…"},
+    "callbacks_col_number": {"zh": "办件号", "en": "Case"},
+    "callbacks_col_matter": {"zh": "事项", "en": "Matter"},
+    "callbacks_col_name": {"zh": "姓名", "en": "Name"},
+    "callbacks_col_phone": {"zh": "电话", "en": "Phone"},
+    "callbacks_col_closed": {"zh": "办完", "en": "Ended"},
+    "callbacks_col_window": {"zh": "窗口", "en": "Win"},
+    "callbacks_back": {"zh": "返回", "en": "Back"},
+    "callbacks_scope": {"zh": "本窗口/全厅", "en": "Window/hall"},
+    "callbacks_no_phone": {"zh": "无号码", "en": "none"},
+    "callbacks_results_hint": {
+        "zh": "记录结果：1 满意  2 基本满意  3 不满意  4 未接通",
+        "en": "Result: 1 satisfied  2 fair  3 unsatisfied  4 no answer",
+    },
+    "callbacks_keys_hint": {
+        "zh": "↑↓ PgUp PgDn 选择  Tab 写说明  0 本窗口/全厅  Esc/F11 返回",
+        "en": "↑↓ PgUp PgDn choose  Tab note  0 window/hall  Esc/F11 back",
+    },
+    "callbacks_note": {
+        "zh": "说明（可不填）：写好按回车回到列表，再按 1–4",
+        "en": "Note (optional): Enter goes back to the list, then 1–4",
+    },
+    "callbacks_none_window": {
+        "zh": "本窗口没有待回访的办件（领取或送达后才回访）；按 0 看全厅",
+        "en": "Nothing to call back here (only collected or delivered cases); 0: the hall",
+    },
+    "callbacks_none_hall": {
+        "zh": "全厅没有待回访的办件（领取或送达后才回访）",
+        "en": "Nothing to call back in the hall (cases ended: collected or delivered)",
+    },
+    "callbacks_nothing_chosen": {"zh": "没有选中的办件", "en": "No case chosen"},
+    "callbacks_recorded": {
+        "zh": "办件 {case} 已回访：{result}",
+        "en": "Case {case} called back: {result}",
+    },
+    "callbacks_phone_deleted": {"zh": "，手机号已删除", "en": "; the number is deleted"},
     # the rating pad (群众满意率)
     "rate_satisfied": {"zh": "满意", "en": "Satisfied"},
     "rate_basic": {"zh": "基本满意", "en": "Fairly satisfied"},

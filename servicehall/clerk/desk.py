@@ -22,6 +22,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Static
 
 from servicehall.clerk.actions import ACTIONS, BY_CODE, perform, why_not
+from servicehall.clerk.callbacks import CallbackList
 from servicehall.clerk.caseactions import accept_case
 from servicehall.clerk.caseform import CaseForm, CaseRequest
 from servicehall.clerk.caselist import CaseList
@@ -59,6 +60,7 @@ def _bindings() -> list[BindingType]:
         keys.append(Binding(action.digit, run, action.name, show=False))
     keys.append(Binding("f9", "open_case", t("desk_open_case"), show=False))
     keys.append(Binding("f10", "cases", t("desk_cases"), show=False))
+    keys.append(Binding("f11", "callbacks", t("desk_callbacks"), show=False))
     keys.append(Binding("f12", "sign_out", t("desk_sign_out"), show=False))
     return keys
 
@@ -241,6 +243,10 @@ class DeskScreen(Screen[None]):
     def action_cases(self) -> None:
         """F10: the window's open cases and their steps."""
         self.app.push_screen(CaseList(self.hall, self.window, self.clerk.clerk_id))
+
+    def action_callbacks(self) -> None:
+        """F11 回访: the ended cases to call back and the calls' results."""
+        self.app.push_screen(CallbackList(self.hall, self.window, self.clerk.clerk_id))
 
     def action_sign_out(self) -> None:
         self._sign_out()

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from textual.message import Message
 
 from servicehall.clerk.snapshot import WindowSnapshot
-from servicehall.queue.caseviews import CaseView
+from servicehall.queue.caseviews import CallbackDue, CaseView
 from servicehall.queue.clerks import Clerk
 
 
@@ -74,3 +74,22 @@ class StepRecorded(Message):
     """A case's step is recorded; ``message`` says what was done."""
 
     message: str
+
+
+@dataclass
+class CallbacksRead(Message):
+    """The cases waiting for their 回访 (the window's or the hall's), with a line to show."""
+
+    due: list[CallbackDue]
+    message: str = ""
+    error: bool = False
+
+
+@dataclass
+class CallbackRecorded(Message):
+    """A 回访 recorded (what was recorded), or refused (``error``: the core's reason);
+    ``settled``: recorded or refused for good (not: the database could not be reached)."""
+
+    message: str
+    error: bool
+    settled: bool = True

@@ -37,6 +37,15 @@ ON_TRACK = "ok"
 DONE = "done"
 
 
+def mask_name(name: str) -> str:
+    """A villager's name as a screen others may see shows it: 王*明, 李*."""
+    if len(name) <= 1:
+        return name
+    if len(name) == 2:
+        return name[0] + "*"
+    return name[0] + "*" * (len(name) - 2) + name[-1]
+
+
 @dataclass(frozen=True)
 class CaseStepView:
     step: str
@@ -103,11 +112,7 @@ class CaseView:
     @property
     def masked_name(self) -> str:
         """How a public screen shows the name: 王*明, 李*."""
-        if len(self.name) <= 1:
-            return self.name
-        if len(self.name) == 2:
-            return self.name[0] + "*"
-        return self.name[0] + "*" * (len(self.name) - 2) + self.name[-1]
+        return mask_name(self.name)
 
     def as_dict(self) -> dict[str, Any]:
         """For ``--json`` (the staff's view: name and last four included, never the number)."""
@@ -158,6 +163,11 @@ class CallbackDue:
     state: str
     closed_at: dt.datetime
     window: int
+
+    @property
+    def masked_name(self) -> str:
+        """The name as the clerk console's call-back list shows it: 王*兰."""
+        return mask_name(self.name)
 
     def as_dict(self) -> dict[str, Any]:
         return {
