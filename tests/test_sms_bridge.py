@@ -101,8 +101,9 @@ def _armed(hall: Hall, count: int) -> None:
     """Wait until the bridge has seen ``count`` registrations above the threshold: a call made
     before its first look would find them at it already, and no "ahead" reminder is due then."""
     wait_for(
-        lambda: rows(hall, f"SELECT count(*) FROM sms_contacts WHERE stage = '{ARMED}'")
-        == [(count,)],
+        lambda: (
+            rows(hall, f"SELECT count(*) FROM sms_contacts WHERE stage = '{ARMED}'") == [(count,)]
+        ),
         what=f"{count} registration(s) armed",
     )
 
