@@ -9,7 +9,7 @@ grid is full; a 3-row name band costs a 56×20 panel a page of services).
 Every button is as wide as its words (one cell of its colour either side). Where the row would
 not hold them — a 56-column panel while the pager shows — it gives up, in this order, the long
 label of 查询办理进度 (查进度), the cell either side of the words, then the long label of 办事指南
-(English only: "Guide"). ``plan_bar`` works it out from the words alone.
+(指南; at 56 columns only the English words need that). ``plan_bar`` works it out from the words.
 """
 
 from __future__ import annotations
