@@ -93,9 +93,10 @@ def step_line(step: CaseStepView, paint: dict[str, str]) -> Text:
     """One step: when, what (补正: what is missing), at which window."""
     line = Text(style="bold")
     line.append(f"{step.at:%m-%d %H:%M}  ", style=paint["kiosk-link-text"])
-    line.append(step_name(step.step, language()))
+    name = step_name(step.step, language())
     if step.note and step.step == SUPPLEMENT:
-        line.append(f"：{step.note}")
+        name = t("progress_missing", step=name, note=step.note)
+    line.append(name)
     if step.window:
         line.append(f"  {t('progress_at_window', window=step.window)}")
     return line
