@@ -72,7 +72,6 @@ class HomeBar(Horizontal):
     def __init__(self) -> None:
         super().__init__(id="home-bar")
         self.pages = 1
-        self.plan = PLANS[0]
 
     def compose(self) -> ComposeResult:
         yield Button(t("guide"), id="guide", classes="bar")
@@ -100,7 +99,7 @@ class HomeBar(Horizontal):
         if width <= 0:
             return
         pager = Pager.cells(self.pages) if self.pages > 1 else 0
-        self.plan = plan = plan_bar(width, pager)
+        plan = plan_bar(width, pager)
         for selector, key in (
             ("#guide", plan.guide),
             ("#case-progress", plan.progress),
