@@ -45,7 +45,7 @@ def test_home_snapshot(
             assert (name, ahead) == (service.name, f"等候 {waiting.get(service.code, 0)} 人")
             assert wait == wait_text(waits[service.code]) != ""
         shown = screen_text(pilot.app)
-        assert config.hall.name in shown and "办事指南" in shown
+        assert config.hall.name in shown and "办事指南" in shown and "查询办理进度" in shown
 
     assert snap_compare(make_app(config, db_url, clock), terminal_size=SIZE, run_before=home)
 

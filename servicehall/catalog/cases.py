@@ -112,6 +112,7 @@ WORDS: dict[str, dict[str, str]] = {
     },
     # 查询办理进度 on the kiosk (kiosk/screens/progress.py)
     "progress_progress": {"zh": "查询办理进度", "en": "Case progress"},
+    "progress_short": {"zh": "查进度", "en": "Progress"},
     "progress_by_number": {"zh": "按办件号", "en": "By case number"},
     "progress_by_name": {"zh": "按姓名", "en": "By name"},
     "progress_enter_number": {
@@ -140,4 +141,10 @@ WORDS: dict[str, dict[str, str]] = {
     "progress_state": {"zh": "状态：{state}", "en": "Now: {state}"},
     "progress_agent": {"zh": "全程代办：办结后送达", "en": "Carried for you: delivered when done"},
     "progress_at_window": {"zh": "{window} 号窗口", "en": "window {window}"},
+    "progress_missing": {"zh": "{step}：{note}", "en": "{step}: {note}"},
+    "progress_continued": {"zh": "{number}（续）", "en": "{number} (continued)"},
+    "progress_found": {
+        "zh": "查到 {n} 件，请翻页查看每一件",
+        "en": "{n} cases found: turn the pages to see each",
+    },
 }

@@ -8,6 +8,7 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "waiting": {"zh": "等候 {n} 人", "en": "{n} waiting"},
     "guide": {"zh": "办事指南", "en": "Service guide"},
+    "guide_short": {"zh": "指南", "en": "Guide"},
     "lang_toggle": {"zh": "English", "en": "中文"},
     "staff": {"zh": "工作人员", "en": "Staff"},
     "back": {"zh": "返回", "en": "Back"},

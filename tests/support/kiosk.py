@@ -12,8 +12,10 @@ from servicehall.config import HallConfig
 from servicehall.config.models import PrinterSettings
 from servicehall.kiosk import KioskApp
 from servicehall.queue import FixedClock
+from servicehall.ui.themes import colour
 from servicehall.widgets.paged import PagedText
 
+from support.bigdots import read_dots
 from support.waiting import until
 
 SIZE = (100, 30)
@@ -58,3 +60,9 @@ def pages_of(app: KioskApp, selector: str) -> list[str]:
     """Every page of a PagedText as plain text lines, the first page first."""
     paged = app.screen.query_one(selector, PagedText)
     return [line for page in range(paged.pages) for line in paged.page_text(page).splitlines()]
+
+
+def dots_shown(app: KioskApp, selector: str) -> list[tuple[str, tuple[int, int]]]:
+    """The big-dot lines a widget shows on the screen now (ticket and case numbers' colour)."""
+    widget = app.screen.query_one(selector)
+    return read_dots(app, widget.content_region, colour(app, "kiosk-number"))

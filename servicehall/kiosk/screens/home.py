@@ -2,7 +2,8 @@
 
 The buttons reflow into the columns and rows the screen holds, each at least as big as its text
 (name, waiting count, estimated wait); what does not fit goes on another page. On a short screen
-the greeting moves up beside the hall's name when that spares a page.
+the greeting moves up beside the hall's name when that spares a page. The bar at the foot
+(``HomeBar``: 办事指南, 查询办理进度, the language, the pager, 工作人员) is there on every page.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
-from textual.containers import Horizontal
 from textual.widgets import Button, Static
 
 from servicehall.config import Service
@@ -20,36 +20,31 @@ from servicehall.kiosk.screens.base import KioskScreen
 from servicehall.kiosk.screens.confirm import ConfirmScreen
 from servicehall.kiosk.screens.guide import GuideScreen
 from servicehall.kiosk.screens.matters import MatterScreen
-from servicehall.kiosk.screens.progress import HallNameRow, ProgressButton
+from servicehall.kiosk.screens.progress import ProgressScreen
 from servicehall.kiosk.strings import hours_text
-from servicehall.kiosk.widgets import Pager, ServiceButton
+from servicehall.kiosk.widgets import ServiceButton
+from servicehall.kiosk.widgets.home_bar import BAR_ROWS, HomeBar
 from servicehall.queue import HallStatus, WaitEstimate
-from servicehall.widgets.paged import PagedGrid
+from servicehall.widgets.paged import Paged, PagedGrid
 from servicehall.widgets.paging import plan_grid, wrap_lines
 from servicehall.widgets.plain import plain
 
-BAR_ROWS = 3
 GRID_PADDING = 2  # cells left and right of the buttons
 HEADERS = (("-roomy", 6), ("-plain", 2), ("-compact", 1))
 """Header styles, most generous first, with the rows each takes (name band, greeting, gap)."""
 
 
 class HomeScreen(KioskScreen):
-    """Services open today with their live queues; the guide, language and staff buttons."""
+    """Services open today with their live queues; the guide, progress, language and staff
+    buttons."""
 
     def compose(self) -> ComposeResult:
         config = self.kiosk.config
-        yield HallNameRow(Static(plain(config.hall.name), id="hall-name"))
+        yield Static(plain(config.hall.name), id="hall-name")
         yield Static(t("welcome"), id="welcome")
         yield Static("", id="banner")
         yield PagedGrid(min_width=20, id="services", classes="paged")
-        with Horizontal(id="home-bar"):
-            yield Button(t("guide"), id="guide", classes="bar")
-            yield Button(t("lang_toggle"), id="lang", classes="bar")
-            yield Static("", classes="spacer")
-            yield Pager()
-            yield Static("", classes="spacer")
-            yield Button(t("staff"), id="staff", classes="bar staff")
+        yield HomeBar()
 
     def on_mount(self) -> None:
         self.watch(self.kiosk, "hall_status", self._show_status)
@@ -79,7 +74,7 @@ class HomeScreen(KioskScreen):
         modes = [
             (name, rows)
             for name, rows in HEADERS
-            if name != "-compact" or cell_len(greeting) <= width - 2 - ProgressButton.CELLS
+            if name != "-compact" or cell_len(greeting) <= width - 2
         ]
 
         count = len(grid.children)
@@ -186,6 +181,17 @@ class HomeScreen(KioskScreen):
     def _guide(self, event: Button.Pressed) -> None:
         event.stop()
         self.app.push_screen(GuideScreen())
+
+    @on(Button.Pressed, "#case-progress")
+    def _progress(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.app.push_screen(ProgressScreen())
+
+    @on(Paged)
+    def _bar_to_pages(self, event: Paged) -> None:
+        """The pager takes its room in the bar before ``KioskScreen`` shows it."""
+        for bar in self.query(HomeBar):
+            bar.show_pages(event.pages)
 
     @on(Button.Pressed, "#lang")
     def _language(self, event: Button.Pressed) -> None:

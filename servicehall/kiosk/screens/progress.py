@@ -5,29 +5,28 @@ The case number is typed on the big keypad (20261202003 shows as 2026-1202-003);
 the name goes in a text field (the kiosk's on-screen keyboard) and the four digits on the keypad
 (an ID may end in X: its own key). Only an exact match shows anything, and only that person's
 own cases: a wrong number or name gets one polite line, the same whatever was wrong. Each kiosk
-allows ``[cases] lookups_per_minute`` lookups a minute, then asks to wait.
+allows ``[cases] lookups_per_minute`` lookups a minute, then asks to wait. The way in is the
+home screen's bar (``kiosk.widgets.home_bar``); what is found is drawn by ``CasePages``.
 """
 
 from __future__ import annotations
 
 import weakref
 
-from rich.text import Text
 from textual import events, on
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Static
 
-from servicehall.i18n import language, t
-from servicehall.i18n_cases import kind_name, state_name, step_name
+from servicehall.i18n import t
 from servicehall.kiosk.messages import CaseLookup, CasesFound
 from servicehall.kiosk.screens.base import KioskScreen
 from servicehall.kiosk.widgets import Keypad, NavBar
+from servicehall.kiosk.widgets.case_pages import CasePages
 from servicehall.kiosk.widgets.keypad import CLEAR, ENTER, QUICK_FLASH_S
 from servicehall.queue.caseviews import CaseView
 from servicehall.queue.throttle import Throttle
 from servicehall.ui.themes import colours
-from servicehall.widgets.paged import PagedText
 from servicehall.widgets.plain import plain
 
 NUMBER_DIGITS = 11
@@ -45,73 +44,6 @@ def throttle_for(app: App[object], per_minute: int) -> Throttle:
     if app not in _throttles:
         _throttles[app] = Throttle(per_minute)
     return _throttles[app]
-
-
-def case_text(case: CaseView, paint: dict[str, str]) -> Text:
-    """One case as the villager reads it: number and matter, promise, state, then each step
-    (``paint``: the theme's colours, ``ui.themes.colours``)."""
-    lang = language()
-    title, link = paint["kiosk-title-text"], paint["kiosk-link-text"]
-    head = Text(f"{case.number}  ", style=f"bold {title}")
-    head.append(f"{case.matter_name}（{kind_name(case.kind, lang)}）", style="bold")
-    head.append(f"  {case.masked_name}")
-    lines = [
-        head,
-        Text(t("progress_promised", day=f"{case.promised_day:%Y-%m-%d}"), style=f"bold {link}"),
-        Text(t("progress_state", state=state_name(case.state, lang)), style="bold"),
-    ]
-    if case.agent:
-        lines.append(Text(t("progress_agent")))
-    for step in case.steps:
-        line = Text(f"{step.at:%m-%d %H:%M}  ", style=link)
-        line.append(step_name(step.step, lang), style="bold")
-        if step.note and step.step == "supplement":
-            line.append(f"：{step.note}")
-        if step.window:
-            line.append(f"  {t('progress_at_window', window=step.window)}")
-        lines.append(line)
-    return Text("\n").join(lines)
-
-
-class HallNameRow(Horizontal):
-    """The home screen's top row: the hall's name, and the way into 查询办理进度 at its end."""
-
-    DEFAULT_CSS = """
-    HallNameRow { height: auto; background: $kiosk-band; align: left middle; }
-    HallNameRow > #hall-name { width: 1fr; }
-    """
-
-    def __init__(self, name: Static) -> None:
-        super().__init__(id="hall-row")
-        self.name_widget = name
-
-    def compose(self) -> ComposeResult:
-        yield self.name_widget
-        yield ProgressButton()
-
-
-class ProgressButton(Button):
-    """The home screen's way in, at the end of the hall's name row (every grid has room)."""
-
-    CELLS = 20
-    DEFAULT_CSS = """
-    ProgressButton, ProgressButton:hover, ProgressButton:focus {
-        width: 18;
-        max-height: 1;
-        min-width: 18;
-        padding: 0;
-        margin: 0 2 0 0;
-        background: $kiosk-progress;
-        text-style: bold;
-    }
-    """
-
-    def __init__(self) -> None:
-        super().__init__(t("progress_progress"), id="progress", compact=True)
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.app.push_screen(ProgressScreen())
 
 
 class ProgressScreen(KioskScreen):
@@ -266,10 +198,11 @@ class ProgressScreen(KioskScreen):
 
 
 class ProgressResult(KioskScreen):
-    """The case(s) found, in large type, a page at a time."""
+    """The case(s) found, large, a page at a time (``CasePages``)."""
 
     CSS = """
     #progress-result { height: 1fr; padding: 0 2; }
+    ProgressResult.-tall #progress-result { padding: 1 2 0 2; }
     """
 
     def __init__(self, found: list[CaseView]) -> None:
@@ -277,8 +210,8 @@ class ProgressResult(KioskScreen):
         self.found = found
 
     def compose(self) -> ComposeResult:
-        yield Static(t("progress_progress"), classes="title")
-        paint = colours(self.app)
-        paragraphs = [case_text(case, paint) for case in self.found]
-        yield PagedText(paragraphs, id="progress-result", classes="paged")
+        count = len(self.found)
+        title = t("progress_found", n=count) if count > 1 else t("progress_progress")
+        yield Static(title, classes="title")
+        yield CasePages(self.found, colours(self.app), id="progress-result", classes="paged")
         yield NavBar()

@@ -6,11 +6,16 @@ A screen has at most one paged content (a ``PagedGrid`` or ``PagedText`` with th
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Button, Static
 
 from servicehall.i18n import t
+
+BUTTON_CELLS = 8
+NUMBER_CELLS = 5
+"""kiosk.tcss: the narrowest 上一页 / 下一页 and page number ("1/2" and a cell either side)."""
 
 
 class Pager(Horizontal):
@@ -20,6 +25,12 @@ class Pager(Horizontal):
         super().__init__(classes="pager")
         self.display = False
         self.page, self.pages = 0, 1
+
+    @staticmethod
+    def cells(pages: int) -> int:
+        """How wide the pager is for ``pages`` pages (for a bar that fits its buttons around it)."""
+        buttons = sum(max(BUTTON_CELLS, cell_len(t(key)) + 2) for key in ("page_prev", "page_next"))
+        return buttons + max(NUMBER_CELLS, len(f"{pages}/{pages}") + 2)
 
     def compose(self) -> ComposeResult:
         yield Button(t("page_prev"), id="page-prev", classes="page")
