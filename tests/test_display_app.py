@@ -303,8 +303,8 @@ async def test_a_long_notice_scrolls_and_a_short_one_stands_still(
     app = HallDisplay(long_config, db_url, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         ticker = app.query_one(Ticker)
-        first = text_of(ticker)
-        assert first.startswith("本中心午间不休息")
+        first = text_of(ticker)  # it may have stepped on already on a loaded machine
+        assert first[:12] in notice * 2
         await until(pilot, lambda: text_of(ticker) != first)
         moved = text_of(ticker)  # one or more steps on (a loaded machine may draw two at once)
         assert moved[:12] in notice * 2 and not moved.startswith("本中心午间不休息")

@@ -37,7 +37,7 @@ from support.kiosk import (
     text_of,
     with_printer,
 )
-from support.waiting import until
+from support.waiting import DEADLINE_S, until
 
 
 def issued(hall: Hall) -> list:
@@ -534,19 +534,24 @@ async def test_staff_leave_maintenance_before_the_printer_status(slow_printer, d
     app = make_app(slow_printer, db_url, clock)
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        app.action_staff()
-        await until(pilot, lambda: app.screen.query("#keypad"), what="PIN screen")
-        await pilot.press(*"246810", "enter")
-        await until(pilot, lambda: app.screen.query("#maint-actions"), what="maintenance")
-        await until(
-            pilot,
-            lambda: [w for w in app.workers if w.group == "staff"],
-            what="the printer status query",
-        )
-        asking = [w for w in app.workers if w.group == "staff"]
-        assert not asking[0].is_finished  # the printer has not answered yet
-        await pilot.click("#nav-home")  # before the printer has answered the status query
-        await until(pilot, lambda: isinstance(app.screen, HomeScreen), what="home")
+        busy = app.printer._device  # the printer busy with a ticket: the status query waits
+        assert busy.acquire(timeout=DEADLINE_S)
+        try:
+            app.action_staff()
+            await until(pilot, lambda: app.screen.query("#keypad"), what="PIN screen")
+            await pilot.press(*"246810", "enter")
+            await until(pilot, lambda: app.screen.query("#maint-actions"), what="maintenance")
+            await until(
+                pilot,
+                lambda: [w for w in app.workers if w.group == "staff"],
+                what="the printer status query",
+            )
+            asking = [w for w in app.workers if w.group == "staff"]
+            await pilot.click("#nav-home")  # before the printer has answered the status query
+            await until(pilot, lambda: isinstance(app.screen, HomeScreen), what="home")
+            assert not asking[0].is_finished  # the printer has not answered yet
+        finally:
+            busy.release()
         await until(pilot, lambda: asking[0].is_finished, what="the status query's end")
         await pilot.pause()
         assert app.is_running and isinstance(app.screen, HomeScreen)
