@@ -25,9 +25,11 @@ from dataclasses import dataclass, field
 from servicehall.config import HallConfig
 
 HOURS = 24
-HALF_LIFE_DAYS = 5.0
-HISTORY_CAP = 30.0
-"""History weighs at most this many observations of a matter against today's."""
+HALF_LIFE_DAYS = 10.0
+"""Two working weeks: a matter's length changes slowly (a new procedure, a new clerk), while
+today's pace, common to every matter, is learnt from today's finishes."""
+HISTORY_CAP = 60.0
+"""History weighs at most this many observations of a matter against today's own finishes."""
 SERVICE_PRIOR_N = 3.0
 MATTER_PRIOR_N = 5.0
 TODAY_SHIFT_N = 15.0
