@@ -125,7 +125,7 @@ class Duration:
             mean_left = self.mean_s * _upper(a - self.sigma) / survive - elapsed
             # the median of S given S > e: the quantile that leaves half of the survivors above
             median = math.exp(self.mu + self.sigma * _NORMAL.inv_cdf(1 - survive / 2))
-            left = max(median - elapsed, SHORTEST_S)
+            left = median - elapsed
         else:  # far in the tail: the lognormal's mean residual life grows like e·σ²/(ln e − μ)
             mean_left = left = elapsed * self.sigma * self.sigma / max(a * self.sigma, 1.0)
         mean_left = max(mean_left, SHORTEST_S)
