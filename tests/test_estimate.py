@@ -130,6 +130,17 @@ def test_a_busy_window_frees_after_what_is_left_of_its_ticket() -> None:
     assert project_new(snap, stats(), config, "A")["A"].expected_s == 1650
 
 
+def test_the_next_in_line_is_expected_when_half_such_visits_would_have_ended() -> None:
+    # window 1 has served a matter of median 600 s (lognormal, sigma 0.5) for 600 s: half of
+    # the visits that last that long end by its 75th percentile, 600 x e^(0.5 x 0.6745) = 841 s
+    st = stats()
+    st.durations[("A", "spread")] = Duration.lognormal(math.log(600), 0.5)
+    called = MONDAY_10.timestamp() - 600
+    serving = WindowNow(1, staffed=True, serving=("A", "spread", called))
+    snap = snapshot([ticket(1, "A")], [serving])
+    assert waits(snap, st, hall('["B"]'), 1) == [241]
+
+
 def test_a_paused_window_returns_after_its_usual_pause() -> None:
     ten_ago = MONDAY_10.timestamp() - 600
     paused = WindowNow(1, staffed=True, paused_since=ten_ago)

@@ -1,14 +1,15 @@
 """The wait projection: replay the hall's own call order forward over every waiting ticket.
 
 A pure function of (hall snapshot, service-time statistics, config, now), no I/O inside, so it is
-cheap and testable. Each staffed window frees after the expected *remaining* time of the ticket it
-serves (a paused one after what is left of its usual pause; one whose clerk usually comes later
-at his usual time); then, as the windows free one after
-another, each takes what ``call_next`` would give it: priority first, then its pick rule
-(``oldest`` across its services, or ``ordered`` by its service list), then arrival. A ticket costs
-its matter's expected service time, mixed with a no-show's short visit at today's no-show rate.
-No window calls anyone in the lunch break or before opening; after the day's last period the
-windows serve out the queue (延时服务: whoever holds a ticket is served).
+cheap and testable. Each staffed window frees after the *remaining* time of the ticket it serves
+(its median given how long it has been served: the point that errs least for whoever is next; a
+paused one after what is left of its usual pause; one whose clerk usually comes later at his
+usual time); then, as the windows free one after another, each takes what ``call_next`` would
+give it: priority first, then its pick rule (``oldest`` across its services, or ``ordered`` by
+its service list), then arrival. A ticket costs its matter's expected service time, mixed with a
+no-show's short visit at today's no-show rate. No window calls anyone in the lunch break or
+before opening; after the day's last period the windows serve out the queue (延时服务: whoever
+holds a ticket is served).
 
 Tickets that will come while someone waits are added as expected arrivals, where they can pass
 him: priority tickets everywhere, and ordinary tickets of a service an ``ordered`` window calls

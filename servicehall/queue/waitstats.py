@@ -25,9 +25,11 @@ from dataclasses import dataclass, field
 from servicehall.config import HallConfig
 
 HOURS = 24
-HALF_LIFE_DAYS = 5.0
-HISTORY_CAP = 30.0
-"""History weighs at most this many observations of a matter against today's."""
+HALF_LIFE_DAYS = 10.0
+"""Two working weeks: a matter's length changes slowly (a new procedure, a new clerk), while
+today's pace, common to every matter, is learnt from today's finishes."""
+HISTORY_CAP = 60.0
+"""History weighs at most this many observations of a matter against today's own finishes."""
 SERVICE_PRIOR_N = 3.0
 MATTER_PRIOR_N = 5.0
 TODAY_SHIFT_N = 15.0
@@ -112,17 +114,25 @@ class Duration:
         return cls(mean, var, math.log(mean) - s2 / 2, math.sqrt(s2))
 
     def remaining(self, elapsed: float) -> tuple[float, float]:
-        """Mean and variance of what is left after ``elapsed`` seconds: E[S - e | S > e]."""
+        """What is left after ``elapsed`` seconds: its median (the point the window is expected
+        to free at: half the time sooner, half later, which is what a villager next in line
+        waits for) and the variance around its mean E[S - e | S > e]."""
         if elapsed <= 0:
-            return self.mean_s, self.var_s
+            return math.exp(self.mu), self.var_s
         a = (math.log(elapsed) - self.mu) / self.sigma
         survive = _upper(a)
         if survive > 1e-9:
-            left = self.mean_s * _upper(a - self.sigma) / survive - elapsed
+            mean_left = self.mean_s * _upper(a - self.sigma) / survive - elapsed
+            # the median of S given S > e: the quantile that leaves half of the survivors above
+            median = math.exp(self.mu + self.sigma * _NORMAL.inv_cdf(1 - survive / 2))
+            left = median - elapsed
         else:  # far in the tail: the lognormal's mean residual life grows like e·σ²/(ln e − μ)
-            left = elapsed * self.sigma * self.sigma / max(a * self.sigma, 1.0)
-        left = max(left, SHORTEST_S)
-        return left, left * left * (math.exp(self.sigma * self.sigma) - 1)
+            mean_left = left = elapsed * self.sigma * self.sigma / max(a * self.sigma, 1.0)
+        mean_left = max(mean_left, SHORTEST_S)
+        return max(left, SHORTEST_S), mean_left * mean_left * (math.exp(self.sigma**2) - 1)
+
+
+_NORMAL = statistics.NormalDist()
 
 
 def _upper(x: float) -> float:
