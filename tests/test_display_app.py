@@ -375,3 +375,21 @@ async def test_the_count_of_cases_done_today_on_a_spare_row(
         await until(pilot, lambda: "今日办结办件 1 件" in str(count.render()))
         await until(pilot, lambda: count.display and count.region.height == 1)
         assert app.plan is not None and app.plan.cases_rows == 1
+
+
+async def test_a_small_tv_marks_the_page_of_windows_and_counts_it_shows(
+    config: HallConfig, db_url: str, clock: FixedClock, hall: Hall
+) -> None:
+    """No room for titles at 54×16: "1/3" at the end of the first line says more is to come."""
+    app = HallDisplay(config, db_url, clock=clock)
+    async with app.run_test(size=(54, 16)) as pilot:
+        await until(pilot, lambda: app.snapshot is not None)
+        await pilot.pause()
+        for paged in (app.query_one(WindowBoard), app.query_one(WaitingCounts)):
+            assert not paged.title and paged.pages > 1
+            first = text_of(paged).splitlines()[0].rstrip()
+            assert first.endswith(f"1/{paged.pages}")
+        board = app.query_one(WindowBoard)
+        board.next_page()
+        await pilot.pause()
+        assert text_of(board).splitlines()[0].rstrip().endswith(f"2/{board.pages}")

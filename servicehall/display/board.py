@@ -76,6 +76,21 @@ class PagedCells(LineCachedWidget):
             else ""
         )
 
+    def marked(self, lines: list[Text]) -> list[Text]:
+        """Without a title line (a small TV), the page ("2/3") at the right end of the first line,
+        where it fits: the hall sees there is more to come."""
+        if self.title or self.pages <= 1 or not lines:
+            return lines
+        mark = f"{min(self.page, self.pages - 1) + 1}/{self.pages}"
+        first = lines[0].copy()
+        first.rstrip()
+        gap = self.size.width - first.cell_len - len(mark)
+        if gap < 1:
+            return lines
+        first.append(" " * gap)
+        first.append(mark, style=self._paint()["display-quiet"])
+        return [first, *lines[1:]]
+
     def _paint(self) -> dict[str, str]:
         """The theme's colours to draw with."""
         return colours(self.app)
@@ -130,7 +145,7 @@ class WindowBoard(PagedCells):
                     line.append_text(piece)
                     line.append(" " * max(1, cell_width - piece.cell_len))
                 lines.append(line)
-        return Text("\n", no_wrap=True).join(lines)
+        return Text("\n", no_wrap=True).join(self.marked(lines))
 
     def _cell(self, window: WindowStatus) -> tuple[Text, Text]:
         """The window's one line, or its two lines (number and name; label) when tall."""
@@ -190,7 +205,7 @@ class WaitingCounts(PagedCells):
                 line.append_text(cell)
                 line.append(" " * max(1, cell_width - cell.cell_len))
             lines.append(line)
-        return Text("\n", no_wrap=True).join(lines)
+        return Text("\n", no_wrap=True).join(self.marked(lines))
 
     @staticmethod
     def _cell(service: ServiceStatus, paint: dict[str, str]) -> Text:
