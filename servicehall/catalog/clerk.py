@@ -153,4 +153,91 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "{ticket} is finished. Please rate:\nwere you satisfied with the service?",
     },
     "rate_thanks": {"zh": "谢谢您的评价！\n欢迎再来", "en": "Thank you!\nSee you again"},
+    # shared by the console's prompts
+    "clerk_cancel": {"zh": "取消", "en": "Cancel"},
+    "clerk_back": {"zh": "返回", "en": "Back"},
+    "prompt_transfer_title": {
+        "zh": "把 {ticket} 转到哪项业务？（Esc 取消）",
+        "en": "Transfer {ticket} to which service? (Esc cancels)",
+    },
+    "prompt_esc_cancels": {"zh": "{title}（Esc 取消）", "en": "{title} (Esc cancels)"},
+    "prompt_ticket": {"zh": "号票，如 A012，回车确定", "en": "Ticket, e.g. A012; Enter"},
+    "prompt_no_tickets": {"zh": "（暂无可选的号）", "en": "(no tickets to choose)"},
+    "duration_hours": {"zh": "{hours} 小时 {minutes} 分", "en": "{hours} h {minutes} min"},
+    "duration_minutes": {"zh": "{minutes} 分 {seconds} 秒", "en": "{minutes} min {seconds} s"},
+    # 受理 (F9) and the window's cases (F10)
+    "caseform_title": {
+        "zh": "受理办件：{ticket} {matter}（Esc 取消）",
+        "en": "New case: {ticket} {matter} (Esc cancels)",
+    },
+    "caseform_name": {"zh": "群众姓名", "en": "The villager's name"},
+    "caseform_last4": {
+        "zh": "身份证或手机号后四位（不录完整证件号）",
+        "en": "Last 4 digits of the ID or phone (never the whole ID)",
+    },
+    "caseform_phone": {
+        "zh": "手机号：补正、办结时发短信（可不填）",
+        "en": "Mobile: texted when papers are missing and when done (optional)",
+    },
+    "caseform_agent": {"zh": "全程代办", "en": "Hall carries it (全程代办)"},
+    "caseform_staff": {"zh": "代办人", "en": "Staff carrying it"},
+    "caseform_ok": {"zh": "受理（回车）", "en": "Open the case (Enter)"},
+    "caseform_missing_name": {"zh": "姓名", "en": "the name"},
+    "caseform_missing_last4": {"zh": "后四位", "en": "the last 4 digits"},
+    "caseform_missing": {"zh": "请填写：{fields}", "en": "Please fill in: {fields}"},
+    "clerk_case_opened": {
+        "zh": "已受理办件 {case}，承诺 {day} 前办结",
+        "en": "Case {case} opened, promised by {day}",
+    },
+    "clerk_case_no_printer": {
+        "zh": "（本窗口没有回执打印机）",
+        "en": " (this window has no receipt printer)",
+    },
+    "clerk_case_receipt_printed": {"zh": "；回执已打印", "en": "; receipt printed"},
+    "clerk_case_receipt_failed": {"zh": "；{message}", "en": "; {message}"},
+    "clerk_case_step": {"zh": "办件 {case}：{step}", "en": "Case {case}: {step}"},
+    "clerk_case_joint_to": {"zh": "，已转 {window} 号窗口", "en": ", passed to window {window}"},
+    "clerk_case_texted": {"zh": "，已通知群众（短信）", "en": ", the villager was texted"},
+    "caselist_number": {"zh": "办件号", "en": "Case"},
+    "caselist_matter": {"zh": "事项", "en": "Matter"},
+    "caselist_name": {"zh": "姓名", "en": "Name"},
+    "caselist_promised": {"zh": "承诺办结", "en": "Promised"},
+    "caselist_left": {"zh": "剩余工作日", "en": "Workdays left"},
+    "caselist_needs_refer": {
+        "zh": "转到哪个部门？（如 县民政局）回车确定",
+        "en": "Sent to which office? (e.g. 县民政局) Enter",
+    },
+    "caselist_needs_supplement": {
+        "zh": "缺什么材料？一次写全，回车确定",
+        "en": "Which papers are missing? All of them at once; Enter",
+    },
+    "caselist_needs_joint": {
+        "zh": "联办：接办的窗口号，回车确定",
+        "en": "Joint: the window taking it on; Enter",
+    },
+    "caselist_step_title": {
+        "zh": "办件 {case}：记录哪一步？（Esc 取消）",
+        "en": "Case {case}: which step? (Esc cancels)",
+    },
+    "caselist_choose_first": {"zh": "先选步骤", "en": "Choose the step first"},
+    "caselist_title": {"zh": "{window} 号窗口在办的办件", "en": "Open cases of window {window}"},
+    "caselist_title_count": {
+        "zh": "{window} 号窗口在办的办件 {n} 件",
+        "en": "Open cases of window {window}: {n}",
+    },
+    "caselist_overdue": {"zh": "，超期 {n} 件", "en": ", {n} overdue"},
+    "caselist_type_number": {
+        "zh": "办件号（待领取的也可输入），回车办理",
+        "en": "Case number (also one waiting to be collected); Enter",
+    },
+    "caselist_hint": {
+        "zh": "↑↓ 选择  回车 记录步骤  Esc/F10 返回",
+        "en": "↑↓ choose  Enter record a step  Esc/F10 back",
+    },
+    "caselist_none": {
+        "zh": "本窗口没有在办的办件；按 F9 把正在办理的号受理为办件",
+        "en": "No open cases at this window; F9 makes the ticket being served a case",
+    },
+    "clerk_app_title": {"zh": "servicehall 窗口", "en": "servicehall window"},
+    "rating_app_title": {"zh": "servicehall 评价", "en": "servicehall rating"},
 }

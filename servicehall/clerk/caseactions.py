@@ -5,6 +5,7 @@ if it has one), and record a step."""
 from __future__ import annotations
 
 from servicehall.clerk.caseform import CaseRequest
+from servicehall.i18n import t
 from servicehall.i18n_cases import step_name
 from servicehall.queue import Hall
 
@@ -22,14 +23,18 @@ def accept_case(hall: Hall, window: int, clerk: str, label: str, request: CaseRe
         agent=request.agent,
         agent_staff=request.agent_staff,
     )
-    said = f"已受理办件 {case.number}，承诺 {case.promised_day:%Y-%m-%d} 前办结"
+    said = t("clerk_case_opened", case=case.number, day=f"{case.promised_day:%Y-%m-%d}")
     settings = hall.window(window).printer
     if settings is None:
-        return said + "（本窗口没有回执打印机）"
+        return said + t("clerk_case_no_printer")
     from servicehall.printer import make_printer  # the printer stack loads on first use
 
     outcome = make_printer(settings).print_receipt(hall, case)
-    return said + ("；回执已打印" if outcome.ok else f"；{outcome.message}")
+    return said + (
+        t("clerk_case_receipt_printed")
+        if outcome.ok
+        else t("clerk_case_receipt_failed", message=outcome.message)
+    )
 
 
 def step_case(hall: Hall, window: int, clerk: str, number: str, step: str, argument: str) -> str:
@@ -40,9 +45,9 @@ def step_case(hall: Hall, window: int, clerk: str, number: str, step: str, argum
         to_window = int(argument) if argument.strip().isdigit() else None
         note = ""
     case = hall.case_step(number, step, window=window, clerk=clerk, note=note, to_window=to_window)
-    said = f"办件 {case.number}：{step_name(step, 'zh')}"
+    said = t("clerk_case_step", case=case.number, step=step_name(step))
     if step == "joint":
-        said += f"，已转 {case.window} 号窗口"
+        said += t("clerk_case_joint_to", window=case.window)
     if step in ("supplement", "finish") and case.has_phone:
-        said += "，已通知群众（短信）"
+        said += t("clerk_case_texted")
     return said

@@ -17,6 +17,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, RadioButton, RadioSet, Static
 
+from servicehall.i18n import t
 from servicehall.i18n_cases import kind_name
 from servicehall.queue.caseviews import KINDS
 from servicehall.widgets.plain import plain
@@ -37,7 +38,7 @@ class CaseRequest:
 class CaseForm(ModalScreen[CaseRequest | None]):
     """The 受理 form for one ticket; dismissed with a :class:`CaseRequest` or None."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "取消")]
+    BINDINGS = [Binding("escape", "dismiss(None)", t("clerk_cancel"))]
     DEFAULT_CSS = """
     CaseForm { align: center middle; }
     #case-form { width: 64; max-width: 100%; height: auto; background: $clerk-box; padding: 0 1; }
@@ -60,31 +61,31 @@ class CaseForm(ModalScreen[CaseRequest | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="case-form"):
             yield Static(
-                plain(f"受理办件：{self.ticket_label} {self.matter_name}（Esc 取消）"),
+                plain(t("caseform_title", ticket=self.ticket_label, matter=self.matter_name)),
                 classes="prompt-title",
             )
             with RadioSet(id="case-kind"):
                 for kind in KINDS:
-                    yield RadioButton(kind_name(kind, "zh"), value=kind == DEFAULT_KIND, id=kind)
-            yield Input(placeholder="群众姓名", id="case-name", compact=True)
+                    yield RadioButton(kind_name(kind), value=kind == DEFAULT_KIND, id=kind)
+            yield Input(placeholder=t("caseform_name"), id="case-name", compact=True)
             yield Input(
-                placeholder="身份证或手机号后四位（不录完整证件号）",
+                placeholder=t("caseform_last4"),
                 id="case-last4",
                 max_length=4,
                 compact=True,
             )
             if self.sms:
                 yield Input(
-                    placeholder="手机号：补正、办结时发短信（可不填）",
+                    placeholder=t("caseform_phone"),
                     id="case-phone",
                     max_length=14,
                     compact=True,
                 )
             with Horizontal(id="case-agent-row"):
-                yield Checkbox("全程代办", id="case-agent", compact=True)
-                yield Input(placeholder="代办人", id="case-staff", compact=True)
+                yield Checkbox(t("caseform_agent"), id="case-agent", compact=True)
+                yield Input(placeholder=t("caseform_staff"), id="case-staff", compact=True)
             yield Static("", id="case-form-error")
-            yield Button("受理（回车）", id="case-ok", variant="primary", compact=True)
+            yield Button(t("caseform_ok"), id="case-ok", variant="primary", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#case-name", Input).focus()
@@ -99,11 +100,15 @@ class CaseForm(ModalScreen[CaseRequest | None]):
         phone = self.query_one("#case-phone", Input).value.strip() if self.sms else ""
         missing = [
             label
-            for label, value in (("姓名", name), ("后四位", last4), ("代办人", staff or not agent))
+            for label, value in (
+                (t("caseform_missing_name"), name),
+                (t("caseform_missing_last4"), last4),
+                (t("caseform_staff"), staff or not agent),
+            )
             if not value
         ]
         if missing:
-            self.query_one("#case-form-error", Static).update(f"请填写：{'、'.join(missing)}")
+            self.query_one("#case-form-error", Static).update(t("caseform_missing", fields=missing))
             return
         pressed = self.query_one("#case-kind", RadioSet).pressed_button
         kind = pressed.id if pressed is not None and pressed.id else DEFAULT_KIND

@@ -20,32 +20,40 @@ from textual.widgets.option_list import Option
 from servicehall.clerk.caseactions import step_case
 from servicehall.clerk.messages import CasesRead, StepRecorded, Told
 from servicehall.errors import ServiceHallError
+from servicehall.i18n import t
 from servicehall.i18n_cases import due_name, step_name
 from servicehall.queue import Hall
 from servicehall.queue.caseviews import CLERK_STEPS, JOINT, REFER, SUPPLEMENT, CaseView
 from servicehall.widgets.plain import plain
 
-COLUMNS = (("办件号", 13), ("事项", 14), ("姓名", 8), ("承诺办结", 10), ("剩余工作日", 12))
-"""Headings and widths: the longest of each fits an 80-column console."""
+COLUMNS = (
+    ("caselist_number", 13),
+    ("caselist_matter", 14),
+    ("caselist_name", 8),
+    ("caselist_promised", 10),
+    ("caselist_left", 12),
+)
+"""Headings (catalogue keys) and widths: the longest of each fits an 80-column console."""
 DUE_STYLES = {"overdue": "bold red", "soon": "bold yellow"}
 NEEDS_TEXT = {
-    REFER: "转到哪个部门？（如 县民政局）回车确定",
-    SUPPLEMENT: "缺什么材料？一次写全，回车确定",
-    JOINT: "联办：接办的窗口号，回车确定",
+    REFER: "caselist_needs_refer",
+    SUPPLEMENT: "caselist_needs_supplement",
+    JOINT: "caselist_needs_joint",
 }
+"""The steps that need a word from the clerk: what to ask (catalogue keys)."""
 
 
 def due_text(case: CaseView) -> Text:
     """剩余工作日 and the state, coloured: red overdue, amber due soon."""
     style = DUE_STYLES.get(case.due, "")
     left = case.workdays_left if case.workdays_left is not None else "—"
-    return Text(f"{left} {due_name(case.due, 'zh')}", style=style)
+    return Text(f"{left} {due_name(case.due)}", style=style)
 
 
 class StepPrompt(ModalScreen[tuple[str, str] | None]):
     """Choose a step for one case; dismissed with (step, note or window) or None."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "取消")]
+    BINDINGS = [Binding("escape", "dismiss(None)", t("clerk_cancel"))]
     DEFAULT_CSS = """
     StepPrompt { align: center middle; }
     #step-box { width: 56; max-width: 100%; height: auto; background: $clerk-box; padding: 0 1; }
@@ -60,12 +68,14 @@ class StepPrompt(ModalScreen[tuple[str, str] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="step-box"):
-            yield Static(plain(f"办件 {self.number}：记录哪一步？（Esc 取消）"))
+            yield Static(plain(t("caselist_step_title", case=self.number)))
             yield OptionList(
-                *(Option(step_name(step, "zh"), id=step) for step in CLERK_STEPS),
+                *(Option(step_name(step), id=step) for step in CLERK_STEPS),
                 id="step-options",
             )
-            yield Input(placeholder="先选步骤", id="step-note", disabled=True, compact=True)
+            yield Input(
+                placeholder=t("caselist_choose_first"), id="step-note", disabled=True, compact=True
+            )
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
@@ -78,7 +88,7 @@ class StepPrompt(ModalScreen[tuple[str, str] | None]):
             return
         self.step = step
         note = self.query_one("#step-note", Input)
-        note.placeholder = NEEDS_TEXT[step]
+        note.placeholder = t(NEEDS_TEXT[step])
         note.disabled = False
         note.focus()
 
@@ -91,7 +101,10 @@ class StepPrompt(ModalScreen[tuple[str, str] | None]):
 class CaseList(ModalScreen[None]):
     """The window's open cases; steps recorded by the signed-in clerk."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "返回"), Binding("f10", "dismiss(None)", "返回")]
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", t("clerk_back")),
+        Binding("f10", "dismiss(None)", t("clerk_back")),
+    ]
     DEFAULT_CSS = """
     CaseList { align: center middle; }
     #case-list-box { width: 100%; height: 100%; background: $clerk-list; padding: 0 1; }
@@ -110,10 +123,10 @@ class CaseList(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="case-list-box"):
-            yield Static(f"{self.window} 号窗口在办的办件", id="case-list-title")
+            yield Static(t("caselist_title", window=self.window), id="case-list-title")
             yield DataTable(id="case-table", cursor_type="row", zebra_stripes=True)
-            yield Input(placeholder="办件号（待领取的也可输入），回车办理", id="case-number")
-            yield Static("↑↓ 选择  回车 记录步骤  Esc/F10 返回", id="case-list-message")
+            yield Input(placeholder=t("caselist_type_number"), id="case-number")
+            yield Static(t("caselist_hint"), id="case-list-message")
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -156,14 +169,14 @@ class CaseList(ModalScreen[None]):
                 key=case.number,
             )
         overdue = sum(case.due == "overdue" for case in cases)
-        title = f"{self.window} 号窗口在办的办件 {len(cases)} 件"
+        title = t("caselist_title_count", window=self.window, n=len(cases))
         self.query_one("#case-list-title", Static).update(
-            title + (f"，超期 {overdue} 件" if overdue else "")
+            title + (t("caselist_overdue", n=overdue) if overdue else "")
         )
         if message:
             self._say(message, error)
         elif not cases:
-            self._say("本窗口没有在办的办件；按 F9 把正在办理的号受理为办件", False)
+            self._say(t("caselist_none"), False)
 
     def _say(self, message: str, error: bool) -> None:
         box = self.query_one("#case-list-message", Static)

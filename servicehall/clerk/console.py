@@ -11,6 +11,7 @@ from pathlib import Path
 
 from servicehall.clerk.desk import DeskScreen
 from servicehall.clerk.sign_in import SignInScreen
+from servicehall.i18n import t
 from servicehall.queue import Hall
 from servicehall.queue.clerks import Clerk
 from servicehall.ui.app_base import HallApp
@@ -20,7 +21,7 @@ class ClerkApp(HallApp):
     """The window console: ``ClerkApp(hall, window).run()``."""
 
     CSS_PATH = Path(__file__).with_name("clerk.tcss")  # also for a subclass elsewhere
-    TITLE = "servicehall 窗口"
+    TITLE = t("clerk_app_title")
     GRID = "clerk"
 
     def __init__(self, hall: Hall, window: int) -> None:

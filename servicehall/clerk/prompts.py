@@ -14,13 +14,14 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from servicehall.config import Service
+from servicehall.i18n import t
 from servicehall.widgets.plain import plain
 
 
 class ServicePrompt(ModalScreen[str | None]):
     """转办: choose the service the current ticket goes to (arrows and Enter, or a click)."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "取消")]
+    BINDINGS = [Binding("escape", "dismiss(None)", t("clerk_cancel"))]
 
     def __init__(self, label: str, services: list[Service]) -> None:
         super().__init__(id="service-prompt")
@@ -29,7 +30,7 @@ class ServicePrompt(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="prompt-box"):
-            yield Static(f"把 {self.label} 转到哪项业务？（Esc 取消）", classes="prompt-title")
+            yield Static(t("prompt_transfer_title", ticket=self.label), classes="prompt-title")
             yield OptionList(
                 *(Option(plain(f"{s.code}  {s.name}"), id=s.code) for s in self.services),
                 id="service-options",
@@ -46,7 +47,7 @@ class ServicePrompt(ModalScreen[str | None]):
 class TicketPrompt(ModalScreen[str | None]):
     """Type a ticket label, or choose one of the suggested labels."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "取消")]
+    BINDINGS = [Binding("escape", "dismiss(None)", t("clerk_cancel"))]
 
     def __init__(self, title: str, suggestions: list[tuple[str, str]]) -> None:
         super().__init__(id="ticket-prompt")
@@ -55,15 +56,15 @@ class TicketPrompt(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="prompt-box"):
-            yield Static(f"{self.title_text}（Esc 取消）", classes="prompt-title")
-            yield Input(placeholder="号票，如 A012，回车确定", id="ticket-input")
+            yield Static(t("prompt_esc_cancels", title=self.title_text), classes="prompt-title")
+            yield Input(placeholder=t("prompt_ticket"), id="ticket-input")
             if self.suggestions:
                 yield OptionList(
                     *(Option(text, id=label) for label, text in self.suggestions),
                     id="ticket-options",
                 )
             else:
-                yield Static("（暂无可选的号）", classes="prompt-empty")
+                yield Static(t("prompt_no_tickets"), classes="prompt-empty")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

@@ -36,7 +36,7 @@ class RatingApp(HallApp):
     """The rating pad of one window."""
 
     CSS_PATH = Path(__file__).with_name("clerk.tcss")  # also for a subclass elsewhere
-    TITLE = "servicehall 评价"
+    TITLE = t("rating_app_title")
     GRID = "rate"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (36, "-wide")]
     BINDINGS = [

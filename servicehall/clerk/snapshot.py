@@ -11,6 +11,7 @@ import threading
 from collections import Counter
 from dataclasses import dataclass, field
 
+from servicehall.i18n import t
 from servicehall.queue import Hall, TicketView, WindowStatus
 
 QUEUE_SHOWN = 8
@@ -106,8 +107,8 @@ def minutes_text(seconds: float) -> str:
     hours, rest = divmod(total, 3600)
     minutes, secs = divmod(rest, 60)
     if hours:
-        return f"{hours} 小时 {minutes:02d} 分"
-    return f"{minutes} 分 {secs:02d} 秒"
+        return t("duration_hours", hours=hours, minutes=f"{minutes:02d}")
+    return t("duration_minutes", minutes=minutes, seconds=f"{secs:02d}")
 
 
 def since(start: dt.datetime | None, now: dt.datetime) -> str:
