@@ -222,4 +222,9 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "发短信的程序失败了（{detail}）",
         "en": "The SMS program failed ({detail})",
     },
+    "store_file_missing": {"zh": "找不到数据库文件 {path}", "en": "no database file at {path}"},
+    "store_file_replaced": {
+        "zh": "数据库文件已被替换",
+        "en": "the database file was replaced",
+    },
 }

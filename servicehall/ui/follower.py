@@ -19,6 +19,7 @@ import time
 from dataclasses import dataclass
 
 from servicehall.config import HallConfig
+from servicehall.i18n import t
 from servicehall.queue import (
     STORE_FAILURES,
     ChangeFeed,
@@ -177,11 +178,12 @@ class Follower:
         except FileNotFoundError:
             if missing_ok:
                 return None
-            raise StoreError("store_unavailable", detail=f"找不到数据库文件 {self.file}") from None
+            missing = t("store_file_missing", path=self.file)
+            raise StoreError("store_unavailable", detail=missing) from None
 
     def _check_file(self) -> None:
         if self.file is not None and self._stat_file() != self._inode:
-            raise StoreError("store_unavailable", detail="数据库文件已被替换")
+            raise StoreError("store_unavailable", detail=t("store_file_replaced"))
 
     def _disconnect(self) -> None:
         if self._feed is not None:
