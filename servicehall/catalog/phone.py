@@ -123,4 +123,64 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "No such case: the address may be cut short. Please scan the receipt's QR code "
         "again, or ask the hall's kiosk (查询办理进度).",
     },
+    # doctor --role phone (phone/health.py)
+    "phone_health_url": {"zh": "手机页面地址", "en": "Phone page address"},
+    "phone_health_no_url": {
+        "zh": "hall.toml 没有设置 [phone] base_url，号票二维码不会指向手机页面",
+        "en": "hall.toml sets no [phone] base_url: the tickets' QR codes lead nowhere",
+    },
+    "phone_health_no_url_fix": {
+        "zh": '在 [phone] 填 base_url = "http://本机在大厅 Wi-Fi 上的地址:8080"',
+        "en": 'In [phone] set base_url = "http://<this PC on the hall Wi-Fi>:8080"',
+    },
+    "phone_health_name": {
+        "zh": "{url}：用的是名字 {host}，手机要能解析它（大厅路由器的 DNS）",
+        "en": "{url} uses the name {host}: phones must resolve it (the hall router's DNS)",
+    },
+    "phone_health_name_fix": {
+        "zh": "最好用本机的固定 IP 地址（在路由器里给这台电脑固定分配）",
+        "en": "Better a fixed IP address (reserve one for this PC in the router)",
+    },
+    "phone_health_loopback": {
+        "zh": "{url} 是本机回环地址，手机连不上",
+        "en": "{url} is this PC's loopback address: no phone reaches it",
+    },
+    "phone_health_loopback_fix": {
+        "zh": "改成本机在 Wi-Fi 上的地址",
+        "en": "Use this PC's address on the Wi-Fi",
+    },
+    "phone_health_not_mine": {
+        "zh": "{url}：{host} 不是这台电脑的地址（或本机不是手机页面服务器）",
+        "en": "{url}: {host} is not this PC's address (or this is not the phone page server)",
+    },
+    "phone_health_not_mine_fix": {
+        "zh": "在运行 servicehall serve phone 的电脑上检查；地址变了就改 base_url 并重打号票",
+        "en": "Check on the PC running servicehall serve phone; if the address changed, change "
+        "base_url and reprint",
+    },
+    "phone_health_server": {"zh": "手机页面服务", "en": "Phone page server"},
+    "phone_health_http": {"zh": "{url}/ 回答 {code}", "en": "{url}/ answers {code}"},
+    "phone_health_log_fix": {
+        "zh": "查看日志：journalctl -u {unit}",
+        "en": "See journalctl -u {unit}",
+    },
+    "phone_health_down": {
+        "zh": "{url}/ 连不上（{error}）",
+        "en": "{url}/ does not answer ({error})",
+    },
+    "phone_health_down_fix": {
+        "zh": "启动它：systemctl enable --now {unit}（或 servicehall serve phone）；"
+        "检查防火墙是否放行这个端口",
+        "en": "Start it: systemctl enable --now {unit} (or servicehall serve phone); check "
+        "that the firewall lets the port through",
+    },
+    "phone_health_other": {
+        "zh": "{url}/ 有回应，但不是本大厅的手机页面",
+        "en": "{url}/ answers, but not with this hall's phone page",
+    },
+    "phone_health_other_fix": {
+        "zh": "检查端口是否被别的程序占用",
+        "en": "Check whether another program holds the port",
+    },
+    "phone_health_ok": {"zh": "{url}/ 正常", "en": "{url}/ answers"},
 }

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 from servicehall.config import HallConfig
 from servicehall.doctor import FAIL, OK, WARN, Check
+from servicehall.i18n import t
 
 TIMEOUT_S = 3.0
 UNIT = "servicehall-phone.service"
@@ -20,33 +21,33 @@ def check_base_url(config: HallConfig) -> Check:
     base = config.phone.base_url
     if not base:
         return Check(
-            "手机页面地址",
-            FAIL,
-            "hall.toml 没有设置 [phone] base_url，号票二维码不会指向手机页面",
-            '在 [phone] 填 base_url = "http://本机在大厅 Wi-Fi 上的地址:8080"',
+            t("phone_health_url"), FAIL, t("phone_health_no_url"), t("phone_health_no_url_fix")
         )
     host = urlsplit(base).hostname or ""
     try:
         address = ipaddress.ip_address(host)
     except ValueError:
         return Check(
-            "手机页面地址",
+            t("phone_health_url"),
             WARN,
-            f"{base}：用的是名字 {host}，手机要能解析它（大厅路由器的 DNS）",
-            "最好用本机的固定 IP 地址（在路由器里给这台电脑固定分配）",
+            t("phone_health_name", url=base, host=host),
+            t("phone_health_name_fix"),
         )
     if address.is_loopback:
         return Check(
-            "手机页面地址", FAIL, f"{base} 是本机回环地址，手机连不上", "改成本机在 Wi-Fi 上的地址"
+            t("phone_health_url"),
+            FAIL,
+            t("phone_health_loopback", url=base),
+            t("phone_health_loopback_fix"),
         )
     if not _is_mine(host):
         return Check(
-            "手机页面地址",
+            t("phone_health_url"),
             WARN,
-            f"{base}：{host} 不是这台电脑的地址（或本机不是手机页面服务器）",
-            "在运行 servicehall serve phone 的电脑上检查；地址变了就改 base_url 并重打号票",
+            t("phone_health_not_mine", url=base, host=host),
+            t("phone_health_not_mine_fix"),
         )
-    return Check("手机页面地址", OK, base)
+    return Check(t("phone_health_url"), OK, base)
 
 
 def check_server(config: HallConfig) -> Check:
@@ -57,24 +58,26 @@ def check_server(config: HallConfig) -> Check:
             page = response.read(64 * 1024).decode(errors="replace")
     except urllib.error.HTTPError as exc:
         return Check(
-            "手机页面服务", WARN, f"{base}/ 回答 {exc.code}", f"查看日志：journalctl -u {UNIT}"
+            t("phone_health_server"),
+            WARN,
+            t("phone_health_http", url=base, code=exc.code),
+            t("phone_health_log_fix", unit=UNIT),
         )
     except (OSError, ValueError) as exc:
         return Check(
-            "手机页面服务",
+            t("phone_health_server"),
             FAIL,
-            f"{base}/ 连不上（{exc}）",
-            f"启动它：systemctl enable --now {UNIT}（或 servicehall serve phone）；"
-            "检查防火墙是否放行这个端口",
+            t("phone_health_down", url=base, error=str(exc)),
+            t("phone_health_down_fix", unit=UNIT),
         )
     if config.hall.name not in page:
         return Check(
-            "手机页面服务",
+            t("phone_health_server"),
             WARN,
-            f"{base}/ 有回应，但不是本大厅的手机页面",
-            "检查端口是否被别的程序占用",
+            t("phone_health_other", url=base),
+            t("phone_health_other_fix"),
         )
-    return Check("手机页面服务", OK, f"{base}/ 正常")
+    return Check(t("phone_health_server"), OK, t("phone_health_ok", url=base))
 
 
 def _is_mine(host: str) -> bool:
