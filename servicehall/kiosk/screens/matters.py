@@ -38,7 +38,7 @@ class MatterScreen(KioskScreen):
         yield Static(plain(title), classes="title")
         width, height = button_size((m.name for m in self.service.matters), cap=NAME_CELLS_CAP)
         with PagedGrid(
-            min_width=width, min_height=height, max_height=5, id="matters", classes="paged"
+            min_width=width, min_height=height, max_height=8, id="matters", classes="paged"
         ):
             for index, matter in enumerate(self.service.matters):
                 yield Button(plain(matter.name), id=f"matter-{index}", classes="matter")
