@@ -130,9 +130,9 @@ def take(name: str, what: str, grid: tuple[int, int], folder: Path) -> Path:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) < 2:
+    if len(argv) < 2 or argv[1].startswith("-"):  # -h, --help: the usage, not a folder
         print(__doc__)
-        return 2
+        return 0 if len(argv) > 1 and argv[1] in ("-h", "--help") else 2
     if argv[1] == "show":
         return show(argv[2], Path(argv[3]))
     missing = [t for t in ("Xvfb", "xterm", "import") if not shutil.which(t)]
