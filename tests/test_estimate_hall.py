@@ -186,3 +186,20 @@ def test_the_whole_queue_from_one_read_matches_ticket_by_ticket(
         assert waits.ahead[ticket.id] == hall.ticket(ticket.id).ahead
         assert waits.tickets[ticket.id] == hall.estimate_wait(ticket.id)
     assert waits.new == hall.estimate_waits()
+
+
+def test_a_hall_issuing_outside_its_hours_projects_as_if_open(
+    config: HallConfig, db_url: str, clock: FixedClock
+) -> None:
+    """`make run` at midnight (``--ignore-hours``): nobody waiting is 马上就到, not "until the
+    hall opens at 08:30"; a hall keeping its hours still counts to its opening."""
+    clock.moment = clock.moment.replace(hour=0, minute=5)  # 00:05, long before opening
+    anytime = Hall.open(config, db=db_url, clock=clock, enforce_hours=False)
+    anytime.sign_in(1, "mz01")
+    assert anytime.estimate_waits()["A"].soon
+    anytime.issue("A")
+    assert anytime.estimate_wait("A001").expected_s < 3600
+    anytime.close()
+    keeping = Hall.open(config, db=db_url, clock=clock)
+    assert keeping.estimate_waits()["A"].expected_s >= 8 * 3600  # opens at 08:30
+    keeping.close()

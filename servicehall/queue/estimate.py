@@ -93,14 +93,17 @@ _Entry = tuple[int, int, _Cost, str]
 
 
 class _Hours:
-    """Today's opening periods in epoch seconds."""
+    """Today's opening periods in epoch seconds; ``always_open`` (a hall that issues outside
+    its hours: a demo, a test) is open from now on, without a lunch break."""
 
-    def __init__(self, config: HallConfig, now: dt.datetime) -> None:
+    def __init__(self, config: HallConfig, now: dt.datetime, always_open: bool = False) -> None:
         tz = config.hall.tz
         day = now.astimezone(tz).date()
         self.midnight = dt.datetime.combine(day, dt.time(), tz).timestamp()
         self.periods: list[tuple[float, float]] = []
-        if config.hall.is_open_day(day):
+        if always_open:
+            self.periods.append((now.timestamp(), now.timestamp() + 24 * 3600))
+        elif config.hall.is_open_day(day):
             for p in config.hall.hours:
                 start = dt.datetime.combine(day, p.start, tz).timestamp()
                 end = dt.datetime.combine(day, p.end, tz).timestamp()
@@ -425,12 +428,14 @@ def project_new(
     stats: WaitStats,
     config: HallConfig,
     services: Iterable[str],
+    *,
+    always_open: bool = False,
 ) -> dict[str, WaitEstimate]:
     """What a villager taking an ordinary ticket now would wait, per service code (the
     services open today: only they get expected arrivals)."""
     codes = list(services)
     today = set(codes)
-    hours = _Hours(config, snapshot.now)
+    hours = _Hours(config, snapshot.now, always_open)
     found: dict[int | str, WaitEstimate] = {}
     for group in _components(config):
         if group & today:
@@ -445,11 +450,13 @@ def project_ticket(
     config: HallConfig,
     ticket_id: int,
     services_today: Iterable[str],
+    *,
+    always_open: bool = False,
 ) -> WaitEstimate:
     """How much longer a waiting ticket (in ``snapshot.waiting``) will wait."""
     service = next(t.service for t in snapshot.waiting if t.id == ticket_id)
     group = next(g for g in _components(config) if service in g)
-    hours = _Hours(config, snapshot.now)
+    hours = _Hours(config, snapshot.now, always_open)
     replay = _Replay(snapshot, stats, config, group, set(services_today), hours)
     return replay.run({ticket_id}, set())[ticket_id]
 
@@ -459,11 +466,13 @@ def project_waiting(
     stats: WaitStats,
     config: HallConfig,
     services_today: Iterable[str],
+    *,
+    always_open: bool = False,
 ) -> dict[int, WaitEstimate]:
     """Every waiting ticket's wait, one replay per group of services (the phone pages of a
     whole hall from one read). The same figures as :func:`project_ticket` gives one by one."""
     today = set(services_today)
-    hours = _Hours(config, snapshot.now)
+    hours = _Hours(config, snapshot.now, always_open)
     found: dict[int, WaitEstimate] = {}
     for group in _components(config):
         ids = {t.id for t in snapshot.waiting if t.service in group}

@@ -340,7 +340,8 @@ class HallReader:
         now = self.now()
         snapshot, stats = self.store.read(lambda conn: self._waits.read(conn, now))
         codes = [s.code for s in self.services_today(now.date())]
-        return project_new(snapshot, stats, self.config, codes)
+        anytime = not self.enforce_hours  # tickets are issued outside the hours: no closing
+        return project_new(snapshot, stats, self.config, codes, always_open=anytime)
 
     def queue_waits(self) -> QueueWaits:
         """Every waiting ticket's people ahead and wait, and a new ticket's wait per service,
@@ -350,11 +351,12 @@ class HallReader:
         now = self.now()
         snapshot, stats = self.store.read(lambda conn: self._waits.read(conn, now))
         codes = [s.code for s in self.services_today(now.date())]
+        anytime = not self.enforce_hours  # tickets are issued outside the hours: no closing
         return QueueWaits(
             at=now,
             ahead=ahead_counts(snapshot.waiting),
-            tickets=project_waiting(snapshot, stats, self.config, codes),
-            new=project_new(snapshot, stats, self.config, codes),
+            tickets=project_waiting(snapshot, stats, self.config, codes, always_open=anytime),
+            new=project_new(snapshot, stats, self.config, codes, always_open=anytime),
         )
 
     def estimate_wait(self, ticket: TicketView | int | str) -> WaitEstimate:
@@ -377,7 +379,9 @@ class HallReader:
         if row.status != WAITING or row.day != now.date():
             raise WrongState("ticket_not_waiting", ticket=row.label, state=status_name(row.status))
         codes = [s.code for s in self.services_today(now.date())]
-        return project_ticket(snapshot, stats, self.config, row.id, codes)
+        return project_ticket(
+            snapshot, stats, self.config, row.id, codes, always_open=not self.enforce_hours
+        )
 
     def watch(self) -> ChangeFeed:
         """A change feed: ``wait()`` returns when another process may have changed something."""
