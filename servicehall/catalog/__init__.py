@@ -1,15 +1,15 @@
 """The one catalogue of words: every message and screen text, Chinese first, English beside it.
 
 One module per part of the program (``core``, ``cases``, ``kiosk``, ``clerk``, ``display``,
-``phone``, ``cli``) so each stays readable; they merge into ``CATALOG`` here, and a key used
-twice is refused at import.
+``phone``, ``cli``, ``usage``) so each stays readable; they merge into ``CATALOG`` here, and a key
+used twice is refused at import.
 Look words up with ``servicehall.i18n.t`` / ``text_in`` (``tests/test_catalog.py`` checks that
 every key has both languages with the same placeholders).
 """
 
 from __future__ import annotations
 
-from servicehall.catalog import cases, clerk, cli, core, display, kiosk, phone
+from servicehall.catalog import cases, clerk, cli, core, display, kiosk, phone, usage
 
 LANGUAGES = ("zh", "en")
 
@@ -25,5 +25,12 @@ def _merged(*parts: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
 
 
 CATALOG = _merged(
-    core.WORDS, cases.WORDS, kiosk.WORDS, clerk.WORDS, display.WORDS, phone.WORDS, cli.WORDS
+    core.WORDS,
+    cases.WORDS,
+    kiosk.WORDS,
+    clerk.WORDS,
+    display.WORDS,
+    phone.WORDS,
+    cli.WORDS,
+    usage.WORDS,
 )

@@ -87,4 +87,12 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "日期应写成 YYYY-MM-DD，而不是 {day}",
         "en": "Write the date as YYYY-MM-DD, not {day}",
     },
+    "cli_col_at": {"zh": "时间", "en": "Time"},
+    "cli_col_kind": {"zh": "操作", "en": "Action"},
+    "cli_col_ticket": {"zh": "号票", "en": "Ticket"},
+    "cli_col_detail": {"zh": "详情", "en": "Detail"},
+    "cli_detail_sep": {"zh": "，", "en": ", "},
+    "cli_events_title": {"zh": "工作过程记录", "en": "Record of work"},
+    "cli_ticket_status": {"zh": "{ticket}：{status}", "en": "{ticket}: {status}"},
+    "cli_back_by": {"zh": "（{back_by}）", "en": " ({back_by})"},
 }
