@@ -1,7 +1,8 @@
 """The one catalogue of words: every message and screen text, Chinese first, English beside it.
 
 One module per part of the program (``core``, ``cases``, ``kiosk``, ``clerk``, ``display``,
-``phone``, ``cli``, ``usage``) so each stays readable; they merge into ``CATALOG`` here, and a key
+``phone``, ``cli``, ``usage``,
+``reports``, ``doctor``) so each stays readable; they merge into ``CATALOG`` here, and a key
 used twice is refused at import.
 Look words up with ``servicehall.i18n.t`` / ``text_in`` (``tests/test_catalog.py`` checks that
 every key has both languages with the same placeholders).
@@ -9,7 +10,18 @@ every key has both languages with the same placeholders).
 
 from __future__ import annotations
 
-from servicehall.catalog import cases, clerk, cli, core, display, kiosk, phone, usage
+from servicehall.catalog import (
+    cases,
+    clerk,
+    cli,
+    core,
+    display,
+    doctor,
+    kiosk,
+    phone,
+    reports,
+    usage,
+)
 
 LANGUAGES = ("zh", "en")
 
@@ -33,4 +45,6 @@ CATALOG = _merged(
     phone.WORDS,
     cli.WORDS,
     usage.WORDS,
+    reports.WORDS,
+    doctor.WORDS,
 )

@@ -29,9 +29,9 @@ from servicehall.reports.audit import audit_trail, detail_text, event_name
 from servicehall.reports.breakdowns import BREAKDOWNS
 from servicehall.reports.casereport import (
     FIGURES,
-    HEADINGS,
     CaseReport,
     figure_text,
+    heading,
     labelled_rows,
 )
 from servicehall.reports.chart import hour_chart
@@ -142,7 +142,7 @@ def _holds(report: Report, by: str) -> bool:
 
 def fill_case_table(table: DataTable[Any], cases: CaseReport | None) -> None:
     """The 办件 tab: totals, then per matter, window and clerk, in one table."""
-    table.add_columns("分组", "名称", *[HEADINGS[key] for key in FIGURES])
+    table.add_columns("分组", "名称", *[heading(key) for key in FIGURES])
     for group, label, row in labelled_rows(cases) if cases is not None else []:
         table.add_row(group, Text(label), *[figure_text(key, row[key]) for key in FIGURES])
 
