@@ -113,6 +113,8 @@ def test_the_everyday_commands_speak_english(english: Callable[..., CliResult]) 
         (("take", "Z"), 2, "Error: "),
         (("clerk",), 2, "Error: servicehall clerk needs --window"),
         (("status", "--window"), 2, "Error: servicehall: unrecognized arguments"),
+        (("status", "--config", "nothere.toml"), 2, "Error: Config file nothere.toml not found"),
+        (("restore", "nothere.db", "--yes"), 7, "Error: Backup file nothere.db not found"),
     ],
 )
 def test_a_refusal_is_one_english_line(

@@ -1,9 +1,8 @@
 """The one catalogue of words: every message and screen text, Chinese first, English beside it.
 
 One module per part of the program (``core``, ``cases``, ``kiosk``, ``clerk``, ``display``,
-``phone``, ``cli``, ``usage``,
-``reports``, ``doctor``) so each stays readable; they merge into ``CATALOG`` here, and a key
-used twice is refused at import.
+``phone``, ``cli``, ``usage``, ``reports``, ``doctor``, ``admin``) so each stays readable; they
+merge into ``CATALOG`` here, and a key used twice is refused at import.
 Look words up with ``servicehall.i18n.t`` / ``text_in`` (``tests/test_catalog.py`` checks that
 every key has both languages with the same placeholders).
 """
@@ -11,6 +10,7 @@ every key has both languages with the same placeholders).
 from __future__ import annotations
 
 from servicehall.catalog import (
+    admin,
     cases,
     clerk,
     cli,
@@ -47,4 +47,5 @@ CATALOG = _merged(
     usage.WORDS,
     reports.WORDS,
     doctor.WORDS,
+    admin.WORDS,
 )
