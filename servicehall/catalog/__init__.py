@@ -1,8 +1,8 @@
 """The one catalogue of words: every message and screen text, Chinese first, English beside it.
 
 One module per part of the program (``core``, ``cases``, ``kiosk``, ``clerk``, ``display``,
-``phone``, ``cli``, ``usage``, ``reports``, ``doctor``, ``admin``) so each stays readable; they
-merge into ``CATALOG`` here, and a key used twice is refused at import.
+``phone``, ``cli``, ``usage``, ``reports``, ``doctor``, ``admin``, ``printer``) so each stays
+readable; they merge into ``CATALOG`` here, and a key used twice is refused at import.
 Look words up with ``servicehall.i18n.t`` / ``text_in`` (``tests/test_catalog.py`` checks that
 every key has both languages with the same placeholders).
 """
@@ -19,6 +19,7 @@ from servicehall.catalog import (
     doctor,
     kiosk,
     phone,
+    printer,
     reports,
     usage,
 )
@@ -48,4 +49,5 @@ CATALOG = _merged(
     reports.WORDS,
     doctor.WORDS,
     admin.WORDS,
+    printer.WORDS,
 )

@@ -221,7 +221,6 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "打印机：{online}，纸：{paper} — {message}",
         "en": "Printer: {online}, paper: {paper} — {message}",
     },
-    "cli_print_test": {"zh": "打印测试", "en": "Print test"},
     "cli_png_saved": {"zh": "图像已保存：{path}", "en": "Image saved: {path}"},
     "cli_nothing_to_reprint": {
         "zh": "今天还没有取过号，无可补打",

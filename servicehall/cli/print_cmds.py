@@ -75,9 +75,9 @@ def cmd_print_test(args: argparse.Namespace) -> int:
     if args.png:
         from servicehall.printer.imagemode import render_image
         from servicehall.printer.layout import DOTS
-        from servicehall.printer.ticket_printer import sample_ticket
+        from servicehall.printer.ticket_printer import TEST_TITLE, sample_ticket
 
-        layout = printer.layout(hall, sample_ticket(hall), title=t("cli_print_test"))
+        layout = printer.layout(hall, sample_ticket(hall), title=TEST_TITLE)
         render_image(layout, DOTS[hall.config.printer.paper_width_mm]).save(args.png)
     if args.json:
         print_json({"status": status.as_dict(), "outcome": outcome.as_dict(), "png": args.png})
