@@ -1,8 +1,8 @@
 """The one catalogue of words: every message and screen text, Chinese first, English beside it.
 
 One module per part of the program (``core``, ``cases``, ``kiosk``, ``clerk``, ``display``,
-``phone``, ``cli``, ``usage``, ``reports``, ``doctor``, ``admin``, ``printer``) so each stays
-readable; they merge into ``CATALOG`` here, and a key used twice is refused at import.
+``phone``, ``cli``, ``usage``, ``reports``, ``doctor``, ``admin``, ``printer``, ``sms``) so
+each stays readable; they merge into ``CATALOG`` here, and a key used twice is refused at import.
 Look words up with ``servicehall.i18n.t`` / ``text_in`` (``tests/test_catalog.py`` checks that
 every key has both languages with the same placeholders).
 """
@@ -21,6 +21,7 @@ from servicehall.catalog import (
     phone,
     printer,
     reports,
+    sms,
     usage,
 )
 
@@ -50,4 +51,5 @@ CATALOG = _merged(
     doctor.WORDS,
     admin.WORDS,
     printer.WORDS,
+    sms.WORDS,
 )
