@@ -373,4 +373,30 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "hall.toml 的 [sms] enabled = false：取号机不会登记手机号",
         "en": "hall.toml's [sms] enabled = false: the kiosk will not take phone numbers",
     },
+    "serve_title_display": {"zh": "大厅叫号屏", "en": "Hall display"},
+    "serve_title_kiosk": {"zh": "自助取号", "en": "Take a ticket"},
+    "serve_title_clerk": {"zh": "窗口叫号", "en": "Window console"},
+    "serve_title_manager": {"zh": "统计报表", "en": "Reports"},
+    "serve_title_phone": {"zh": "手机页面", "en": "Phone page"},
+    "serve_bad_host": {"zh": "此地址不能使用", "en": "This address cannot be used"},
+    "serve_bad_host_hint": {
+        "zh": "请用本机地址打开，例如 http://127.0.0.1:端口/",
+        "en": "Open it with this PC's address, e.g. http://127.0.0.1:PORT/",
+    },
+    "serve_refused": {"zh": "拒绝连接", "en": "Connection refused"},
+    "serve_refused_hint": {
+        "zh": "只有本机打开的页面可以使用",
+        "en": "Only a page opened on this PC can use it",
+    },
+    "serve_busy": {"zh": "已达到同时打开的上限", "en": "Too many open at once"},
+    "serve_busy_hint": {
+        "zh": (
+            "这个程序最多同时在 {tabs} 个浏览器标签中使用。请关闭其他标签页；本页每 10 秒自动重试。"
+        ),
+        "en": (
+            "This program runs in at most {tabs} browser tabs at once. Close another tab; this page"
+            " tries again every 10 seconds."
+        ),
+    },
+    "serve_html_lang": {"zh": "zh-CN", "en": "en"},
 }
