@@ -174,4 +174,107 @@ WORDS: dict[str, dict[str, str]] = {
             "[manager] pin_hash"
         ),
     },
+    "audit_event_issue": {"zh": "取号", "en": "ticket taken"},
+    "audit_event_print": {"zh": "打印号票", "en": "ticket printed"},
+    "audit_event_print_failed": {"zh": "打印失败", "en": "printing failed"},
+    "audit_event_call": {"zh": "叫号", "en": "called"},
+    "audit_event_recall": {"zh": "重呼", "en": "called again"},
+    "audit_event_skip": {"zh": "过号", "en": "no-show"},
+    "audit_event_requeue": {"zh": "过号重排", "en": "no-show requeued"},
+    "audit_event_transfer": {"zh": "转办", "en": "transferred"},
+    "audit_event_finish": {"zh": "办结", "en": "finished"},
+    "audit_event_cancel": {"zh": "取消", "en": "cancelled"},
+    "audit_event_rate": {"zh": "评价", "en": "rated"},
+    "audit_event_expire": {"zh": "过期", "en": "expired"},
+    "audit_event_pause": {"zh": "暂停", "en": "window paused"},
+    "audit_event_resume": {"zh": "恢复", "en": "window resumed"},
+    "audit_event_sign_in": {"zh": "签到", "en": "signed in"},
+    "audit_event_sign_out": {"zh": "签退", "en": "signed out"},
+    "audit_event_leader": {"zh": "带班调整", "en": "leader on duty changed"},
+    "audit_detail_waited_s": {"zh": "等候秒数", "en": "waited (s)"},
+    "audit_detail_service_s": {"zh": "办理秒数", "en": "served (s)"},
+    "audit_detail_from_service": {"zh": "原业务", "en": "from service"},
+    "audit_detail_to_service": {"zh": "转到", "en": "to service"},
+    "audit_detail_rating": {"zh": "评价", "en": "rating"},
+    "audit_detail_matter": {"zh": "事项", "en": "matter"},
+    "audit_detail_reason": {"zh": "原因", "en": "reason"},
+    "audit_detail_count": {"zh": "次数", "en": "times"},
+    "audit_detail_ahead": {"zh": "前面人数", "en": "ahead"},
+    "audit_detail_priority": {"zh": "优先", "en": "priority"},
+    "audit_detail_auto": {"zh": "自动办结", "en": "finished automatically"},
+    "audit_rating_satisfied": {"zh": "满意", "en": "satisfied"},
+    "audit_rating_basic": {"zh": "基本满意", "en": "fairly satisfied"},
+    "audit_rating_unsatisfied": {"zh": "不满意", "en": "unsatisfied"},
+    "audit_sep": {"zh": "，", "en": ", "},
+    "audit_ref_needed": {
+        "zh": "请输入号票（如 A012）或窗口号（如 3）",
+        "en": "Type a ticket (e.g. A012) or a window number (e.g. 3)",
+    },
+    "audit_no_ticket": {"zh": "{day} 没有号票 {ticket}", "en": "No ticket {ticket} on {day}"},
+    "mgr_empty": {"zh": "这段时间没有取号记录", "en": "No tickets were taken in this period"},
+    "mgr_counts": {
+        "zh": (
+            "取号 {issued}   办结 {served}   过号 {no_show}   转办 {transferred}   取消 {cancelled}"
+            "   过期未叫 {expired}   等候中 {waiting}"
+        ),
+        "en": (
+            "Taken {issued}   finished {served}   no-show {no_show}   transferred {transferred}   "
+            "cancelled {cancelled}   expired uncalled {expired}   waiting {waiting}"
+        ),
+    },
+    "mgr_rates": {
+        "zh": (
+            "限时办结率 {limit_rate}   满意率 {rate}（满意 {satisfied} / 基本满意 {basic} / 不满意 "
+            "{unsatisfied}）   等候中位 {median_wait}   办理中位 {median_service}"
+        ),
+        "en": (
+            "Finished in time {limit_rate}   satisfaction {rate} (satisfied {satisfied} / fairly "
+            "{basic} / unsatisfied {unsatisfied})   median wait {median_wait}   median service "
+            "{median_service}"
+        ),
+    },
+    "mgr_close": {"zh": "关闭", "en": "Close"},
+    "mgr_col_at": {"zh": "时间", "en": "Time"},
+    "mgr_col_kind": {"zh": "操作", "en": "Action"},
+    "mgr_col_ticket": {"zh": "号票", "en": "Ticket"},
+    "mgr_audit_window": {"zh": "{window} 号窗口", "en": "window {window}"},
+    "mgr_col_window": {"zh": "窗口", "en": "Window"},
+    "mgr_col_clerk": {"zh": "工作人员", "en": "Clerk"},
+    "mgr_col_detail": {"zh": "详情", "en": "Detail"},
+    "mgr_audit_none": {"zh": "这一天没有记录", "en": "Nothing recorded that day"},
+    "mgr_group": {"zh": "分组", "en": "Group"},
+    "mgr_refresh": {"zh": "刷新", "en": "Refresh"},
+    "mgr_export_key": {"zh": "导出Excel", "en": "Export Excel"},
+    "mgr_quit": {"zh": "退出", "en": "Quit"},
+    "mgr_from": {"zh": "从", "en": "From"},
+    "mgr_to": {"zh": "到", "en": "to"},
+    "mgr_run": {"zh": "查询", "en": "Show"},
+    "mgr_today": {"zh": "今天", "en": "Today"},
+    "mgr_yesterday": {"zh": "昨天", "en": "Yesterday"},
+    "mgr_this_month": {"zh": "本月", "en": "This month"},
+    "mgr_last_month": {"zh": "上月", "en": "Last month"},
+    "mgr_working": {"zh": "正在统计…", "en": "Counting…"},
+    "mgr_export_xlsx": {"zh": "导出 Excel", "en": "Export Excel"},
+    "mgr_export_csv": {"zh": "导出 CSV", "en": "Export CSV"},
+    "mgr_audit_ref": {"zh": "号票 A012 或窗口号 3", "en": "Ticket A012 or window 3"},
+    "mgr_audit": {"zh": "工作记录", "en": "Record of work"},
+    "mgr_working_on": {"zh": "正在统计 {period} …", "en": "Counting {period} …"},
+    "mgr_nothing_to_export": {"zh": "没有可导出的数据", "en": "Nothing to export"},
+    "mgr_cases_in_xlsx": {
+        "zh": "办件请导出 Excel（「办件」页）",
+        "en": "Cases are exported in the Excel workbook (its Cases sheet)",
+    },
+    "mgr_file": {"zh": "报表_{start}", "en": "report_{start}"},
+    "mgr_file_to": {"zh": "_至_{end}", "en": "_to_{end}"},
+    "mgr_audit_title": {
+        "zh": "工作过程记录：{what}（{day}）",
+        "en": "Record of work: {what} ({day})",
+    },
+    "mgr_pin_title": {"zh": "统计报表：请输入管理员 PIN", "en": "Reports: type the manager's PIN"},
+    "mgr_pin_checking": {"zh": "正在核对……", "en": "Checking…"},
+    "mgr_pin_locked": {
+        "zh": "错误次数太多，请 {seconds} 秒后再试",
+        "en": "Too many wrong tries: try again in {seconds} s",
+    },
+    "mgr_pin_wrong": {"zh": "PIN 不对，请重试", "en": "Wrong PIN, try again"},
 }
