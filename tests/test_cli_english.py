@@ -5,6 +5,7 @@ once in brackets after their English ("finish (办结)"), as staff meet them on 
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 from collections.abc import Callable
@@ -142,3 +143,48 @@ def test_the_help_is_english(english: Callable[..., CliResult], command: tuple[s
     result = english(*command, "--help")
     assert result.returncode == 0
     assert chinese_in(result) == [], result.stdout
+
+
+def test_the_exports_follow_the_language(english: Callable[..., CliResult], tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    assert english("take", "A").returncode == 0
+    assert english("call", "next", "--window", "1").returncode == 0
+    assert english("call", "finish", "--window", "1").returncode == 0
+    workbook = tmp_path / "report.xlsx"
+    assert english("report", "--xlsx", str(workbook)).returncode == 0
+    book = load_workbook(workbook)
+    assert book.sheetnames[:2] == ["Summary", "By service"]
+    words = [
+        str(cell.value)
+        for sheet in book.worksheets
+        for row in sheet.iter_rows(max_row=2)
+        for cell in row
+        if isinstance(cell.value, str)
+    ]
+    assert [word for word in words if CJK.search(word)] == []
+    csv = english("report", "--csv").stdout
+    assert csv.splitlines()[0].lstrip("\ufeff").startswith("Code,Service,Taken,Finished")
+
+
+def test_the_manager_screen_and_audit_words_are_english() -> None:
+    from servicehall.i18n import language, set_language
+    from servicehall.reports.audit import detail_text, event_name
+    from servicehall.reports.columns import FIGURE_COLUMNS
+    from servicehall.reports.manager_app import summary_text
+    from servicehall.reports.period import Period
+    from servicehall.reports.report import Report
+
+    before = language()
+    set_language("en")
+    try:
+        assert event_name("finish") == "finished"
+        said = detail_text({"rating": "basic", "waited_s": 90})
+        assert said == "rating=fairly satisfied, waited (s)=90"
+        day = dt.date(2026, 12, 2)
+        totals = {column.key: 1 for column in FIGURE_COLUMNS}
+        text = summary_text(Report("Hall", Period(day, day), totals)).plain
+        assert text.startswith("Hall  2026-12-02\nTaken 1   finished 1")
+        assert not CJK.search(text)
+    finally:
+        set_language(before)

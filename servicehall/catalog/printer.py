@@ -138,4 +138,8 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "not written to {path} ({reason})",
     },
     "prn_preview_appended": {"zh": "已追加到 {path}", "en": "added to {path}"},
+    "prn_image_needs_font": {
+        "zh": "图像模式需要中文字体：apt-get install fonts-wqy-microhei",
+        "en": "Image mode needs a Chinese font: apt-get install fonts-wqy-microhei",
+    },
 }
