@@ -95,7 +95,9 @@ def backup(store: Store, hall: str, folder: Path, *, keep: int = 30) -> Path:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise BackupError(f"无法创建备份目录 {folder}：{exc.strerror}") from exc
+        raise BackupError(
+            key="bk_no_folder", params={"folder": str(folder), "reason": exc.strerror}
+        ) from exc
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     suffix = ".dump" if store.dialect == "postgresql" else ".db"
     target = folder / f"servicehall-{hall}-{stamp}{suffix}"
@@ -113,7 +115,9 @@ def backup(store: Store, hall: str, folder: Path, *, keep: int = 30) -> Path:
             _sqlite_intact(partial)
         partial.replace(target)
     except OSError as exc:
-        raise BackupError(f"备份写不进 {folder}：{exc.strerror}（磁盘满了？）") from exc
+        raise BackupError(
+            key="bk_cannot_write", params={"folder": str(folder), "reason": exc.strerror}
+        ) from exc
     finally:
         partial.unlink(missing_ok=True)
     for old in backups_of(folder, hall)[max(keep, 1) :]:
@@ -124,18 +128,20 @@ def backup(store: Store, hall: str, folder: Path, *, keep: int = 30) -> Path:
 def check(path: Path, hall: str, dialect: str) -> BackupInfo:
     """Everything ``restore`` needs to know before it replaces anything; refuses otherwise."""
     if not path.is_file():
-        raise BackupError(f"找不到备份文件 {path}")
+        raise BackupError(key="bk_not_found", params={"path": str(path)})
     if dialect == "postgresql":
         if path.suffix != ".dump":
-            raise BackupError(f"{path.name} 不是 PostgreSQL 备份（应为 pg_dump 生成的 .dump 文件）")
+            raise BackupError(key="bk_not_pg", params={"name": path.name})
         info = _pg_info(path)
     else:
         if path.suffix == ".dump":
-            raise BackupError(f"{path.name} 是 PostgreSQL 备份，不能恢复到 SQLite")
+            raise BackupError(key="bk_pg_to_sqlite", params={"name": path.name})
         info = _sqlite_info(path)
     if hall not in info.halls:
-        halls = "、".join(info.halls) or "（没有任何大厅）"
-        raise BackupError(f"{path.name} 里是 {halls} 的数据，不是本大厅 {hall} 的；没有恢复")
+        if not info.halls:
+            raise BackupError(key="bk_no_halls", params={"name": path.name, "hall": hall})
+        params = {"name": path.name, "halls": list(info.halls), "hall": hall}
+        raise BackupError(key="bk_other_hall", params=params)
     return info
 
 
@@ -168,13 +174,15 @@ def _sqlite_file(store: Store) -> Path:
 
 def _sqlite_copy(source: Path, target: Path) -> None:
     if not source.is_file():
-        raise BackupError(f"数据库文件 {source} 不存在")
+        raise BackupError(key="bk_db_missing", params={"path": str(source)})
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=30)
     dst = sqlite3.connect(target)
     try:
         src.backup(dst)  # one step: a consistent snapshot while others write (WAL)
     except sqlite3.DatabaseError as exc:
-        raise BackupError(f"数据库文件 {source} 读不出来（{exc}）：已损坏？") from exc
+        raise BackupError(
+            key="bk_db_unreadable", params={"path": str(source), "reason": str(exc)}
+        ) from exc
     finally:
         dst.close()
         src.close()
@@ -185,11 +193,15 @@ def _sqlite_intact(path: Path) -> None:
     try:
         result = conn.execute("PRAGMA integrity_check").fetchall()
     except sqlite3.DatabaseError as exc:
-        raise BackupError(f"{path.name} 不是完好的数据库文件（{exc}）") from exc
+        raise BackupError(
+            key="bk_not_intact", params={"name": path.name, "reason": str(exc)}
+        ) from exc
     finally:
         conn.close()
     if result != [("ok",)]:
-        raise BackupError(f"{path.name} 未通过完整性检查：{result[0][0]}")
+        raise BackupError(
+            key="bk_integrity", params={"name": path.name, "reason": str(result[0][0])}
+        )
 
 
 def _sqlite_info(path: Path) -> BackupInfo:
@@ -217,7 +229,9 @@ def _schema(columns: list[tuple[str, str]], path: Path) -> None:
     try:
         check_columns(columns)
     except StoreError as exc:
-        raise BackupError(f"{path.name} 的表结构不对：{exc.message}") from exc
+        raise BackupError(
+            key="bk_bad_schema", params={"name": path.name, "reason": exc.message}
+        ) from exc
 
 
 def _sqlite_healthy(path: Path) -> bool:
@@ -266,9 +280,9 @@ def _sqlite_restore(source: Path, target: Path) -> None:
                 dst.close()
                 src.close()
     except WriteLockTimeout as exc:
-        raise BackupError("数据库一直有程序在写入，没有恢复；请先停用各台电脑上的程序") from exc
+        raise BackupError(key="bk_busy") from exc
     except sqlite3.OperationalError as exc:
-        raise BackupError(f"没有恢复：{exc}（请先停用各台电脑上的程序）") from exc
+        raise BackupError(key="bk_not_restored", params={"reason": str(exc)}) from exc
     finally:
         lock.close()
 
@@ -287,13 +301,11 @@ def _pg_env(url: URL) -> tuple[str, dict[str, str]]:
 
 def _run(argv: list[str], env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     if shutil.which(argv[0]) is None:
-        raise BackupError(
-            f"找不到 {argv[0]}：apt-get install postgresql-client（版本与服务器一致）"
-        )
+        raise BackupError(key="bk_no_tool", params={"tool": argv[0]})
     result = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=3600)
     if result.returncode != 0:
         detail = (result.stderr.strip().splitlines() or ["?"])[-1][:200]
-        raise BackupError(f"{argv[0]} 失败：{detail}")
+        raise BackupError(key="bk_tool_failed", params={"tool": argv[0], "detail": detail})
     return result
 
 

@@ -1,9 +1,9 @@
 """``servicehall doctor``: check a hall PC for what its role needs, and say how to fix it.
 
-Each check returns a :class:`Check` with a Chinese explanation and the fix; nothing here changes
-the machine. Roles: kiosk (touchscreen + printer), display (TV + voice), clerk (window console),
-server (the database PC), sms (the SMS bridge: its modem and its outbox), phone (the phone
-pages' server: the address in the QR codes, and that it answers there).
+Each check returns a :class:`Check` with an explanation and the fix, in the process's language;
+nothing here changes the machine. Roles: kiosk (touchscreen + printer), display (TV + voice),
+clerk (window console), server (the database PC), sms (the SMS bridge: its modem and its
+outbox), phone (the phone pages' server: the address in the QR codes, and that it answers there).
 """
 
 from __future__ import annotations
@@ -20,10 +20,10 @@ from sqlalchemy.engine import make_url
 from servicehall.config import HallConfig, load_config
 from servicehall.errors import ServiceHallError
 from servicehall.grids import DESIGNED, SMALLEST, fits
+from servicehall.i18n import t
 from servicehall.queue import Hall, default_url
 
 ROLES = ("kiosk", "display", "clerk", "server", "sms", "phone")
-ROLE_NAMES = {"kiosk": "取号机", "display": "叫号屏", "clerk": "窗口叫号台"}
 CLOCK_SLACK_S = 120.0
 """How far behind the newest record a clock may be before the doctor says so."""
 BACKUP_STALE_H = 48.0
@@ -45,14 +45,17 @@ def check_config(path: str | None) -> tuple[Check, HallConfig | None]:
     try:
         config = load_config(path)
     except ServiceHallError as exc:
-        return Check(
-            "配置文件", FAIL, exc.message, "按提示改正 hall.toml，再运行 check-config"
-        ), None
-    detail = f"{config.hall.name}：{len(config.services)} 项业务，{len(config.windows)} 个窗口"
+        return Check(t("doc_config"), FAIL, exc.message, t("doc_config_fix")), None
+    detail = t(
+        "doc_config_ok",
+        hall=config.hall.name,
+        services=len(config.services),
+        windows=len(config.windows),
+    )
     warnings = config.warnings()
     if warnings:
-        return Check("配置文件", WARN, f"{detail}；" + "；".join(warnings)), config
-    return Check("配置文件", OK, detail), config
+        return Check(t("doc_config"), WARN, t("doc_config_sep").join([detail, *warnings])), config
+    return Check(t("doc_config"), OK, detail), config
 
 
 def check_database(config: HallConfig, db: str | None) -> Check:
@@ -61,18 +64,17 @@ def check_database(config: HallConfig, db: str | None) -> Check:
         if not hall.store.has_schema():
             url = hall.store.safe_url()
             hall.close()
-            return Check("数据库", FAIL, f"{url} 可以连接，但还没有建表", "运行 servicehall init")
+            return Check(t("doc_db"), FAIL, t("doc_db_no_tables", url=url), t("doc_db_init"))
         status = hall.status()
         url = hall.store.safe_url()
         hall.close()
     except ServiceHallError as exc:
-        fix = "检查 --db / SERVICEHALL_DB 的地址、数据库电脑是否开机、网线是否接好"
-        return Check("数据库", FAIL, exc.message, fix)
+        return Check(t("doc_db"), FAIL, exc.message, t("doc_db_fix"))
     except Exception as exc:  # noqa: BLE001 - a missing schema or driver, reported as such
         return Check(
-            "数据库", FAIL, f"{type(exc).__name__}: {exc}"[:160], "先运行 servicehall init"
+            t("doc_db"), FAIL, f"{type(exc).__name__}: {exc}"[:160], t("doc_db_init_first")
         )
-    return Check("数据库", OK, f"{url}，今日 {status.day}")
+    return Check(t("doc_db"), OK, t("doc_db_ok", url=url, day=status.day))
 
 
 def wait_for_database(config: HallConfig, db: str | None, timeout_s: float) -> Check:
@@ -90,47 +92,44 @@ def check_printer(config: HallConfig) -> Check:
 
     settings = config.printer
     if settings.connection == "preview":
-        return Check(
-            "打印机",
-            WARN,
-            "未接打印机：号票只显示在屏幕上（preview）",
-            "接好热敏打印机后在 hall.toml 的 [printer] 设置 connection",
-        )
+        return Check(t("doc_printer"), WARN, t("doc_printer_preview"), t("doc_printer_preview_fix"))
     status = make_printer(settings).status()
     if status.online is None:
         return Check(
-            "打印机",
+            t("doc_printer"),
             WARN,
-            status.message or "无法查询状态（该连接方式不支持）",
-            "运行 servicehall print-test 打印一张样票确认",
+            status.message or t("doc_printer_unknown"),
+            t("doc_printer_test"),
         )
     if status.online and status.paper != "out" and not status.fault:
         if status.paper == "near_end":
-            return Check("打印机", WARN, status.message or "纸快用完了", "准备换纸")
-        return Check("打印机", OK, status.message or "在线，有纸")
+            return Check(
+                t("doc_printer"),
+                WARN,
+                status.message or t("doc_printer_paper_low"),
+                t("doc_printer_paper_fix"),
+            )
+        return Check(t("doc_printer"), OK, status.message or t("doc_printer_ok"))
     return Check(
-        "打印机",
+        t("doc_printer"),
         FAIL,
-        status.message or "打印机无响应",
-        "检查电源、数据线/网线、纸卷和上盖，再运行 servicehall print-test",
+        status.message or t("doc_printer_silent"),
+        t("doc_printer_silent_fix"),
     )
 
 
 def check_cjk_font() -> Check:
     if not shutil.which("fc-list"):
-        return Check("中文字体", WARN, "找不到 fc-list，无法检查字体", "apt-get install fontconfig")
+        return Check(t("doc_font"), WARN, t("doc_font_no_fc_list"), "apt-get install fontconfig")
     families = subprocess.run(
         ["fc-list", ":lang=zh", "family"], capture_output=True, text=True, timeout=20
     ).stdout
     if not families.strip():
         return Check(
-            "中文字体",
-            FAIL,
-            "没有安装中文字体，屏幕上的汉字会显示成方框",
-            "apt-get install fonts-wqy-microhei",
+            t("doc_font"), FAIL, t("doc_font_missing"), "apt-get install fonts-wqy-microhei"
         )
     first = families.strip().splitlines()[0].split(",")[0]
-    return Check("中文字体", OK, f"已安装（例如 {first}）")
+    return Check(t("doc_font"), OK, t("doc_font_ok", font=first))
 
 
 def check_voice(config: HallConfig) -> Check:
@@ -139,15 +138,10 @@ def check_voice(config: HallConfig) -> Check:
 
     reason = Announcer(config.voice).off_reason
     if reason is None:
-        return Check("语音播报", OK, f"{config.voice.command[0]} 可用，有声音输出")
+        return Check(t("doc_voice"), OK, t("doc_voice_ok", command=config.voice.command[0]))
     if not config.voice.enabled:
-        return Check("语音播报", WARN, reason)
-    return Check(
-        "语音播报",
-        FAIL,
-        f"叫号时不会出声：{reason}",
-        "apt-get install espeak-ng alsa-utils，接好音箱；或在 [voice] command 配置其他语音程序",
-    )
+        return Check(t("doc_voice"), WARN, reason)
+    return Check(t("doc_voice"), FAIL, t("doc_voice_silent", reason=reason), t("doc_voice_fix"))
 
 
 def check_terminal(role: str, size: tuple[int, int] | None = None) -> Check:
@@ -157,7 +151,7 @@ def check_terminal(role: str, size: tuple[int, int] | None = None) -> Check:
     role's own terminal: the xterm the unit starts).
     """
     if role not in SMALLEST:
-        return Check("屏幕大小", OK, "此角色不需要全屏界面")
+        return Check(t("doc_screen"), OK, t("doc_screen_none"))
     if size is None:
         found = shutil.get_terminal_size((0, 0))
         size = (found.columns, found.lines)
@@ -166,25 +160,26 @@ def check_terminal(role: str, size: tuple[int, int] | None = None) -> Check:
     designed = "×".join(map(str, DESIGNED[role]))
     if columns == 0:
         return Check(
-            "屏幕大小",
-            WARN,
-            "不是在终端里运行，无法检查字符网格",
-            f"在 {role} 用的终端里再运行一次 servicehall doctor --role {role}",
+            t("doc_screen"), WARN, t("doc_screen_no_terminal"), t("doc_screen_rerun", role=role)
         )
+    least = f"{least_columns}×{least_rows}"
     if fits(role, columns, rows):
         return Check(
-            "屏幕大小",
+            t("doc_screen"),
             OK,
-            f"{columns}×{rows} 字符（最小 {least_columns}×{least_rows}，按 {designed} 设计）",
+            t("doc_screen_ok", columns=columns, rows=rows, least=least, designed=designed),
         )
     return Check(
-        "屏幕大小",
+        t("doc_screen"),
         FAIL,
-        f"当前终端只有 {columns}×{rows} 字符，{ROLE_NAMES[role]}至少要 "
-        f"{least_columns}×{least_rows}，按钮和文字会被截掉",
-        "用 deploy/servicehall-xterm 启动（按屏幕自动选字号、铺满全屏）；"
-        "若在 /etc/servicehall/servicehall.env 设了 SERVICEHALL_FONT_PX，把它调小或删掉；"
-        f"也可用浏览器：servicehall serve {role}",
+        t(
+            "doc_screen_small",
+            columns=columns,
+            rows=rows,
+            what=t(f"doc_role_{role}"),
+            least=least,
+        ),
+        t("doc_screen_fix", role=role),
     )
 
 
@@ -194,23 +189,28 @@ def check_clock(config: HallConfig, newest: float | None = None) -> Check:
     now = dt.datetime.now(config.hall.tz)
     if now.year < 2025:
         return Check(
-            "系统时间",
+            t("doc_clock"),
             FAIL,
-            f"电脑时间是 {now:%Y-%m-%d %H:%M}，明显不对（主板电池没电？）",
-            "校准电脑时间，否则号码每天不会从 1 重新开始",
+            t("doc_clock_wrong", now=f"{now:%Y-%m-%d %H:%M}"),
+            t("doc_clock_wrong_fix"),
         )
     if newest is not None and newest - now.timestamp() > CLOCK_SLACK_S:
         behind = (newest - now.timestamp()) / 60
         last = dt.datetime.fromtimestamp(newest, config.hall.tz)
         return Check(
-            "系统时间",
+            t("doc_clock"),
             WARN,
-            f"电脑时间 {now:%m-%d %H:%M} 比数据库里最新的记录（{last:%m-%d %H:%M}）早 "
-            f"{behind:.0f} 分钟：时钟被调回过，或这台电脑的时间比其他电脑慢",
-            "校准时间（开启 NTP：timedatectl set-ntp true）；排队顺序不受影响，"
-            "这段时间的等候/办理时长按 0 计",
+            t(
+                "doc_clock_behind",
+                now=f"{now:%m-%d %H:%M}",
+                last=f"{last:%m-%d %H:%M}",
+                minutes=f"{behind:.0f}",
+            ),
+            t("doc_clock_behind_fix"),
         )
-    return Check("系统时间", OK, f"{now:%Y-%m-%d %H:%M}（{config.hall.timezone}）")
+    return Check(
+        t("doc_clock"), OK, t("doc_clock_ok", now=f"{now:%Y-%m-%d %H:%M}", tz=config.hall.timezone)
+    )
 
 
 def newest_record(config: HallConfig, db: str | None) -> float | None:
@@ -231,15 +231,16 @@ def check_backups(config: HallConfig) -> Check:
 
     folder = default_dir()
     found = backups_of(folder, config.hall.code)
-    fix = "运行 servicehall backup，并启用每日备份：systemctl enable --now servicehall-backup.timer"
+    fix = t("doc_backup_fix")
     if not found:
-        return Check("备份", WARN, f"{folder} 里还没有本大厅的备份", fix)
+        return Check(t("doc_backup"), WARN, t("doc_backup_none", folder=str(folder)), fix)
     when = made_at(found[0])
     age_h = (dt.datetime.now() - when).total_seconds() / 3600 if when else 0.0
-    detail = f"最近一次 {when:%Y-%m-%d %H:%M}，共 {len(found)} 份（{folder}）"
+    detail = t("doc_backup_ok", when=f"{when:%Y-%m-%d %H:%M}", count=len(found), folder=str(folder))
     if age_h > BACKUP_STALE_H:
-        return Check("备份", WARN, f"{detail}：已超过 {age_h / 24:.0f} 天没有备份", fix)
-    return Check("备份", OK, detail)
+        stale = t("doc_backup_stale", detail=detail, days=f"{age_h / 24:.0f}")
+        return Check(t("doc_backup"), WARN, stale, fix)
+    return Check(t("doc_backup"), OK, detail)
 
 
 def sms_check(which: str, config: HallConfig, db: str | None) -> Check:

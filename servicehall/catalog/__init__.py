@@ -1,15 +1,29 @@
 """The one catalogue of words: every message and screen text, Chinese first, English beside it.
 
 One module per part of the program (``core``, ``cases``, ``kiosk``, ``clerk``, ``display``,
-``phone``, ``cli``) so each stays readable; they merge into ``CATALOG`` here, and a key used
-twice is refused at import.
+``phone``, ``cli``, ``usage``, ``reports``, ``doctor``, ``admin``, ``printer``, ``sms``) so
+each stays readable; they merge into ``CATALOG`` here, and a key used twice is refused at import.
 Look words up with ``servicehall.i18n.t`` / ``text_in`` (``tests/test_catalog.py`` checks that
 every key has both languages with the same placeholders).
 """
 
 from __future__ import annotations
 
-from servicehall.catalog import cases, clerk, cli, core, display, kiosk, phone
+from servicehall.catalog import (
+    admin,
+    cases,
+    clerk,
+    cli,
+    core,
+    display,
+    doctor,
+    kiosk,
+    phone,
+    printer,
+    reports,
+    sms,
+    usage,
+)
 
 LANGUAGES = ("zh", "en")
 MAY_BE_EMPTY = frozenset({"display_call_after_label", "display_call_after_window"})
@@ -28,5 +42,17 @@ def _merged(*parts: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
 
 
 CATALOG = _merged(
-    core.WORDS, cases.WORDS, kiosk.WORDS, clerk.WORDS, display.WORDS, phone.WORDS, cli.WORDS
+    core.WORDS,
+    cases.WORDS,
+    kiosk.WORDS,
+    clerk.WORDS,
+    display.WORDS,
+    phone.WORDS,
+    cli.WORDS,
+    usage.WORDS,
+    reports.WORDS,
+    doctor.WORDS,
+    admin.WORDS,
+    printer.WORDS,
+    sms.WORDS,
 )

@@ -60,26 +60,26 @@ def add_global_options(parser: argparse.ArgumentParser, default: object = None) 
         "--config",
         metavar="PATH",
         default=default,
-        help="hall.toml (默认 ./hall.toml，否则内置示例；或 $SERVICEHALL_CONFIG)",
+        help=t("help_config"),
     )
     parser.add_argument(
         "--db",
         metavar="URL",
         default=default,
-        help="数据库 URL（默认数据目录下的 SQLite 文件；或 $SERVICEHALL_DB）",
+        help=t("help_db"),
     )
     parser.add_argument(
         "--lang",
         choices=("zh", "en"),
         default=default,
-        help="界面语言 (默认 zh；或 $SERVICEHALL_LANG)",
+        help=t("help_lang"),
     )
     parser.add_argument(
         "-v",
         "--verbose",
         action="store_true",
         default=False if default is None else default,
-        help="把日志也打印到终端",
+        help=t("help_verbose"),
     )
 
 
@@ -95,7 +95,7 @@ def _accept_global_options_after(parser: argparse.ArgumentParser) -> None:
 def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentParser:
     parser = HallParser(
         prog="servicehall",
-        description="乡镇便民服务中心 取号排队系统 — kiosk, queue, hall display, clerk consoles",
+        description=t("help_servicehall"),
     )
     parser.add_argument("--version", action="version", version=f"servicehall {__version__}")
     add_global_options(parser)
@@ -120,6 +120,19 @@ def command_name(argv: Sequence[str]) -> str | None:
         elif not word.startswith("-"):
             return word
     return None
+
+
+def language_given(argv: Sequence[str]) -> str | None:
+    """The language ``--lang`` names on a command line (its last one, as argparse takes it),
+    read before the parser is built so that the parser's help is in that language."""
+    given = None
+    words = iter(argv)
+    for word in words:
+        if word == "--lang":
+            given = next(words, None)
+        elif word.startswith("--lang="):
+            given = word.removeprefix("--lang=")
+    return given
 
 
 def modules_for(argv: Sequence[str], modules: Sequence[str] = COMMAND_MODULES) -> Sequence[str]:
@@ -150,10 +163,12 @@ def main(argv: Sequence[str] | None = None, modules: Sequence[str] = COMMAND_MOD
 def _run(argv: Sequence[str] | None, modules: Sequence[str]) -> int:
     tie_to_parent()
     argv = sys.argv[1:] if argv is None else list(argv)
+    settings = Settings.from_env()
+    set_language(language_given(argv) or settings.lang)  # before the parser: its help is words
     parser = build_parser(modules_for(argv, modules))
     args = parser.parse_args(argv)
-    args.settings = settings = Settings.from_env()
-    set_language(args.lang or settings.lang)
+    args.settings = settings
+    set_language(args.lang or settings.lang)  # as parsed (argparse also takes "--lan en")
     setup_logging(verbose=args.verbose)
     if not getattr(args, "func", None):
         parser.print_help()

@@ -15,6 +15,7 @@ from servicehall.cli.common import (
     open_hall,
     print_json,
 )
+from servicehall.i18n import t
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -29,61 +30,59 @@ _DUE_STYLE = {"overdue": "bold red", "soon": "yellow"}
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("cases", help="办件：受理、补正、办结、领取；在办和超期的办件")
-    p.add_argument("--window", type=WINDOW, help="只列这个窗口的办件")
-    p.add_argument("--overdue", action="store_true", help="只列已超期的办件")
+    p = sub.add_parser("cases", help=t("help_cases"))
+    p.add_argument("--window", type=WINDOW, help=t("help_cases_window"))
+    p.add_argument("--overdue", action="store_true", help=t("help_cases_overdue"))
     add_json(p)
     p.set_defaults(func=cmd_list)
     cases = p.add_subparsers(dest="cases_command", metavar="SUBCOMMAND")
 
-    opening = cases.add_parser("open", help="受理：把窗口叫到的号登记为办件")
-    opening.add_argument("--ticket", required=True, help="今天的号票，如 A001")
-    opening.add_argument("--window", type=WINDOW, required=True, help="受理窗口")
-    opening.add_argument("--kind", required=True, help="即办件 / 承诺件 / 联办件 / 上报件")
-    opening.add_argument("--name", required=True, help="群众姓名")
-    opening.add_argument("--last4", required=True, help="身份证或手机号后四位（不录入完整证件号）")
-    opening.add_argument("--phone", help="手机号：补正、办结时发短信（领取后删除）")
-    opening.add_argument("--agent", metavar="STAFF", help="全程代办：负责的工作人员")
-    opening.add_argument("--matter", help="事项编码（默认号票上的事项）")
-    opening.add_argument("--clerk", help="工号（默认该窗口签到的工作人员）")
-    opening.add_argument("--print", action="store_true", help="在本窗口的回执打印机上打印受理回执")
+    opening = cases.add_parser("open", help=t("help_cases_open"))
+    opening.add_argument("--ticket", required=True, help=t("help_cases_ticket"))
+    opening.add_argument("--window", type=WINDOW, required=True, help=t("help_cases_open_window"))
+    opening.add_argument("--kind", required=True, help=t("help_cases_kind"))
+    opening.add_argument("--name", required=True, help=t("help_cases_name"))
+    opening.add_argument("--last4", required=True, help=t("help_cases_last4"))
+    opening.add_argument("--phone", help=t("help_cases_phone"))
+    opening.add_argument("--agent", metavar="STAFF", help=t("help_cases_agent"))
+    opening.add_argument("--matter", help=t("help_cases_matter"))
+    opening.add_argument("--clerk", help=t("help_cases_clerk"))
+    opening.add_argument("--print", action="store_true", help=t("help_cases_print"))
     add_json(opening)
     opening.set_defaults(func=cmd_open)
 
-    step = cases.add_parser("step", help="记录办理步骤：转县级部门 联办 补正 办结 已领取 已送达")
-    step.add_argument("number", metavar="NUMBER", help="办件号，如 2026-1202-003")
-    step.add_argument(
-        "step", metavar="STEP", help="转县级部门 / 联办 / 补正 / 办结 / 已领取 / 已送达"
-    )
-    step.add_argument("--window", type=WINDOW, required=True, help="办理窗口")
-    step.add_argument("--note", default="", help="补正缺什么材料、转到哪个部门")
-    step.add_argument("--to", type=WINDOW, dest="to_window", help="联办：接办的窗口")
-    step.add_argument("--clerk", help="工号（默认该窗口签到的工作人员）")
+    step = cases.add_parser("step", help=t("help_cases_step"))
+    step.add_argument("number", metavar="NUMBER", help=t("help_cases_number"))
+    step.add_argument("step", metavar="STEP", help=t("help_cases_steps"))
+    step.add_argument("--window", type=WINDOW, required=True, help=t("help_cases_step_window"))
+    step.add_argument("--note", default="", help=t("help_cases_note"))
+    step.add_argument("--to", type=WINDOW, dest="to_window", help=t("help_cases_to"))
+    step.add_argument("--clerk", help=t("help_cases_clerk"))
     add_json(step)
     step.set_defaults(func=cmd_step)
 
-    show = cases.add_parser("show", help="一件办件的全部步骤")
-    show.add_argument("number", metavar="NUMBER", help="办件号")
+    show = cases.add_parser("show", help=t("help_cases_show"))
+    show.add_argument("number", metavar="NUMBER", help=t("help_cases_number_short"))
     add_json(show)
     show.set_defaults(func=cmd_show)
 
-    due = cases.add_parser("callbacks", help="回访：已领取或送达、还没回访的办件")
-    due.add_argument("--window", type=WINDOW, help="只列这个窗口的办件")
+    due = cases.add_parser("callbacks", help=t("help_cases_callbacks"))
+    due.add_argument("--window", type=WINDOW, help=t("help_cases_window"))
     add_json(due)
     due.set_defaults(func=cmd_callbacks)
 
-    called = cases.add_parser("callback", help="记录回访结果（每件一次；记录后删除手机号）")
-    called.add_argument("number", metavar="NUMBER", help="办件号")
-    called.add_argument("--result", required=True, help="满意 / 基本满意 / 不满意 / 未接通")
-    called.add_argument("--window", type=WINDOW, required=True, help="回访人签到的窗口")
-    called.add_argument("--note", default="", help="简短说明")
-    called.add_argument("--clerk", help="工号（默认该窗口签到的工作人员）")
+    called = cases.add_parser("callback", help=t("help_cases_callback"))
+    called.add_argument("number", metavar="NUMBER", help=t("help_cases_number_short"))
+    called.add_argument("--result", required=True, help=t("help_cases_result"))
+    called.add_argument("--window", type=WINDOW, required=True, help=t("help_cases_caller"))
+    called.add_argument("--note", default="", help=t("help_cases_callback_note"))
+    called.add_argument("--clerk", help=t("help_cases_clerk"))
     add_json(called)
     called.set_defaults(func=cmd_callback)
 
-    find = cases.add_parser("find", help="按姓名和后四位查找（完全一致才算）")
-    find.add_argument("--name", required=True, help="姓名")
-    find.add_argument("--last4", required=True, help="身份证或手机号后四位")
+    find = cases.add_parser("find", help=t("help_cases_find"))
+    find.add_argument("--name", required=True, help=t("help_cases_find_name"))
+    find.add_argument("--last4", required=True, help=t("help_cases_find_last4"))
     add_json(find)
     find.set_defaults(func=cmd_find)
 
@@ -94,10 +93,10 @@ def cmd_list(args: argparse.Namespace) -> int:
     if args.json:
         print_json([case.as_dict() for case in found])
         return 0
-    title = "已超期的办件" if args.overdue else "在办的办件"
+    title = t("cli_case_overdue_title" if args.overdue else "cli_case_open_title")
     console().print(_table(found, title))
     if not found:
-        console().print("没有" + title)
+        console().print(t("cli_case_none_overdue" if args.overdue else "cli_case_none_open"))
     return 0
 
 
@@ -126,12 +125,12 @@ def _print_receipt(hall: Hall, case: CaseView, window: int) -> int:
     """受理回执 on the window's printer; exit 6 when it did not come out (the case stands)."""
     settings = hall.window(window).printer
     if settings is None:
-        return fail(f"{window} 号窗口没有设置回执打印机（[[windows]] printer）；办件已受理", 6)
+        return fail(t("cli_case_no_printer", window=window), 6)
     from servicehall.printer import make_printer
 
     outcome = make_printer(settings).print_receipt(hall, case)
     if not outcome.ok:
-        return fail(f"{outcome.message}（{outcome.detail}）；办件已受理", 6)
+        return fail(t("cli_case_not_printed", message=outcome.message, detail=outcome.detail), 6)
     if outcome.preview:
         err_console().print(outcome.preview)
     return 0
@@ -163,19 +162,19 @@ def cmd_callbacks(args: argparse.Namespace) -> int:
 
     from servicehall.i18n_cases import state_name
 
-    table = Table(title="待回访的办件")
-    for heading in ("办件号", "事项", "姓名", "电话", "办完", "窗口"):
-        table.add_column(heading, no_wrap=heading != "事项")
+    table = Table(title=t("cli_case_callbacks_title"))
+    for key in ("number", "matter", "name", "phone", "closed", "window"):
+        table.add_column(t(f"cli_case_col_{key}"), no_wrap=key != "matter")
     for case in due:
         table.add_row(
             case.number,
             case.matter_name,
             case.name,
-            case.phone or "（未留或已删除）",
+            case.phone or t("cli_case_no_phone"),
             f"{case.closed_at:%Y-%m-%d} {state_name(case.state)}",
             str(case.window),
         )
-    console().print(table if due else "没有待回访的办件")
+    console().print(table if due else t("cli_case_no_callbacks"))
     return 0
 
 
@@ -188,8 +187,8 @@ def cmd_callback(args: argparse.Namespace) -> int:
         return 0
     from servicehall.i18n_cases import callback_name
 
-    said = callback_name(done.result, "zh")
-    console().print(f"办件 {done.number} 已回访：{said}（手机号已删除）")
+    said = callback_name(done.result)
+    console().print(t("cli_case_called", number=done.number, result=said))
     return 0
 
 
@@ -201,7 +200,7 @@ def cmd_find(args: argparse.Namespace) -> int:
     for case in found:
         _print_case(case, False)
     if not found:
-        console().print("没有找到（姓名和后四位要完全一致）")
+        console().print(t("cli_case_not_found"))
     return 0
 
 
@@ -214,26 +213,37 @@ def _print_case(case: CaseView, as_json: bool, extra: dict[str, str] | None = No
 
     from servicehall.i18n_cases import due_name, kind_name, state_name, step_name
 
-    agent = f"，全程代办：{case.agent_staff}" if case.agent else ""
+    agent = t("cli_case_agent", staff=case.agent_staff) if case.agent else ""
     console().print(
         Text.assemble(
-            (f"办件 {case.number}", "bold"),
-            f"  {case.matter_name}（{kind_name(case.kind)}）  {case.name}（后四位 {case.last4}）",
-            f"  {case.window} 号窗口{agent}",
+            (t("cli_case_number", number=case.number), "bold"),
+            t(
+                "cli_case_who",
+                matter=case.matter_name,
+                kind=kind_name(case.kind),
+                name=case.name,
+                last4=case.last4,
+            ),
+            t("cli_case_window", window=case.window) + agent,
         )
     )
     due = Text(due_name(case.due), style=_DUE_STYLE.get(case.due, ""))
     console().print(
         Text.assemble(
-            f"受理 {case.opened_at:%Y-%m-%d %H:%M}  承诺办结 {case.promised_day:%Y-%m-%d}  ",
-            f"状态 {state_name(case.state)}  ",
+            t(
+                "cli_case_dates",
+                opened=f"{case.opened_at:%Y-%m-%d %H:%M}",
+                promised=f"{case.promised_day:%Y-%m-%d}",
+            ),
+            t("cli_case_state", state=state_name(case.state)),
             due,
-            f"  短信 {'有' if case.has_phone else '无'}",
+            t("cli_case_sms_yes" if case.has_phone else "cli_case_sms_no"),
         )
     )
-    steps = Table("时间", "步骤", "窗口", "工作人员", "说明", title="办理步骤")
+    columns = ("at", "step", "window", "clerk", "note")
+    steps = Table(*(t(f"cli_case_col_{key}") for key in columns), title=t("cli_case_steps"))
     for step in case.steps:
-        note = step.note or (f"转 {step.to_window} 号窗口" if step.to_window else "")
+        note = step.note or (t("cli_case_to", window=step.to_window) if step.to_window else "")
         steps.add_row(
             f"{step.at:%Y-%m-%d %H:%M}",
             step_name(step.step),
@@ -253,13 +263,13 @@ def _table(found: list[CaseView], title: str) -> Table:
     from servicehall.i18n_cases import due_name, kind_name
 
     table = Table(title=title)
-    table.add_column("办件号", no_wrap=True)
-    table.add_column("事项")
-    table.add_column("类型", no_wrap=True)
-    table.add_column("姓名")
-    table.add_column("窗口", justify="right")
-    table.add_column("承诺办结", no_wrap=True)
-    table.add_column("剩余", justify="right")
+    table.add_column(t("cli_case_col_number"), no_wrap=True)
+    table.add_column(t("cli_case_col_matter"))
+    table.add_column(t("cli_case_col_kind"), no_wrap=True)
+    table.add_column(t("cli_case_col_name"))
+    table.add_column(t("cli_case_col_window"), justify="right")
+    table.add_column(t("cli_case_col_promised"), no_wrap=True)
+    table.add_column(t("cli_case_col_left"), justify="right")
     table.add_column("", no_wrap=True)
     for case in found:
         style = _DUE_STYLE.get(case.due, "")

@@ -16,45 +16,44 @@ from servicehall.cli.common import (
     open_hall,
     print_json,
 )
+from servicehall.i18n import t
 
 NAMES = ("clerk", "keypad", "rate")
 """The commands this module registers."""
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("clerk", help="窗口工作台（叫号、重呼、过号、办结、转办）；工作人员账号")
-    p.add_argument("--window", type=WINDOW, help="窗口号")
+    p = sub.add_parser("clerk", help=t("help_clerk_cmd"))
+    p.add_argument("--window", type=WINDOW, help=t("help_window"))
     p.set_defaults(func=cmd_console)
     accounts = p.add_subparsers(dest="clerk_command", metavar="SUBCOMMAND")
-    add = accounts.add_parser("add", help="登记工作人员或修改其 PIN（PIN 不回显、只存散列）")
-    add.add_argument("clerk_id", metavar="ID", help="工号")
-    add.add_argument("--name", required=True, help="姓名")
+    add = accounts.add_parser("add", help=t("help_clerk_add"))
+    add.add_argument("clerk_id", metavar="ID", help=t("help_clerk_id"))
+    add.add_argument("--name", required=True, help=t("help_clerk_name"))
     add.set_defaults(func=cmd_add)
-    remove = accounts.add_parser(
-        "remove", help="停用工作人员：不能再登录，历史记录和报表里保留姓名（add 可重新启用）"
-    )
-    remove.add_argument("clerk_id", metavar="ID", help="工号")
+    remove = accounts.add_parser("remove", help=t("help_clerk_remove"))
+    remove.add_argument("clerk_id", metavar="ID", help=t("help_clerk_id"))
     remove.set_defaults(func=cmd_remove)
-    listing = accounts.add_parser("list", help="列出工作人员")
+    listing = accounts.add_parser("list", help=t("help_clerk_list"))
     add_json(listing)
     listing.set_defaults(func=cmd_list)
 
-    p = sub.add_parser("keypad", help="有线叫号键盘（串口）桥接")
-    p.add_argument("--port", required=True, help="串口，如 /dev/ttyUSB0")
+    p = sub.add_parser("keypad", help=t("help_keypad"))
+    p.add_argument("--port", required=True, help=t("help_keypad_port"))
     p.add_argument(
-        "--baud", type=bounded_int(50, 4_000_000), default=9600, help="波特率（默认 9600）"
+        "--baud", type=bounded_int(50, 4_000_000), default=9600, help=t("help_keypad_baud")
     )
     p.set_defaults(func=cmd_keypad)
 
-    p = sub.add_parser("rate", help="窗口评价器（满意 / 基本满意 / 不满意）")
-    p.add_argument("--window", type=WINDOW, required=True, help="窗口号")
-    p.add_argument("--timeout", type=float, default=30.0, help="多少秒无人评价算未评价（默认 30）")
+    p = sub.add_parser("rate", help=t("help_rate"))
+    p.add_argument("--window", type=WINDOW, required=True, help=t("help_window"))
+    p.add_argument("--timeout", type=float, default=30.0, help=t("help_rate_timeout"))
     p.set_defaults(func=cmd_rate)
 
 
 def cmd_console(args: argparse.Namespace) -> int:
     if args.window is None:
-        return fail("servicehall clerk 需要 --window 窗口号", 2)
+        return fail(t("cli_clerk_needs_window"), 2)
     from servicehall.clerk.console import ClerkApp
 
     hall = open_hall(args)
@@ -67,10 +66,10 @@ def _read_pin() -> str:
 
     if not sys.stdin.isatty():
         return sys.stdin.readline().strip()
-    pin = getpass.getpass("PIN（不显示）: ")
+    pin = getpass.getpass(t("cli_clerk_pin_prompt"))
     check_pin_rules(pin)
-    if getpass.getpass("再输一次 PIN: ") != pin:
-        raise SystemExit(fail("两次输入的 PIN 不一样，未保存", 2))
+    if getpass.getpass(t("cli_clerk_pin_again")) != pin:
+        raise SystemExit(fail(t("cli_clerk_pin_differs"), 2))
     return pin
 
 
@@ -81,7 +80,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     pin = _read_pin()
     hall = open_hall(args)
     clerk = save_clerk(hall.store, hall.code, args.clerk_id, args.name, pin)
-    console().print(f"已保存工作人员 {clerk.name}（工号 {clerk.clerk_id}）；PIN 只保存散列值")
+    console().print(t("cli_clerk_saved", name=clerk.name, clerk=clerk.clerk_id))
     return 0
 
 
@@ -90,7 +89,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
     hall = open_hall(args)
     clerk = disable_clerk(hall.store, hall.code, args.clerk_id)
-    console().print(f"已停用工作人员 {clerk.name}（工号 {clerk.clerk_id}），不能再登录；记录保留")
+    console().print(t("cli_clerk_removed", name=clerk.name, clerk=clerk.clerk_id))
     return 0
 
 
@@ -105,12 +104,12 @@ def cmd_list(args: argparse.Namespace) -> int:
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title="工作人员")
-    table.add_column("工号")
-    table.add_column("姓名")
-    table.add_column("状态")
+    table = Table(title=t("cli_clerk_title"))
+    for key in ("cli_clerk_id", "cli_clerk_name", "cli_clerk_state"):
+        table.add_column(t(key))
     for clerk in clerks:
-        state = "在岗" if clerk.active else Text("已停用", style="red")
+        disabled = Text(t("cli_clerk_disabled"), style="red")
+        state = t("cli_clerk_active") if clerk.active else disabled
         table.add_row(clerk.clerk_id, clerk.name, state)
     console().print(table)
     return 0
@@ -121,9 +120,9 @@ def cmd_keypad(args: argparse.Namespace) -> int:
 
     hall = open_hall(args)
     bridge = KeypadBridge(hall, args.port, args.baud)
-    console().print(f"叫号键盘桥接：{args.port}，{args.baud} 波特；Ctrl+C 退出。详情见日志。")
+    console().print(t("cli_keypad_started", port=args.port, baud=args.baud))
     if not Path(args.port).exists():
-        console().print(f"串口 {args.port} 现在不存在，插上后会自动连接", style="yellow")
+        console().print(t("cli_port_missing", port=args.port), style="yellow")
     try:
         bridge.run()
     except KeyboardInterrupt:

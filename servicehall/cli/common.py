@@ -137,7 +137,6 @@ def bounded_int(low: int, high: int) -> Callable[[str], int]:
             raise argparse.ArgumentTypeError(t("cli_bad_int", low=low, high=high, text=text))
         return value
 
-    parse.__name__ = "整数"
     return parse
 
 
@@ -181,4 +180,4 @@ def print_json(data: Any) -> None:
 
 
 def add_json(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="输出 JSON（键名稳定，供脚本使用）")
+    parser.add_argument("--json", action="store_true", help=t("help_json"))

@@ -44,65 +44,65 @@ NAMES = (
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("init", help="检查配置并创建/升级数据库（可重复执行）")
+    p = sub.add_parser("init", help=t("help_init"))
     add_json(p)
     p.set_defaults(func=cmd_init)
 
-    p = sub.add_parser("sample-config", help="打印示例配置（大厅从它开始修改）")
+    p = sub.add_parser("sample-config", help=t("help_sample_config"))
     p.set_defaults(func=cmd_sample_config)
 
-    p = sub.add_parser("check-config", help="检查配置文件，说明错在哪里")
-    p.add_argument("path", nargs="?", help="配置文件（默认同 --config）")
+    p = sub.add_parser("check-config", help=t("help_check_config"))
+    p.add_argument("path", nargs="?", help=t("help_config_path"))
     add_json(p)
     p.set_defaults(func=cmd_check_config)
 
-    p = sub.add_parser("hash-pin", help="为配置文件生成 PIN 的散列值（不保存明文）")
+    p = sub.add_parser("hash-pin", help=t("help_hash_pin"))
     p.set_defaults(func=cmd_hash_pin)
 
-    p = sub.add_parser("take", help="取号")
-    p.add_argument("service", help="业务编码，如 A")
-    p.add_argument("--matter", help="事项编码")
-    p.add_argument("--priority", action="store_true", help="优先号（老年人、残疾人、孕妇）")
-    p.add_argument("--print", action="store_true", help="像取号机一样打印号票")
-    p.add_argument("--sms", metavar="手机号", help="登记手机号，到号前发短信提醒（同取号机）")
+    p = sub.add_parser("take", help=t("help_take"))
+    p.add_argument("service", help=t("help_service_code"))
+    p.add_argument("--matter", help=t("help_matter"))
+    p.add_argument("--priority", action="store_true", help=t("help_priority"))
+    p.add_argument("--print", action="store_true", help=t("help_print"))
+    p.add_argument("--sms", metavar=t("help_phone_metavar"), help=t("help_sms"))
     add_json(p)
     p.set_defaults(func=cmd_take)
 
-    p = sub.add_parser("call", help="窗口操作：叫号、重呼、过号、办结、转办、指定叫号、过号重排")
+    p = sub.add_parser("call", help=t("help_call"))
     p.add_argument(
         "action",
         choices=("next", "recall", "skip", "finish", "transfer", "pick", "requeue", "cancel"),
     )
-    p.add_argument("ticket", nargs="?", help="号票（pick/requeue/cancel 用），如 A012")
-    p.add_argument("--window", type=WINDOW, help="窗口号")
-    p.add_argument("--clerk", help="工作人员编号")
-    p.add_argument("--to", help="转办到的业务编码（transfer 用）")
+    p.add_argument("ticket", nargs="?", help=t("help_call_ticket"))
+    p.add_argument("--window", type=WINDOW, help=t("help_window"))
+    p.add_argument("--clerk", help=t("help_clerk"))
+    p.add_argument("--to", help=t("help_transfer_to"))
     add_json(p)
     p.set_defaults(func=cmd_call)
 
-    p = sub.add_parser("window", help="窗口暂停/恢复")
+    p = sub.add_parser("window", help=t("help_window_cmd"))
     p.add_argument("action", choices=("pause", "resume"))
     p.add_argument("--window", type=WINDOW, required=True)
     add_json(p)
     p.set_defaults(func=cmd_window)
 
-    p = sub.add_parser("leader", help="今日带班领导：查看或临时调整")
+    p = sub.add_parser("leader", help=t("help_leader"))
     p.add_argument("action", choices=("show", "set"))
     p.add_argument("name", nargs="?")
     p.add_argument("--title", default="")
     add_json(p)
     p.set_defaults(func=cmd_leader)
 
-    p = sub.add_parser("status", help="大厅现状：各业务等候人数、各窗口正在办理的号")
+    p = sub.add_parser("status", help=t("help_status"))
     add_json(p)
     p.set_defaults(func=cmd_status)
 
-    p = sub.add_parser("events", help="工作过程记录（审计）")
+    p = sub.add_parser("events", help=t("help_events"))
     p.add_argument("--after", type=bounded_int(0, 2**63 - 1), default=0)
     p.add_argument("--limit", type=bounded_int(1, 100_000), default=200)
-    p.add_argument("--ticket", help="只看这张号票，如 A012")
+    p.add_argument("--ticket", help=t("help_events_ticket"))
     p.add_argument("--window", type=WINDOW)
-    p.add_argument("--day", help="只看这一天 YYYY-MM-DD（号票按这一天查找；默认全部/今天）")
+    p.add_argument("--day", help=t("help_events_day"))
     add_json(p)
     p.set_defaults(func=cmd_events)
 
@@ -187,7 +187,7 @@ def _ticket_line(hall: Hall, ticket: TicketView, wait: WaitEstimate | None) -> T
         text.append(t("cli_wait", wait=wait_text(wait)))
         back_by = back_by_text(wait)
         if back_by:
-            text.append(f"（{back_by}）")
+            text.append(t("cli_back_by", back_by=back_by))
     return text
 
 
@@ -301,7 +301,10 @@ def cmd_call(args: argparse.Namespace) -> int:
     elif ticket is None:
         console().print(t("cli_nobody_waiting", window=args.window))
     else:
-        console().print(f"{ticket.label}：{status_name(ticket.status)}", highlight=False)
+        console().print(
+            t("cli_ticket_status", ticket=ticket.label, status=status_name(ticket.status)),
+            highlight=False,
+        )
     return 0
 
 
@@ -397,9 +400,10 @@ def cmd_events(args: argparse.Namespace) -> int:
         return 0
     from rich.table import Table
 
-    table = Table("#", "时间", "操作", "号票", "窗口", "工作人员", "详情", title="工作过程记录")
+    columns = ("cli_col_at", "cli_col_kind", "cli_col_ticket", "cli_col_window", "cli_col_clerk")
+    table = Table("#", *(t(k) for k in columns), t("cli_col_detail"), title=t("cli_events_title"))
     for e in events:
-        detail = "，".join(f"{k}={v}" for k, v in e.detail.items())
+        detail = t("cli_detail_sep").join(f"{k}={v}" for k, v in e.detail.items())
         table.add_row(
             str(e.id),
             f"{e.at:%m-%d %H:%M:%S}",

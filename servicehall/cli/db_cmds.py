@@ -15,7 +15,7 @@ from servicehall.cli.common import (
     open_hall,
     print_json,
 )
-from servicehall.i18n import shown
+from servicehall.i18n import t
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
@@ -32,26 +32,26 @@ NAMES = ("db",)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("db", help="数据库管理：升级表结构；为各台电脑的数据库账号授予最小权限")
+    p = sub.add_parser("db", help=t("help_db_cmd"))
     actions = p.add_subparsers(dest="db_action", metavar="ACTION", required=True)
-    g = actions.add_parser("grant", help="给已建好的 PostgreSQL 登录账号授权")
-    g.add_argument("role", help="PostgreSQL 登录账号（由数据库管理员创建并设密码）")
+    g = actions.add_parser("grant", help=t("help_db_grant"))
+    g.add_argument("role", help=t("help_db_grant_login"))
     g.add_argument(
         "--kind",
         required=True,
         choices=LazyChoices(_role_kinds),
         metavar="KIND",
-        help="这台电脑的角色：%(choices)s",
+        help=t("help_db_grant_role"),
     )
     g.add_argument(
         "--hall",
-        help="这个账号所属大厅的编码（默认 hall.toml 里的 [hall] code）；只能看到和改动这个大厅",
+        help=t("help_db_grant_hall"),
     )
-    g.add_argument("--print", action="store_true", help="只打印 SQL，不执行")
+    g.add_argument("--print", action="store_true", help=t("help_db_grant_sql"))
     g.set_defaults(func=cmd_grant)
     u = actions.add_parser(
         "upgrade",
-        help="把数据库升级到本程序的版本（表结构迁移；PostgreSQL 还有行级安全）；可重复执行",
+        help=t("help_db_upgrade"),
     )
     add_json(u)
     u.set_defaults(func=cmd_upgrade)
@@ -71,46 +71,48 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
     if args.json:
         print_json({**result.as_dict(), "db": store.safe_url()})
     elif result.newer:
-        console().print(
-            f"数据库的版本 {result.before} 比本程序（{HEAD}）新：没有改动，请升级本程序",
-            style="yellow",
-        )
+        console().print(t("cli_db_newer", before=result.before, head=HEAD), style="yellow")
     elif result.before == result.after:
-        extra = "，已重新安装 PostgreSQL 行级安全" if result.secured else ""
-        console().print(f"数据库已是本程序的版本（{result.after}）{extra}：{store.safe_url()}")
+        extra = t("cli_db_resecured") if result.secured else ""
+        console().print(t("cli_db_current", after=result.after, extra=extra, url=store.safe_url()))
     else:
-        extra = "，并安装了 PostgreSQL 行级安全" if result.secured else ""
-        console().print(
-            f"数据库已升级：{result.before or '旧版（无版本号）或空库'} → {result.after}{extra}："
-            f"{store.safe_url()}"
-        )
+        extra = t("cli_db_secured") if result.secured else ""
+        before = result.before or t("cli_db_unversioned")
+        after, url = result.after, store.safe_url()
+        console().print(t("cli_db_upgraded", before=before, after=after, extra=extra, url=url))
     return 0
 
 
 def cmd_grant(args: argparse.Namespace) -> int:
     from servicehall.config.models import HALL_CODE
     from servicehall.queue.pg_security import run_statements
-    from servicehall.queue.roles import ROLE_KINDS, grant_statements
+    from servicehall.queue.roles import grant_statements
 
     hall_code = args.hall or config_of(args).hall.code
     if not HALL_CODE.match(hall_code):
-        return fail(f"大厅编码 {shown(hall_code)} 不对：只能用小写字母、数字、- 和 _", 2)
+        return fail(t("cli_bad_hall_code", code=hall_code), 2)
     if not args.role or len(args.role) > 63 or any(ord(ch) < 0x20 for ch in args.role):
-        return fail(f"账号名 {shown(args.role)} 不对：1-63 个字符，不含控制字符", 2)
+        return fail(t("cli_bad_login", login=args.role), 2)
     statements = grant_statements(args.role, args.kind, hall_code)
     if args.print:
         print(";\n".join(statements) + ";")
         return 0
     hall = open_hall(args)
     if hall.store.dialect != "postgresql":
-        return fail("账号授权只用于 PostgreSQL；单机 SQLite 不需要", 2)
+        return fail(t("cli_grant_pg_only"), 2)
 
     def work(conn: Connection) -> None:
         run_statements(conn, statements)
 
     hall.store.write(work)
     console().print(
-        f"已授权：{args.role} → {hall_code} 大厅的 {args.kind}（{ROLE_KINDS[args.kind]}）",
+        t(
+            "cli_granted",
+            login=args.role,
+            hall=hall_code,
+            kind=args.kind,
+            rights=t(f"cli_role_{args.kind}"),
+        ),
         highlight=False,
         markup=False,
     )

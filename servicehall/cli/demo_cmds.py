@@ -10,19 +10,20 @@ import webbrowser
 from types import ModuleType
 
 from servicehall.cli.common import bounded_int, config_of, console, fail
+from servicehall.i18n import t
 
 NAMES = ("demo",)
 """The commands this module registers."""
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("demo", help="演示：取号机、叫号屏、窗口叫号台同屏运行，模拟大厅办事")
-    p.add_argument("--no-tmux", action="store_true", help="不用 tmux，改为在浏览器中打开")
+    p = sub.add_parser("demo", help=t("help_demo"))
+    p.add_argument("--no-tmux", action="store_true", help=t("help_demo_web"))
     p.add_argument(
         "--port",
         type=bounded_int(1, 65_535),
         default=8600,
-        help="浏览器方式的起始端口（默认 8600）",
+        help=t("help_demo_port"),
     )
     p.add_argument("--simulate-only", action="store_true", help=argparse.SUPPRESS)
     p.set_defaults(func=cmd_demo)
@@ -35,20 +36,27 @@ def cmd_demo(args: argparse.Namespace) -> int:
     config = config_of(args)
     if args.simulate_only:  # the hidden tmux window of a running demo
         hall = Hall.open(config, enforce_hours=False)
-        console().print("模拟大厅：村民陆续取号，其他窗口每隔几秒叫号（Ctrl+C 停止）")
+        console().print(t("cli_demo_simulating"))
         demo.simulate(hall)
         return 0
     env = demo.prepare(config)
-    console().print(f"演示数据库：{env['SERVICEHALL_DB']}（演示结束后可删除）", highlight=False)
+    console().print(t("cli_demo_db", db=env["SERVICEHALL_DB"]), highlight=False)
     if demo.have_tmux() and not args.no_tmux:
         subprocess.run(["tmux", "kill-session", "-t", demo.SESSION], capture_output=True)
         for command in demo.tmux_commands(env, args.config):
             subprocess.run(command, check=True)
-        hint = f"窗口 {demo.CLERK_WINDOW} 叫号台登录：工号 {demo.DEMO_CLERK}，PIN {demo.DEMO_PIN}"
-        console().print(f"{hint}；离开演示：Ctrl-b d；结束：tmux kill-session -t {demo.SESSION}")
+        console().print(
+            t(
+                "cli_demo_tmux",
+                window=demo.CLERK_WINDOW,
+                clerk=demo.DEMO_CLERK,
+                pin=demo.DEMO_PIN,
+                session=demo.SESSION,
+            )
+        )
         if sys.stdin.isatty() and sys.stdout.isatty():
             os.execvp("tmux", ["tmux", "attach", "-t", demo.SESSION])
-        console().print(f"在终端里运行 tmux attach -t {demo.SESSION} 查看")
+        console().print(t("cli_demo_attach", session=demo.SESSION))
         return 0
     return _browser_demo(args, env, demo)
 
@@ -82,5 +90,5 @@ def _browser_demo(args: argparse.Namespace, env: dict[str, str], demo: ModuleTyp
         for server in servers:
             server.terminate()
     if any(server.wait() not in (0, -15) for server in servers):
-        return fail("演示的网页服务异常退出，详见日志", 1)
+        return fail(t("cli_demo_failed"), 1)
     return 0

@@ -9,20 +9,21 @@ from pathlib import Path
 from servicehall.cli.common import WINDOW, config_of, console, fail
 from servicehall.datadir import data_dir
 from servicehall.errors import ServiceHallError
+from servicehall.i18n import t
 
 NAMES = ("display", "say")
 """The commands this module registers."""
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("display", help="大厅叫号屏（电视全屏显示，语音播报）")
-    p.add_argument("--no-voice", action="store_true", help="不播报语音，只显示")
+    p = sub.add_parser("display", help=t("help_display"))
+    p.add_argument("--no-voice", action="store_true", help=t("help_display_mute"))
     p.set_defaults(func=cmd_display)
 
-    p = sub.add_parser("say", help="试听叫号语音（检查音箱和语音设置）")
-    p.add_argument("label", nargs="?", default="A012", help="号票，如 A012（默认 A012）")
-    p.add_argument("window", nargs="?", type=WINDOW, default=3, help="窗口号（默认 3）")
-    p.add_argument("--wav", metavar="PATH", help="不播放，写成 WAV 文件（espeak-ng）")
+    p = sub.add_parser("say", help=t("help_say"))
+    p.add_argument("label", nargs="?", default="A012", help=t("help_say_ticket"))
+    p.add_argument("window", nargs="?", type=WINDOW, default=3, help=t("help_say_window"))
+    p.add_argument("--wav", metavar="PATH", help=t("help_say_wav"))
     p.set_defaults(func=cmd_say)
 
 
@@ -50,16 +51,16 @@ def cmd_say(args: argparse.Namespace) -> int:
     window = config.window(args.window)
     item = Announcement(args.label.upper(), args.window, window.name if window else "")
     announcer = Announcer(config.voice, chime_file=data_dir() / "chime.wav")
-    console().print(f"播报内容：{announcer.text(item)}", highlight=False)
+    console().print(t("cli_say_text", text=announcer.text(item)), highlight=False)
     if args.wav:
         try:
             path = render_wav(config.voice, item, Path(args.wav))
         except (ValueError, OSError, subprocess.SubprocessError) as exc:
-            return fail(f"无法生成语音文件：{exc}", 1)
-        console().print(f"已写入 {path}")
+            return fail(t("cli_say_no_wav", reason=str(exc)), 1)
+        console().print(t("cli_say_written", path=str(path)))
         return 0
     if not announcer.on:
-        return fail(f"语音播报已关闭：{announcer.off_reason}", 1)
+        return fail(t("cli_say_off", reason=announcer.off_reason), 1)
     if not announcer.speak(item):
-        return fail("语音命令出错，详见日志", 1)
+        return fail(t("cli_say_failed"), 1)
     return 0

@@ -1,10 +1,11 @@
-"""``servicehall doctor``: what this PC's role needs, checked, with the fix in Chinese."""
+"""``servicehall doctor``: what this PC's role needs, checked, with the fix."""
 
 from __future__ import annotations
 
 import argparse
 
 from servicehall.cli.common import LazyChoices, add_json, console, print_json, settings_of
+from servicehall.i18n import t
 
 
 def _roles() -> tuple[str, ...]:
@@ -18,20 +19,20 @@ NAMES = ("doctor",)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("doctor", help="检查这台电脑：配置、数据库、打印机、字体、语音、屏幕")
+    p = sub.add_parser("doctor", help=t("help_doctor"))
     p.add_argument(
         "--role",
         choices=LazyChoices(_roles),
         default="kiosk",
         metavar="ROLE",
-        help="这台电脑的用途：%(choices)s（默认 kiosk）",
+        help=t("help_doctor_role"),
     )
     p.add_argument(
         "--wait-db",
         type=float,
         default=0,
         metavar="SECONDS",
-        help="数据库暂时连不上时最多等这么久（开机时等数据库电脑启动）",
+        help=t("help_doctor_wait_db"),
     )
     add_json(p)
     p.set_defaults(func=cmd_doctor)
@@ -50,14 +51,15 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     from rich.text import Text
 
     marks = {
-        OK: Text("正常", style="green"),
-        "warn": Text("注意", style="yellow"),
-        FAIL: Text("不通过", style="bold red"),
+        OK: Text(t("doc_ok"), style="green"),
+        "warn": Text(t("doc_warn"), style="yellow"),
+        FAIL: Text(t("doc_fail"), style="bold red"),
     }
-    table = Table("检查项", "结果", "情况", "怎么办", title=f"本机检查（角色：{args.role}）")
+    columns = (t("doc_col_check"), t("doc_col_result"), t("doc_col_detail"), t("doc_col_fix"))
+    table = Table(*columns, title=t("doc_title", role=args.role))
     for check in checks:
         table.add_row(check.name, marks[check.state], escape(check.detail), escape(check.fix))
     console().print(table)
     if failed:
-        console().print("有检查未通过，请按“怎么办”一栏处理后再试。", style="bold red")
+        console().print(t("doc_failed"), style="bold red")
     return 1 if failed else 0

@@ -5,22 +5,23 @@ from __future__ import annotations
 import argparse
 
 from servicehall.cli.common import config_of, settings_of
+from servicehall.i18n import t
 
 NAMES = ("kiosk",)
 """The commands this module registers."""
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("kiosk", help="启动大厅入口的触摸屏取号机")
+    p = sub.add_parser("kiosk", help=t("help_kiosk"))
     p.add_argument(
         "--ignore-hours",
         action="store_true",
-        help="不按办公时间限制取号（演示、培训用；或 $SERVICEHALL_IGNORE_HOURS=1）",
+        help=t("help_kiosk_any_hour"),
     )
     p.add_argument(
         "--preview",
         action="store_true",
-        help="不接打印机：号票显示在屏幕上（printer.connection = preview）",
+        help=t("help_kiosk_preview"),
     )
     p.set_defaults(func=cmd_kiosk)
 

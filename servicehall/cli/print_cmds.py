@@ -6,6 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from servicehall.cli.common import add_json, console, fail, open_hall, print_json
+from servicehall.i18n import t
 
 if TYPE_CHECKING:
     from servicehall.printer import PrinterStatus, PrintOutcome
@@ -17,17 +18,17 @@ NAMES = ("print-test", "reprint", "printer-status")
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("print-test", help="打印一张测试号票，并报告打印机状态")
-    p.add_argument("--png", metavar="PATH", help="同时把号票按图像模式画成 PNG 保存（检查版式）")
+    p = sub.add_parser("print-test", help=t("help_print_test"))
+    p.add_argument("--png", metavar="PATH", help=t("help_print_test_png"))
     add_json(p)
     p.set_defaults(func=cmd_print_test)
 
-    p = sub.add_parser("reprint", help="补打号票（默认今天最后取的一张）")
-    p.add_argument("ticket", nargs="?", help="号票，如 A012；不填则补打最后一张")
+    p = sub.add_parser("reprint", help=t("help_reprint"))
+    p.add_argument("ticket", nargs="?", help=t("help_reprint_ticket"))
     add_json(p)
     p.set_defaults(func=cmd_reprint)
 
-    p = sub.add_parser("printer-status", help="查询打印机状态（联机、缺纸、盖子）")
+    p = sub.add_parser("printer-status", help=t("help_printer_status"))
     add_json(p)
     p.set_defaults(func=cmd_printer_status)
 
@@ -41,13 +42,13 @@ def show_outcome(outcome: PrintOutcome, label: str | None = None) -> None:
         console().print(outcome.preview, highlight=False, markup=False, end="")
     if outcome.ok:
         console().print(
-            Text.assemble(("已打印", "green"), f" {label or ''}  ", (outcome.detail, "dim"))
+            Text.assemble((t("cli_printed"), "green"), f" {label or ''}  ", (outcome.detail, "dim"))
         )
         return
     body = Text(outcome.message)
     if label and outcome.ticket_kept:
         body.append(f"\n{label}\n", style="bold")
-    console().print(Panel(body, title="未打印", border_style="red"))
+    console().print(Panel(body, title=t("cli_not_printed"), border_style="red"))
     console().print(outcome.detail, style="dim")
 
 
@@ -59,9 +60,9 @@ def print_taken(hall: Hall, ticket: TicketView) -> PrintOutcome:
 
 
 def _status_line(status: PrinterStatus) -> str:
-    online = {True: "联机", False: "脱机", None: "未知"}[status.online]
-    paper = {"ok": "有纸", "near_end": "纸将用完", "out": "缺纸", "unknown": "未知"}[status.paper]
-    return f"打印机：{online}，纸：{paper} — {status.message}"
+    online = {True: "cli_online", False: "cli_offline", None: "cli_unknown"}[status.online]
+    paper = f"cli_paper_{status.paper}"
+    return t("cli_printer_line", online=t(online), paper=t(paper), message=status.message)
 
 
 def cmd_print_test(args: argparse.Namespace) -> int:
@@ -74,9 +75,9 @@ def cmd_print_test(args: argparse.Namespace) -> int:
     if args.png:
         from servicehall.printer.imagemode import render_image
         from servicehall.printer.layout import DOTS
-        from servicehall.printer.ticket_printer import sample_ticket
+        from servicehall.printer.ticket_printer import TEST_TITLE, sample_ticket
 
-        layout = printer.layout(hall, sample_ticket(hall), title="打印测试")
+        layout = printer.layout(hall, sample_ticket(hall), title=TEST_TITLE)
         render_image(layout, DOTS[hall.config.printer.paper_width_mm]).save(args.png)
     if args.json:
         print_json({"status": status.as_dict(), "outcome": outcome.as_dict(), "png": args.png})
@@ -84,7 +85,7 @@ def cmd_print_test(args: argparse.Namespace) -> int:
         console().print(_status_line(status), highlight=False)
         show_outcome(outcome)
         if args.png:
-            console().print(f"图像已保存：{args.png}", highlight=False)
+            console().print(t("cli_png_saved", path=args.png), highlight=False)
     return 0 if outcome.ok else 6
 
 
@@ -99,7 +100,7 @@ def cmd_reprint(args: argparse.Namespace) -> int:
     hall = open_hall(args, enforce_hours=False)
     ref = args.ticket or _last_issued(hall)
     if ref is None:
-        return fail("今天还没有取过号，无可补打", 2)
+        return fail(t("cli_nothing_to_reprint"), 2)
     outcome = make_printer(hall.config.printer).reprint(hall, ref)
     if args.json:
         print_json({"ticket": ref, **outcome.as_dict()})

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from servicehall.cli.common import LazyChoices, bounded_int, console, fail, open_hall, print_json
+from servicehall.i18n import t
 
 if TYPE_CHECKING:
     from servicehall.queue import Hall
@@ -32,52 +33,48 @@ NAMES = ("report", "simulate", "manager")
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser(
-        "report", help="统计报表：取号、办结、过号、转办，等候与办理时长，限时办结率，满意率"
-    )
-    p.add_argument("--day", help="某一天 YYYY-MM-DD（默认今天）")
-    p.add_argument("--from", dest="start", metavar="DAY", help="起始日期 YYYY-MM-DD")
-    p.add_argument("--to", dest="end", metavar="DAY", help="结束日期 YYYY-MM-DD（默认今天）")
+    p = sub.add_parser("report", help=t("help_report"))
+    p.add_argument("--day", help=t("help_report_day"))
+    p.add_argument("--from", dest="start", metavar="DAY", help=t("help_report_from"))
+    p.add_argument("--to", dest="end", metavar="DAY", help=t("help_report_to"))
     p.add_argument(
         "--by",
         choices=LazyChoices(_breakdowns),
         metavar="BY",
-        help="分组：业务、窗口、工作人员、事项、时段（%(choices)s）",
+        help=t("help_report_by"),
     )
     out = p.add_mutually_exclusive_group()
-    out.add_argument("--json", action="store_true", help="输出 JSON（键名稳定，供脚本使用）")
+    out.add_argument("--json", action="store_true", help=t("help_json"))
     out.add_argument(
         "--csv",
         nargs="?",
         const="-",
         metavar="FILE",
-        help="输出 CSV（UTF-8 带 BOM，Excel/WPS 可直接打开）；不给文件名则写到屏幕",
+        help=t("help_report_csv"),
     )
-    out.add_argument("--xlsx", metavar="FILE", help="导出 Excel 工作簿（每种分组一页，含时段图）")
-    p.add_argument(
-        "--county", action="store_true", help="全县视图：同一数据库里的所有大厅，每个大厅一行"
-    )
+    out.add_argument("--xlsx", metavar="FILE", help=t("help_report_xlsx"))
+    p.add_argument("--county", action="store_true", help=t("help_report_county"))
     p.set_defaults(func=cmd_report)
 
-    p = sub.add_parser("simulate", help="生成模拟历史数据（用于演示和性能测试）")
+    p = sub.add_parser("simulate", help=t("help_simulate"))
     p.add_argument(
         "--days",
         type=bounded_int(1, 3_660),
         required=True,
-        help="模拟多少天（日历天，休息日不取号）",
+        help=t("help_simulate_days"),
     )
     p.add_argument(
         "--per-day",
         type=bounded_int(1, 100_000),
         default=600,
-        help="平常工作日的取号人数（默认 600）",
+        help=t("help_simulate_per_day"),
     )
-    p.add_argument("--seed", type=int, default=1, help="随机种子（相同种子得到相同数据）")
-    p.add_argument("--end", help="最后一天 YYYY-MM-DD（默认昨天）")
-    p.add_argument("--json", action="store_true", help="输出 JSON 摘要")
+    p.add_argument("--seed", type=int, default=1, help=t("help_simulate_seed"))
+    p.add_argument("--end", help=t("help_simulate_end"))
+    p.add_argument("--json", action="store_true", help=t("help_simulate_json"))
     p.set_defaults(func=cmd_simulate)
 
-    p = sub.add_parser("manager", help="中心管理员报表界面（选日期、切换分组、看时段图、导出）")
+    p = sub.add_parser("manager", help=t("help_manager"))
     p.set_defaults(func=cmd_manager)
 
 
@@ -141,8 +138,8 @@ def _save(write: Callable[[Path], None], name: str) -> int:
     try:
         write(path)
     except OSError as exc:
-        return fail(f"无法写入 {path}：{exc.strerror or exc}", 1)
-    console().print(f"已保存：{path}", highlight=False)
+        return fail(t("rep_cannot_write", path=str(path), reason=str(exc.strerror or exc)), 1)
+    console().print(t("rep_saved", path=str(path)), highlight=False)
     return 0
 
 
@@ -164,20 +161,16 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     from servicehall.reports.simulate import simulate
 
     if not (args.db or os.environ.get("SERVICEHALL_DB")):
-        return fail(
-            f"模拟数据会混进真实记录（{default_url()}）。请用 --db 指定单独的数据库，"
-            "例如 --db sqlite:///demo.db",
-            2,
-        )
+        return fail(t("rep_simulate_needs_db", db=default_url()), 2)
     if args.days < 1 or args.per_day < 1:
-        return fail("--days 和 --per-day 应为正整数", 2)
+        return fail(t("rep_simulate_positive"), 2)
     end = parse_day(args.end) if args.end else None
     hall = open_hall(args)
     progress = Progress(
-        TextColumn("模拟 {task.description}", markup=False),
+        TextColumn(t("rep_simulate_day") + " {task.description}", markup=False),
         BarColumn(),
         MofNCompleteColumn(),
-        TextColumn("{task.fields[tickets]:,} 张号票"),
+        TextColumn("{task.fields[tickets]:,} " + t("rep_simulate_tickets")),
         TimeElapsedColumn(),
         TimeRemainingColumn(),
         console=console(),
@@ -196,12 +189,14 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     if args.json:
         print_json(result.as_dict())
     else:
-        skipped = f"，{result.skipped_days} 天已有数据未改动" if result.skipped_days else ""
-        console().print(
-            f"已生成 {result.days} 个办公日、{result.tickets:,} 张号票、"
-            f"{result.events:,} 条工作记录{skipped}",
-            highlight=False,
+        summary = t(
+            "rep_simulated",
+            days=result.days,
+            tickets=f"{result.tickets:,}",
+            events=f"{result.events:,}",
         )
+        skipped = t("rep_simulate_skipped", days=result.skipped_days) if result.skipped_days else ""
+        console().print(summary + skipped, highlight=False)
     return 0
 
 
@@ -214,10 +209,6 @@ def cmd_manager(args: argparse.Namespace) -> int:
     hall = open_hall(args)
     pin_hash = hall.config.manager_pin_hash
     if not pin_hash:
-        return fail(
-            "没有设置管理员 PIN：用 servicehall hash-pin 生成，"
-            "填到 hall.toml 的 [manager] pin_hash",
-            2,
-        )
+        return fail(t("rep_no_manager_pin"), 2)
     ManagerApp(hall, pin_hash=pin_hash).run()
     return 0

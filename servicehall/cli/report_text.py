@@ -9,17 +9,19 @@ from rich.table import Table
 from rich.text import Text
 
 from servicehall.cli.common import console
+from servicehall.i18n import t
 from servicehall.reports.breakdowns import BREAKDOWNS, TIME_KEYS
 from servicehall.reports.casereport import (
     CASE_FIGURES,
     GROUPS,
-    HEADINGS,
     CaseReport,
     figure_text,
+    group_title,
+    heading,
     key_headings,
 )
 from servicehall.reports.chart import hour_chart
-from servicehall.reports.columns import clock_text, columns_for
+from servicehall.reports.columns import Column, clock_text, columns_for
 from servicehall.reports.period import Period
 from servicehall.reports.report import Report
 
@@ -29,24 +31,24 @@ def print_county(rows: list[dict[str, Any]], period: Period) -> None:
     from servicehall.reports.county import ALL_HALLS
 
     if not rows:
-        console().print(f"{period.label()} 没有取号记录")
+        console().print(t("rep_no_tickets", period=period.label()))
         return
-    table = Table(
-        "大厅",
-        "取号",
-        "办结",
-        "过号",
-        "转办",
-        "取消",
-        "过期",
-        "平均等候",
-        "平均办理",
-        "满意率",
-        title=f"全县视图 {period.label()}",
+    words = (
+        "rep_col_hall",
+        "rep_col_issued",
+        "rep_col_served",
+        "rep_col_no_show",
+        "rep_col_transferred",
+        "rep_col_cancelled",
+        "rep_short_expired",
+        "rep_col_avg_wait",
+        "rep_col_avg_service",
+        "rep_col_satisfaction_rate",
     )
+    table = Table(*(t(key) for key in words), title=t("rep_county", period=period.label()))
     for row in rows:
         table.add_row(
-            "合计" if row["hall"] == ALL_HALLS else row["hall"],
+            t("rep_totals") if row["hall"] == ALL_HALLS else row["hall"],
             *(
                 str(row[k])
                 for k in ("issued", "served", "no_show", "transferred", "cancelled", "expired")
@@ -68,28 +70,44 @@ def _rate(value: float | None) -> str:
 
 
 def _print_totals(report: Report) -> None:
-    t = report.totals
+    totals = report.totals
+    counts = {key: totals[key] for key in (*SHOWN_COUNTS, "waiting", "in_service")}
     console().print(
         Text(f"{report.hall_name}  {report.period.label()}", style="bold"),
-        f"取号 {t['issued']}  办结 {t['served']}  过号 {t['no_show']}  转办 {t['transferred']}  "
-        f"取消 {t['cancelled']}  过期未叫 {t['expired']}  等候中 {t['waiting']}  "
-        f"办理中 {t['in_service']}\n"
-        f"等候（平均/中位/90%）{_times(t, 'wait')}   办理 {_times(t, 'service')}   "
-        f"限时办结率 {_rate(t['limit_rate'])}\n"
-        f"满意率 {_rate(t['satisfaction_rate'])}"
-        f"（满意 {t['satisfied']} / 基本满意 {t['basic']} / 不满意 {t['unsatisfied']}）",
+        t("rep_totals_counts", **counts)
+        + "\n"
+        + t(
+            "rep_totals_times",
+            wait=_times(totals, "wait"),
+            service=_times(totals, "service"),
+            limit_rate=_rate(totals["limit_rate"]),
+        )
+        + "\n"
+        + t(
+            "rep_totals_rating",
+            rate=_rate(totals["satisfaction_rate"]),
+            satisfied=totals["satisfied"],
+            basic=totals["basic"],
+            unsatisfied=totals["unsatisfied"],
+        ),
         highlight=False,
     )
 
 
 SHOWN_COUNTS = ("issued", "served", "no_show", "transferred", "cancelled", "expired")
 SHORT = {
-    "expired": "过期",
-    "p90_wait_s": "等候90%",
-    "p90_service_s": "办理90%",
-    "median_wait_s": "等候中位",
-    "median_service_s": "办理中位",
+    "expired": "rep_short_expired",
+    "p90_wait_s": "rep_short_p90_wait",
+    "p90_service_s": "rep_short_p90_service",
+    "median_wait_s": "rep_short_median_wait",
+    "median_service_s": "rep_short_median_service",
 }
+"""Shorter headings (catalogue keys) where the terminal's table is narrow."""
+
+
+def _short(column: Column) -> str:
+    short = SHORT.get(column.key)
+    return t(short) if short else column.heading
 
 
 def breakdown_tables(report: Report, by: str) -> list[Table]:
@@ -99,18 +117,18 @@ def breakdown_tables(report: Report, by: str) -> list[Table]:
     if by == "hour":
         keys = [columns["label"]]
     title = BREAKDOWNS[by].title
-    counts = Table(title=f"{title}：人数", header_style="bold")
-    times = Table(title=f"{title}：时长（分:秒）", header_style="bold")
+    counts = Table(title=t("rep_counts_title", title=title), header_style="bold")
+    times = Table(title=t("rep_times_title", title=title), header_style="bold")
     for table in (counts, times):
         for column in keys:
             wide = column.key in ("name", "label")
             table.add_column(column.heading, min_width=8 if wide else None, no_wrap=not wide)
     for key in SHOWN_COUNTS:
-        counts.add_column(SHORT.get(key, columns[key].heading), justify="right", no_wrap=True)
-    counts.add_column("限时办结率", justify="right", no_wrap=True)
-    counts.add_column("满意率", justify="right", no_wrap=True)
+        counts.add_column(_short(columns[key]), justify="right", no_wrap=True)
+    counts.add_column(t("rep_col_limit_rate"), justify="right", no_wrap=True)
+    counts.add_column(t("rep_col_satisfaction_rate"), justify="right", no_wrap=True)
     for key in TIME_KEYS:
-        times.add_column(SHORT.get(key, columns[key].heading), justify="right", no_wrap=True)
+        times.add_column(_short(columns[key]), justify="right", no_wrap=True)
     for row in report.rows(by):
         names = [column.text(row) for column in keys]
         counts.add_row(
@@ -126,7 +144,7 @@ def breakdown_tables(report: Report, by: str) -> list[Table]:
 def print_report(report: Report, view: tuple[str, ...]) -> None:
     """A report as the terminal shows it: totals, then each breakdown of ``view``."""
     if report.empty:
-        console().print(f"{report.period.label()} 没有取号记录", highlight=False)
+        console().print(t("rep_no_tickets", period=report.period.label()), highlight=False)
         _print_cases(report)
         return
     _print_totals(report)
@@ -135,7 +153,7 @@ def print_report(report: Report, view: tuple[str, ...]) -> None:
             for table in breakdown_tables(report, by):
                 console().print(table)
         if by == "hour":
-            console().print("\n各时段取号人数", style="bold")
+            console().print("\n" + t("rep_hours_title"), style="bold")
             console().print(hour_chart(report.rows("hour")), highlight=False)
     _print_cases(report)
 
@@ -152,19 +170,20 @@ def callback_line(cases: CaseReport) -> str:
     """回访 in one line: how many calls, and the satisfaction rate of those answered."""
     totals = cases.totals
     rate = figure_text("callback_rate", totals["callback_rate"])
-    return f"回访 {totals['callbacks']} 件，回访满意率 {rate}（满意与基本满意占接通的比例）"
+    return t("rep_callback_line", calls=totals["callbacks"], rate=rate)
 
 
 def case_tables(cases: CaseReport) -> list[Table]:
     """办件: the totals, then per matter, window and clerk (``reports.casereport``)."""
     tables = []
-    for by, title in (("", "办件"), *GROUPS.items()):
-        table = Table(title=f"办件{title}" if by else title, header_style="bold")
+    for by in ("", *GROUPS):
+        title = t("rep_cases_by", by=group_title(by)) if by else t("rep_cases")
+        table = Table(title=title, header_style="bold")
         keys = key_headings(by) if by else []
-        for _key, heading in keys:
-            table.add_column(heading)
+        for _key, label in keys:
+            table.add_column(label)
         for key in CASE_FIGURES:
-            table.add_column(HEADINGS[key], justify="right", no_wrap=True)
+            table.add_column(heading(key), justify="right", no_wrap=True)
         rows = cases.groups[by] if by else [cases.totals]
         for row in rows:
             table.add_row(

@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from servicehall.config.models import HallConfig
 from servicehall.errors import ServiceHallError
-from servicehall.i18n import is_control, shown
+from servicehall.i18n import is_control, shown, t
 
 SAMPLE_NAME = "sample.toml"
 
@@ -45,7 +45,7 @@ def _field_path(loc: tuple[int | str, ...]) -> str:
     out = ""
     for part in loc:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(整个文件)"
+    return out or t("cfg_whole_file")
 
 
 def _explain(errors: Sequence[Mapping[str, Any]]) -> str:
@@ -53,14 +53,14 @@ def _explain(errors: Sequence[Mapping[str, Any]]) -> str:
     for err in errors[:5]:
         msg = err["msg"].removeprefix("Value error, ")
         if err["type"] == "missing":
-            msg = "缺少必填项"
+            msg = t("cfg_missing")
         elif err["type"] == "extra_forbidden":
-            msg = "不认识的配置项（拼写错误？）"
+            msg = t("cfg_unknown_key")
         parts.append(f"{_field_path(tuple(err['loc']))}: {msg}")
     more = len(errors) - 5
     if more > 0:
-        parts.append(f"……另有 {more} 处错误")
-    return "；".join(parts)
+        parts.append(t("cfg_more_errors", n=more))
+    return t("cfg_sep").join(parts)
 
 
 def _controls(value: object, path: tuple[int | str, ...] = ()) -> tuple[int | str, ...] | None:
@@ -81,35 +81,33 @@ def parse_config(text: str, source: str = "<text>") -> HallConfig:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"配置文件 {source} 语法错误：{shown(exc)}（TOML 格式）") from exc
+        raise ConfigError(t("cfg_syntax", source=source, error=shown(exc))) from exc
     except RecursionError as exc:
-        raise ConfigError(f"配置文件 {source} 嵌套太深（[[…]] 或 {{…}} 套了上千层？）") from exc
+        raise ConfigError(t("cfg_too_deep", source=source)) from exc
     try:
         bad = _controls(data)
     except RecursionError as exc:
-        raise ConfigError(f"配置文件 {source} 嵌套太深") from exc
+        raise ConfigError(t("cfg_too_deep_short", source=source)) from exc
     if bad is not None:
         raise ConfigError(
-            f"配置文件 {source} 有误：{_field_path(bad)}: 含有控制字符（如 ESC），请只用文字"
+            t("cfg_invalid", source=source) + t("cfg_control", where=_field_path(bad))
         )
     try:
         return HallConfig.model_validate(data)
     except ValidationError as exc:
-        raise ConfigError(f"配置文件 {source} 有误：{_explain(exc.errors())}") from exc
+        raise ConfigError(t("cfg_invalid", source=source) + _explain(exc.errors())) from exc
 
 
 def load_config(path: str | os.PathLike[str] | None = None) -> HallConfig:
     resolved = resolve_path(path)
     if resolved is None:
-        return parse_config(sample_text(), source=f"(内置示例) {SAMPLE_NAME}")
+        return parse_config(sample_text(), source=f"{t('cli_builtin_sample')} {SAMPLE_NAME}")
     try:
         text = resolved.read_text("utf-8")
     except FileNotFoundError as exc:
-        raise ConfigError(
-            f"找不到配置文件 {resolved}；可用 `servicehall sample-config > hall.toml` 生成一份"
-        ) from exc
+        raise ConfigError(t("cfg_not_found", path=str(resolved))) from exc
     except UnicodeDecodeError as exc:
-        raise ConfigError(f"配置文件 {resolved} 不是 UTF-8 编码，请另存为 UTF-8") from exc
+        raise ConfigError(t("cfg_not_utf8", path=str(resolved))) from exc
     except OSError as exc:
-        raise ConfigError(f"无法读取配置文件 {resolved}：{exc.strerror}") from exc
+        raise ConfigError(t("cfg_unreadable", path=str(resolved), reason=exc.strerror)) from exc
     return parse_config(text, source=str(resolved))

@@ -17,6 +17,7 @@ from typing import Protocol
 import serial
 
 from servicehall.config.models import PrinterSettings
+from servicehall.i18n import t
 from servicehall.printer.status import QUERIES, STATUS_REQUEST, PrinterFault, parse_status
 
 log = logging.getLogger(__name__)
@@ -36,7 +37,9 @@ class Deadline:
         """Seconds left, or a fault naming the step that ran out of time."""
         left = self.left()
         if left <= 0:
-            raise PrinterFault("no_reply", f"{what}：超过 {self.seconds:g} 秒")
+            raise PrinterFault(
+                "no_reply", t("prn_timed_out", what=what, seconds=f"{self.seconds:g}")
+            )
         return left
 
 
@@ -72,31 +75,40 @@ class NetworkConnection:
     def open(self, deadline: Deadline) -> None:
         try:
             self.sock = socket.create_connection(
-                (self.host, self.port), timeout=deadline.require("连接打印机")
+                (self.host, self.port), timeout=deadline.require(t("prn_step_connect"))
             )
         except TimeoutError as exc:
-            raise PrinterFault("offline", f"{self.name} 连接超时") from exc
+            raise PrinterFault("offline", t("prn_connect_timeout", name=self.name)) from exc
         except OSError as exc:
-            raise PrinterFault("offline", f"{self.name} 无法连接：{exc}") from exc
+            raise PrinterFault(
+                "offline", t("prn_cannot_connect", name=self.name, reason=str(exc))
+            ) from exc
 
     def _sock(self) -> socket.socket:
         if self.sock is None:
-            raise PrinterFault("offline", f"{self.name} 未连接")
+            raise PrinterFault("offline", t("prn_not_connected", name=self.name))
         return self.sock
 
     def write(self, data: bytes, deadline: Deadline) -> None:
         sock, view, sent = self._sock(), memoryview(data), 0
         try:
             while sent < len(data):
-                sock.settimeout(deadline.require(f"发送（已发 {sent}/{len(data)} 字节）"))
+                sock.settimeout(deadline.require(t("prn_step_send", sent=sent, total=len(data))))
                 sent += sock.send(view[sent:])
         except TimeoutError as exc:
             raise PrinterFault(
-                "no_reply", f"{self.name} 不再接收（已发 {sent}/{len(data)} 字节）"
+                "no_reply", t("prn_stopped_taking", name=self.name, sent=sent, total=len(data))
             ) from exc
         except OSError as exc:
             raise PrinterFault(
-                "hung_up", f"{self.name} 断开（已发 {sent}/{len(data)} 字节）：{exc}"
+                "hung_up",
+                t(
+                    "prn_dropped_sending",
+                    name=self.name,
+                    sent=sent,
+                    total=len(data),
+                    reason=str(exc),
+                ),
             ) from exc
 
     def query(self, wait: float) -> dict[int, int | None]:
@@ -109,12 +121,14 @@ class NetworkConnection:
                 sock.settimeout(left)
                 chunk = sock.recv(len(QUERIES) - len(got))
                 if not chunk:
-                    raise PrinterFault("hung_up", f"{self.name} 关闭了连接")
+                    raise PrinterFault("hung_up", t("prn_closed", name=self.name))
                 got += chunk
         except TimeoutError:
             pass
         except OSError as exc:
-            raise PrinterFault("hung_up", f"{self.name} 断开：{exc}") from exc
+            raise PrinterFault(
+                "hung_up", t("prn_dropped", name=self.name, reason=str(exc))
+            ) from exc
         return _replies(got)
 
     def close(self) -> None:
@@ -134,29 +148,33 @@ class SerialConnection:
         self.port: serial.Serial | None = None
 
     def open(self, deadline: Deadline) -> None:
-        left = deadline.require("打开串口")
+        left = deadline.require(t("prn_step_open_serial"))
         try:
             self.port = serial.Serial(
                 self.device, self.baudrate, timeout=left, write_timeout=left, exclusive=True
             )
         except (serial.SerialException, OSError, ValueError) as exc:
-            raise PrinterFault("offline", f"{self.name} 无法打开：{exc}") from exc
+            raise PrinterFault(
+                "offline", t("prn_cannot_open", name=self.name, reason=str(exc))
+            ) from exc
 
     def _port(self) -> serial.Serial:
         if self.port is None:
-            raise PrinterFault("offline", f"{self.name} 未打开")
+            raise PrinterFault("offline", t("prn_not_open", name=self.name))
         return self.port
 
     def write(self, data: bytes, deadline: Deadline) -> None:
         port = self._port()
         try:
-            port.write_timeout = deadline.require("写串口")
+            port.write_timeout = deadline.require(t("prn_step_write_serial"))
             port.write(data)
         except serial.SerialTimeoutException as exc:
             port.reset_output_buffer()
-            raise PrinterFault("no_reply", f"{self.name} 写入超时（打印机不接收）") from exc
+            raise PrinterFault("no_reply", t("prn_write_timeout", name=self.name)) from exc
         except (serial.SerialException, OSError) as exc:
-            raise PrinterFault("hung_up", f"{self.name} 写入失败：{exc}") from exc
+            raise PrinterFault(
+                "hung_up", t("prn_write_failed", name=self.name, reason=str(exc))
+            ) from exc
 
     def query(self, wait: float) -> dict[int, int | None]:
         port = self._port()
@@ -170,7 +188,9 @@ class SerialConnection:
             port.reset_output_buffer()
             return _replies(b"")
         except (serial.SerialException, OSError) as exc:
-            raise PrinterFault("hung_up", f"{self.name} 读状态失败：{exc}") from exc
+            raise PrinterFault(
+                "hung_up", t("prn_status_failed", name=self.name, reason=str(exc))
+            ) from exc
         return _replies(got)
 
     def close(self) -> None:
@@ -197,28 +217,34 @@ class FileConnection:
         self.fd: int | None = None
 
     def open(self, deadline: Deadline) -> None:
-        deadline.require("打开打印机设备")
+        deadline.require(t("prn_step_open_device"))
         flags = os.O_WRONLY | os.O_APPEND | os.O_NONBLOCK | os.O_NOCTTY
         if not self.path.startswith("/dev/"):
             flags |= os.O_CREAT
         try:
             self.fd = os.open(self.path, flags, 0o644)
         except OSError as exc:
-            raise PrinterFault("offline", f"{self.path} 无法打开：{exc.strerror}") from exc
+            raise PrinterFault(
+                "offline", t("prn_cannot_open", name=self.path, reason=exc.strerror)
+            ) from exc
 
     def write(self, data: bytes, deadline: Deadline) -> None:
         if self.fd is None:
-            raise PrinterFault("offline", f"{self.path} 未打开")
+            raise PrinterFault("offline", t("prn_not_open", name=self.path))
         view, sent = memoryview(data), 0
         try:
             while sent < len(data):
                 try:
                     sent += os.write(self.fd, view[sent:])
                 except BlockingIOError:
-                    left = deadline.require(f"写 {self.path}（已写 {sent}/{len(data)} 字节）")
+                    left = deadline.require(
+                        t("prn_step_write_file", path=self.path, sent=sent, total=len(data))
+                    )
                     select.select([], [self.fd], [], left)
         except OSError as exc:
-            raise PrinterFault("hung_up", f"{self.path} 写入失败：{exc.strerror}") from exc
+            raise PrinterFault(
+                "hung_up", t("prn_write_failed", name=self.path, reason=exc.strerror)
+            ) from exc
 
     def query(self, wait: float) -> dict[int, int | None]:
         return _replies(b"")
@@ -244,25 +270,29 @@ class UsbConnection:
 
         Usb = load_escpos().printer.Usb
         if not Usb.is_usable():
-            raise PrinterFault("offline", "USB 打印需要 pyusb 与 libusb（pip install pyusb）")
-        ms = max(1, int(deadline.require("打开 USB 打印机") * 1000))
+            raise PrinterFault("offline", t("prn_no_usb"))
+        ms = max(1, int(deadline.require(t("prn_step_open_usb")) * 1000))
         printer = Usb(*self.ids, timeout=ms)
         try:
             printer.open()
         except Exception as exc:  # libusb raises several unrelated classes (NoBackendError …)
-            raise PrinterFault("offline", f"{self.name} 无法打开：{exc}") from exc
+            raise PrinterFault(
+                "offline", t("prn_cannot_open", name=self.name, reason=str(exc))
+            ) from exc
         self.printer = printer
 
     def write(self, data: bytes, deadline: Deadline) -> None:
         printer = self.printer
         if printer is None:
-            raise PrinterFault("offline", f"{self.name} 未打开")
-        printer.timeout = max(1, int(deadline.require("写 USB") * 1000))  # type: ignore[attr-defined]
+            raise PrinterFault("offline", t("prn_not_open", name=self.name))
+        printer.timeout = max(1, int(deadline.require(t("prn_step_write_usb")) * 1000))  # type: ignore[attr-defined]
         try:
             printer._raw(data)  # type: ignore[attr-defined]
         except Exception as exc:  # usb.core.USBTimeoutError, USBError: both mean it did not go out
             kind = "no_reply" if "timeout" in type(exc).__name__.lower() else "hung_up"
-            raise PrinterFault(kind, f"{self.name} 写入失败：{exc}") from exc
+            raise PrinterFault(
+                kind, t("prn_write_failed", name=self.name, reason=str(exc))
+            ) from exc
 
     def query(self, wait: float) -> dict[int, int | None]:
         printer = self.printer
@@ -314,16 +344,18 @@ def deliver(conn: Connection, data: bytes, deadline: Deadline, status_wait: floa
     try:
         before = parse_status(conn.query(min(status_wait, deadline.left())))
         if before.fault:
-            raise PrinterFault(before.fault, f"{conn.name}：{before.message}（未发送）")
+            raise PrinterFault(
+                before.fault, t("prn_not_sent", name=conn.name, message=before.message)
+            )
         conn.write(data, deadline)
         if not conn.can_query:
-            return f"{conn.name}：已写入 {len(data)} 字节（此连接无法查询状态）"
+            return t("prn_written", name=conn.name, total=len(data))
         after = parse_status(conn.query(min(status_wait, deadline.left())))
         if after.fault:
-            raise PrinterFault(after.fault, f"{conn.name}：打印后{after.message}")
+            raise PrinterFault(after.fault, t("prn_after", name=conn.name, message=after.message))
         if before.known and not after.known:
-            raise PrinterFault("no_reply", f"{conn.name}：发送后打印机不再应答")
-        note = after.message if after.known else "状态未知（打印机不应答状态查询）"
-        return f"{conn.name}：已发送 {len(data)} 字节，{note}"
+            raise PrinterFault("no_reply", t("prn_silent_after", name=conn.name))
+        note = after.message if after.known else t("prn_status_unknown_after")
+        return t("prn_sent", name=conn.name, total=len(data), note=note)
     finally:
         conn.close()

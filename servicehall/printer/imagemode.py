@@ -15,6 +15,7 @@ from pathlib import Path
 import qrcode
 from PIL import Image, ImageDraw, ImageFont
 
+from servicehall.i18n import t
 from servicehall.printer.escpos_loader import load_escpos
 from servicehall.printer.layout import Line, TicketLayout
 from servicehall.printer.status import PrinterFault
@@ -54,7 +55,7 @@ def render_image(layout: TicketLayout, width: int) -> Image.Image:
     """The ticket as a 1-bit picture ``width`` dots wide (black text on white)."""
     path = font_path()
     if path is None:
-        raise PrinterFault("no_font", "图像模式需要中文字体：apt-get install fonts-wqy-microhei")
+        raise PrinterFault("no_font", t("prn_image_needs_font"))
     rows: list[tuple[int, int]] = []
     y = LINE_GAP
     for line in layout.lines:

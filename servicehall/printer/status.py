@@ -1,4 +1,4 @@
-"""Printer status (DLE EOT) and the faults a print can end in, with short Chinese messages.
+"""Printer status (DLE EOT) and the faults a print can end in, with short messages for staff.
 
 A printer answers ``DLE EOT n`` with one byte whose bits 1 and 4 are set and bits 0 and 7 clear;
 any other byte, or no byte at all, means the state is *unknown* — never "OK".
@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Literal, TypeGuard
 
 from servicehall.errors import ServiceHallError
+from servicehall.i18n import t
 
 Paper = Literal["ok", "near_end", "out", "unknown"]
 
@@ -18,16 +19,8 @@ QUERIES = (1, 2, 4)
 """Printer status, off-line cause, paper roll sensor — asked in this order."""
 STATUS_REQUEST = b"".join(DLE_EOT + bytes([n]) for n in QUERIES)
 
-FAULT_MESSAGES = {
-    "offline": "打印机未连接",
-    "no_reply": "打印机无响应",
-    "paper_out": "打印机缺纸",
-    "cover_open": "打印机盖未合上",
-    "hung_up": "打印中断",
-    "error": "打印机故障",
-    "no_font": "打印机缺少中文字体",
-    "busy": "打印机正忙",
-}
+FAULTS = ("offline", "no_reply", "paper_out", "cover_open", "hung_up", "error", "no_font", "busy")
+"""The faults a print can end in; each says itself as the catalogue's ``prn_fault_<kind>``."""
 
 
 @dataclass(frozen=True)
@@ -37,7 +30,7 @@ class PrinterStatus:
     message: str
     cover_open: bool | None = None
     fault: str | None = None
-    """Why it cannot print now (a key of FAULT_MESSAGES), or None."""
+    """Why it cannot print now (one of FAULTS), or None."""
 
     @property
     def known(self) -> bool:
@@ -54,10 +47,10 @@ class PrinterStatus:
 
 
 class PrinterFault(ServiceHallError):
-    """A print that did not (or may not have) come out; ``kind`` is a key of FAULT_MESSAGES."""
+    """A print that did not (or may not have) come out; ``kind`` is one of FAULTS."""
 
     def __init__(self, kind: str, detail: str) -> None:
-        super().__init__(FAULT_MESSAGES[kind])
+        super().__init__(key=f"prn_fault_{kind}")
         self.kind = kind
         self.detail = detail
 
@@ -70,7 +63,7 @@ def parse_status(replies: dict[int, int | None]) -> PrinterStatus:
     """Turn the reply bytes to DLE EOT 1, 2 and 4 (missing = no reply) into a status."""
     printer, offline, roll = (replies.get(n) for n in QUERIES)
     if not any(_valid(b) for b in (printer, offline, roll)):
-        return PrinterStatus(None, "unknown", "状态未知（打印机未应答状态查询）")
+        return PrinterStatus(None, "unknown", t("prn_status_unknown"))
     cover = bool(offline & 0x04) if _valid(offline) else None
     paper: Paper = "unknown"
     if _valid(roll):
@@ -94,11 +87,11 @@ def parse_status(replies: dict[int, int | None]) -> PrinterStatus:
         else None
     )
     if fault == "offline":
-        message = "打印机脱机"
+        message = t("prn_status_offline")
     elif fault is not None:
-        message = FAULT_MESSAGES[fault]
+        message = t(f"prn_fault_{fault}")
     elif paper == "near_end":
-        message = "纸将用完，请及时换纸"
+        message = t("prn_status_paper_low")
     else:
-        message = "打印机正常" if online else "状态部分未知"
+        message = t("prn_status_ok" if online else "prn_status_partly_unknown")
     return PrinterStatus(online, paper, message, cover, fault)

@@ -23,6 +23,7 @@ from typing import Any
 
 from servicehall.config.models import PrinterSettings
 from servicehall.errors import ServiceHallError
+from servicehall.i18n import t
 from servicehall.printer.connections import Deadline, connect, deliver
 from servicehall.printer.layout import DOTS, TicketLayout, plain_text, ticket_layout
 from servicehall.printer.receipt import receipt_layout
@@ -34,6 +35,8 @@ from servicehall.queue.caseviews import CaseView
 log = logging.getLogger(__name__)
 
 PREVIEW_FILE = "ticket-preview.txt"
+TEST_TITLE = "打印测试"
+"""The test ticket's heading: on paper, which is Chinese only (the printer's GB18030 fonts)."""
 
 
 @dataclass(frozen=True)
@@ -108,12 +111,14 @@ class TicketPrinter:
     def print_test(self, hall: Hall) -> PrintOutcome:
         """A sample ticket under a "打印测试" heading; recorded as a ``print_test`` event."""
         ticket = sample_ticket(hall)
-        layout = self.layout(hall, ticket, title="打印测试")
+        layout = self.layout(hall, ticket, title=TEST_TITLE)
         try:
             detail, preview = self._send(layout)
         except PrinterFault as fault:
             _record(hall, "print_test", ok=False, fault=fault.kind, detail=fault.detail)
-            return PrintOutcome(False, f"{fault.message}，请检查打印机", fault.detail, True)
+            return PrintOutcome(
+                False, t("prn_check_printer", message=fault.message), fault.detail, True
+            )
         _record(hall, "print_test", ok=True, detail=detail)
         return PrintOutcome(True, "", detail, True, preview)
 
@@ -131,24 +136,28 @@ class TicketPrinter:
             detail, preview = self._send(layout)
         except PrinterFault as fault:
             log.warning("printing the receipt of %s failed: %s", case.number, fault.detail)
-            return PrintOutcome(False, f"{fault.message}，回执没有打出", fault.detail, True)
+            return PrintOutcome(
+                False, t("prn_no_receipt", message=fault.message), fault.detail, True
+            )
         return PrintOutcome(True, "", detail, True, preview)
 
     def status(self) -> PrinterStatus:
         """Ask the printer how it is (within ``timeout_s``); no reply means unknown."""
         if self.settings.connection == "preview":
-            return PrinterStatus(True, "ok", "预览模式：号票显示在屏幕上，不打印纸票")
+            return PrinterStatus(True, "ok", t("prn_preview_mode"))
         if not self._device.acquire(timeout=self.settings.timeout_s):
-            return PrinterStatus(None, "unknown", "打印机正忙（正在打印）")
+            return PrinterStatus(None, "unknown", t("prn_busy_printing"))
         conn = connect(self.settings)
         deadline = Deadline(self.settings.timeout_s)
         try:
             conn.open(deadline)
             if not conn.can_query:
-                return PrinterStatus(None, "unknown", "设备可以打开；此连接无法查询缺纸等状态")
+                return PrinterStatus(None, "unknown", t("prn_opens_no_state"))
             return parse_status(conn.query(min(self.status_wait, deadline.left())))
         except PrinterFault as fault:
-            return PrinterStatus(False, "unknown", f"{fault.message}（{fault.detail}）")
+            return PrinterStatus(
+                False, "unknown", t("prn_fault_detail", message=fault.message, detail=fault.detail)
+            )
         finally:
             conn.close()
             self._device.release()
@@ -159,16 +168,16 @@ class TicketPrinter:
         """Deliver one layout; returns the staff detail and, for ``preview``, the text."""
         if self.settings.connection == "preview":
             text = plain_text(layout)
-            return f"预览：{_append_preview(self.settings, text)}", text
+            return t("prn_preview", where=_append_preview(self.settings, text)), text
         try:
             job = self.job(layout)
         except PrinterFault:
             raise
         except Exception as exc:  # a fault in rendering must not lose the ticket's outcome
             log.exception("rendering the ticket failed")
-            raise PrinterFault("error", f"生成打印数据失败：{exc}") from exc
+            raise PrinterFault("error", t("prn_render_failed", reason=str(exc))) from exc
         if not self._device.acquire(timeout=self.settings.timeout_s):
-            raise PrinterFault("busy", "上一张号票仍在打印")
+            raise PrinterFault("busy", t("prn_still_printing"))
         try:
             detail = deliver(
                 connect(self.settings),
@@ -179,7 +188,8 @@ class TicketPrinter:
         finally:
             self._device.release()
         if job.replaced:
-            detail += f"；{self.settings.encoding} 无法打印的字已印成□：{''.join(job.replaced)}"
+            replaced = "".join(job.replaced)
+            detail += t("prn_replaced", encoding=self.settings.encoding, chars=replaced)
         return detail, None
 
     def _print(
@@ -192,7 +202,7 @@ class TicketPrinter:
             log.warning("printing %s failed: %s (%s)", ticket.label, fault.kind, fault.detail)
             return self._failed(hall, ticket, fault, reprint=reprint_at is not None)
         if reprint_at is not None:
-            detail = f"补打；{detail}"
+            detail = t("prn_reprinted", detail=detail)
         _record_print(hall, ticket, True, detail)
         return PrintOutcome(True, "", detail, True, preview)
 
@@ -200,9 +210,10 @@ class TicketPrinter:
         self, hall: Hall, ticket: TicketView, fault: PrinterFault, *, reprint: bool
     ) -> PrintOutcome:
         cancel = self.settings.on_failure == "cancel" and not reprint
-        detail = f"{fault.kind}：{fault.detail}"
-        policy = "补打失败" if reprint else "号票作废" if cancel else "号码保留"
-        _record_print(hall, ticket, False, f"{detail}；{policy}")
+        detail = t("prn_kind_detail", kind=fault.kind, detail=fault.detail)
+        policy = t("prn_reprint_failed" if reprint else "prn_voided" if cancel else "prn_kept")
+        said = t("prn_policy", detail=detail, policy=policy)
+        _record_print(hall, ticket, False, said)
         if cancel:
             try:
                 hall.cancel(ticket.id, reason=f"print_failed: {fault.kind}")
@@ -210,12 +221,12 @@ class TicketPrinter:
                 log.error("could not cancel %s after a failed print: %s", ticket.label, exc)
                 cancel = False
         if reprint:
-            message = f"{fault.message}，请联系工作人员"
+            message = t("prn_ask_staff", message=fault.message)
         elif cancel:
-            message = f"{fault.message}，本次取号已取消，请联系工作人员"
+            message = t("prn_cancelled_ask_staff", message=fault.message)
         else:
-            message = f"{fault.message}，请记住屏幕上的号码"
-        return PrintOutcome(False, message, f"{detail}；{policy}", not cancel)
+            message = t("prn_remember_number", message=fault.message)
+        return PrintOutcome(False, message, said, not cancel)
 
 
 def make_printer(settings: PrinterSettings) -> TicketPrinter:
@@ -283,5 +294,5 @@ def _append_preview(settings: PrinterSettings, text: str) -> str:
             out.write(text)
     except OSError as exc:
         log.warning("could not append the preview to %s: %s", path, exc)
-        return f"未写入 {path}（{exc.strerror}）"
-    return f"已追加到 {path}"
+        return t("prn_preview_not_written", path=str(path), reason=exc.strerror)
+    return t("prn_preview_appended", path=str(path))

@@ -10,11 +10,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from servicehall.config import HallConfig
+from servicehall.i18n import t
 from servicehall.reports.durations import Grouping
 from servicehall.reports.queries import GRAINS, RATING_KEYS, SUM_KEYS
-
-NO_MATTER = "（未选事项）"
-NO_CLERK = "（未签到）"
 
 
 @dataclass(frozen=True)
@@ -22,7 +20,8 @@ class Breakdown:
     by: str
     key: str
     """The list's name in the JSON output."""
-    title: str
+    words: str
+    """The title's catalogue key."""
     keys: tuple[str, ...]
     """The key names (``queries.key_columns``) that identify a group."""
     grain: str
@@ -30,18 +29,22 @@ class Breakdown:
     timed: str
     """The timed grouping (``TIMED``) whose durations it joins for its times."""
 
+    @property
+    def title(self) -> str:
+        return t(self.words)
+
 
 BREAKDOWNS: dict[str, Breakdown] = {
     b.by: b
     for b in (
-        Breakdown("service", "services", "按业务", ("service",), "matter", "matter"),
-        Breakdown("matter", "matters", "按事项", ("service", "matter"), "matter", "matter"),
-        Breakdown("window", "windows", "按窗口", ("window",), "desk", "window"),
-        Breakdown("clerk", "clerks", "按工作人员", ("clerk",), "desk", "clerk"),
-        Breakdown("hour", "hours", "按时段（取号时间）", ("hour",), "hour", "hour"),
+        Breakdown("service", "services", "rep_by_service", ("service",), "matter", "matter"),
+        Breakdown("matter", "matters", "rep_by_matter", ("service", "matter"), "matter", "matter"),
+        Breakdown("window", "windows", "rep_by_window", ("window",), "desk", "window"),
+        Breakdown("clerk", "clerks", "rep_by_clerk", ("clerk",), "desk", "clerk"),
+        Breakdown("hour", "hours", "rep_by_hour", ("hour",), "hour", "hour"),
     )
 }
-TOTALS = Breakdown("totals", "totals", "合计", (), "matter", "matter")
+TOTALS = Breakdown("totals", "totals", "rep_totals", (), "matter", "matter")
 
 TIMED = {
     "matter": Grouping(("service", "matter")),
@@ -121,14 +124,15 @@ class Namer:
         if breakdown.by == "matter":
             service = self.config.service(key[0])
             matter = service.matter(key[1]) if service and key[1] else None
-            name = matter.name if matter else (key[1] or NO_MATTER)
+            name = matter.name if matter else (key[1] or t("rep_no_matter"))
             return {"service": key[0], "code": key[1] or "", "name": name}
         if breakdown.by == "window":
             window = self.config.window(key[0])
-            return {"number": key[0], "name": window.name if window else f"{key[0]}号窗口"}
+            name = window.name if window else t("rep_window_n", n=key[0])
+            return {"number": key[0], "name": name}
         if breakdown.by == "clerk":
             clerk = key[0]
-            name = self.clerk_names.get(clerk, "") if clerk else NO_CLERK
+            name = self.clerk_names.get(clerk, "") if clerk else t("rep_no_clerk")
             return {"clerk": clerk or "", "name": name}
         hour = int(key[0])
         return {"hour": hour, "label": f"{hour:02d}:00-{hour + 1:02d}:00"}

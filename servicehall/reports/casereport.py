@@ -25,6 +25,7 @@ from typing import Any
 
 from sqlalchemy import or_, select
 
+from servicehall.i18n import t
 from servicehall.queue import Hall, StoreError
 from servicehall.queue.caseviews import NO_ANSWER
 from servicehall.queue.clerks import list_clerks
@@ -36,21 +37,11 @@ CASE_FIGURES = ("received", "finished", "on_time", "on_time_rate", "overdue_now"
 CALLBACK_FIGURES = ("callbacks", "callback_rate")
 FIGURES = CASE_FIGURES + CALLBACK_FIGURES
 """Every figure of a row (the text report prints the 回访 ones in a line of their own)."""
-HEADINGS = {
-    "received": "受理",
-    "finished": "办结",
-    "on_time": "按时办结",
-    "on_time_rate": "按时办结率",
-    "overdue_now": "当前超期",
-    "avg_workdays": "平均用时（工作日）",
-    "callbacks": "回访",
-    "callback_rate": "回访满意率",
-}
 RATES = ("on_time_rate", "callback_rate")
 """The figures that are fractions (shown in per cent)."""
 _PLEASED = ("satisfied", "basic")
-GROUPS = {"matter": "按事项", "window": "按窗口", "clerk": "按受理人"}
-"""The breakdowns, each with the title screens, text and the workbook give it."""
+GROUPS = ("matter", "window", "clerk")
+"""The breakdowns (``group_title`` names them for screens, text and the workbook)."""
 
 log = logging.getLogger(__name__)
 
@@ -205,21 +196,32 @@ def _window_name(hall: Hall, number: int) -> str:
 def labelled_rows(cases: CaseReport) -> list[tuple[str, str, dict[str, Any]]]:
     """Every row of the case figures as (group, label, figures): 合计 first, then per matter,
     window and clerk — one table for a screen."""
-    found: list[tuple[str, str, dict[str, Any]]] = [("合计", "", cases.totals)]
-    for by, title in GROUPS.items():
+    found: list[tuple[str, str, dict[str, Any]]] = [(t("rep_totals"), "", cases.totals)]
+    for by in GROUPS:
         for row in cases.groups[by]:
             label = " ".join(str(row[key]) for key, _heading in key_headings(by) if row[key])
-            found.append((title, label, row))
+            found.append((group_title(by), label, row))
     return found
 
 
 def key_headings(by: str) -> list[tuple[str, str]]:
     """The label columns of a breakdown: (key, heading)."""
-    return {
-        "matter": [("service", "业务"), ("name", "事项")],
-        "window": [("number", "窗口"), ("name", "名称")],
-        "clerk": [("clerk", "工号"), ("name", "姓名")],
+    words = {
+        "matter": [("service", "rep_col_service"), ("name", "rep_col_matter")],
+        "window": [("number", "rep_col_window"), ("name", "rep_col_name")],
+        "clerk": [("clerk", "rep_col_clerk_id"), ("name", "rep_case_clerk_name")],
     }[by]
+    return [(key, t(heading)) for key, heading in words]
+
+
+def heading(figure: str) -> str:
+    """A case figure's heading (``FIGURES``)."""
+    return t(f"rep_case_{figure}")
+
+
+def group_title(by: str) -> str:
+    """A case breakdown's title (``GROUPS``)."""
+    return t(f"rep_case_by_{by}")
 
 
 def figure_text(key: str, value: Any) -> str:

@@ -1,4 +1,5 @@
-"""The report's columns: Chinese headings, and each figure as text (screens) or a number (exports).
+"""The report's columns: headings (catalogue keys, said in the language of the moment), and each
+figure as text (screens) or a number (exports).
 
 Times are kept in seconds in the report and JSON; people read them as minutes:seconds on screen
 and as minutes (one decimal) in CSV and Excel. Rates are 0–1 in JSON, percentages for people.
@@ -9,14 +10,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from servicehall.i18n import t
+
 Kind = Literal["text", "count", "seconds", "rate"]
 
 
 @dataclass(frozen=True)
 class Column:
     key: str
-    heading: str
+    words: str
+    """The heading's catalogue key."""
     kind: Kind = "count"
+
+    @property
+    def heading(self) -> str:
+        return t(self.words)
 
     def text(self, row: dict[str, Any]) -> str:
         value = row.get(self.key)
@@ -41,8 +49,8 @@ class Column:
 
     @property
     def export_heading(self) -> str:
-        suffix = {"seconds": "（分钟）", "rate": "（%）"}.get(self.kind, "")
-        return self.heading + suffix
+        unit = {"seconds": "rep_unit_minutes", "rate": "rep_unit_percent"}.get(self.kind)
+        return t(unit, heading=self.heading) if unit else self.heading
 
 
 def clock_text(seconds: float) -> str:
@@ -52,46 +60,46 @@ def clock_text(seconds: float) -> str:
 
 
 KEY_COLUMNS: dict[str, list[Column]] = {
-    "service": [Column("code", "编码", "text"), Column("name", "业务", "text")],
+    "service": [Column("code", "rep_col_code", "text"), Column("name", "rep_col_service", "text")],
     "matter": [
-        Column("service", "业务编码", "text"),
-        Column("code", "事项编码", "text"),
-        Column("name", "事项", "text"),
+        Column("service", "rep_col_service_code", "text"),
+        Column("code", "rep_col_matter_code", "text"),
+        Column("name", "rep_col_matter", "text"),
     ],
-    "window": [Column("number", "窗口"), Column("name", "名称", "text")],
-    "clerk": [Column("clerk", "工号", "text"), Column("name", "工作人员", "text")],
-    "hour": [Column("label", "取号时段", "text")],
+    "window": [Column("number", "rep_col_window"), Column("name", "rep_col_name", "text")],
+    "clerk": [Column("clerk", "rep_col_clerk_id", "text"), Column("name", "rep_col_clerk", "text")],
+    "hour": [Column("label", "rep_col_hour", "text")],
 }
 
 FIGURE_COLUMNS = [
-    Column("issued", "取号"),
-    Column("served", "办结"),
-    Column("no_show", "过号"),
-    Column("transferred", "转办"),
-    Column("cancelled", "取消"),
-    Column("expired", "过期未叫"),
-    Column("waiting", "等候中"),
-    Column("in_service", "办理中"),
-    Column("avg_wait_s", "平均等候", "seconds"),
-    Column("median_wait_s", "等候中位数", "seconds"),
-    Column("p90_wait_s", "等候90%分位", "seconds"),
-    Column("avg_service_s", "平均办理", "seconds"),
-    Column("median_service_s", "办理中位数", "seconds"),
-    Column("p90_service_s", "办理90%分位", "seconds"),
-    Column("limit_total", "限时事项办结数"),
-    Column("limit_met", "限时内办结数"),
-    Column("limit_rate", "限时办结率", "rate"),
-    Column("satisfied", "满意"),
-    Column("basic", "基本满意"),
-    Column("unsatisfied", "不满意"),
-    Column("rated", "评价数"),
-    Column("satisfaction_rate", "满意率", "rate"),
+    Column("issued", "rep_col_issued"),
+    Column("served", "rep_col_served"),
+    Column("no_show", "rep_col_no_show"),
+    Column("transferred", "rep_col_transferred"),
+    Column("cancelled", "rep_col_cancelled"),
+    Column("expired", "rep_col_expired"),
+    Column("waiting", "rep_col_waiting"),
+    Column("in_service", "rep_col_in_service"),
+    Column("avg_wait_s", "rep_col_avg_wait", "seconds"),
+    Column("median_wait_s", "rep_col_median_wait", "seconds"),
+    Column("p90_wait_s", "rep_col_p90_wait", "seconds"),
+    Column("avg_service_s", "rep_col_avg_service", "seconds"),
+    Column("median_service_s", "rep_col_median_service", "seconds"),
+    Column("p90_service_s", "rep_col_p90_service", "seconds"),
+    Column("limit_total", "rep_col_limit_total"),
+    Column("limit_met", "rep_col_limit_met"),
+    Column("limit_rate", "rep_col_limit_rate", "rate"),
+    Column("satisfied", "rep_col_satisfied"),
+    Column("basic", "rep_col_basic"),
+    Column("unsatisfied", "rep_col_unsatisfied"),
+    Column("rated", "rep_col_rated"),
+    Column("satisfaction_rate", "rep_col_satisfaction_rate", "rate"),
 ]
 
-HANDLED_HEADINGS = {"issued": "接待"}
+HANDLED_HEADINGS = {"issued": "rep_col_handled"}
 """Window and clerk rows count the tickets they handled last, not tickets issued to them."""
 
-TRANSFER_HEADINGS = {"transferred": "转出"}
+TRANSFER_HEADINGS = {"transferred": "rep_col_transferred_out"}
 
 
 def columns_for(by: str) -> list[Column]:
@@ -100,8 +108,8 @@ def columns_for(by: str) -> list[Column]:
     if by in ("window", "clerk"):
         renamed = {**HANDLED_HEADINGS, **TRANSFER_HEADINGS}
     elif by == "hour":
-        renamed = {"issued": "到达"}
-    figures = [Column(c.key, renamed.get(c.key, c.heading), c.kind) for c in FIGURE_COLUMNS]
+        renamed = {"issued": "rep_col_arrived"}
+    figures = [Column(c.key, renamed.get(c.key, c.words), c.kind) for c in FIGURE_COLUMNS]
     return KEY_COLUMNS[by] + figures
 
 

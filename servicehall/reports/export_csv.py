@@ -6,6 +6,7 @@ import csv
 import io
 from pathlib import Path
 
+from servicehall.i18n import t
 from servicehall.reports.columns import KEY_COLUMNS, columns_for
 from servicehall.reports.report import Report
 
@@ -22,7 +23,7 @@ def csv_text(report: Report, by: str) -> str:
     for row in report.rows(by):
         writer.writerow(["" if v is None else v for v in (c.number(row) for c in columns)])
     keys = len(KEY_COLUMNS[by])
-    total_row = ["合计"] + [""] * (keys - 1)
+    total_row = [t("rep_totals")] + [""] * (keys - 1)
     total_row += ["" if v is None else v for v in (c.number(report.totals) for c in columns[keys:])]
     writer.writerow(total_row)
     return out.getvalue()

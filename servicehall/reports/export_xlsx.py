@@ -17,13 +17,15 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from servicehall.i18n import t
 from servicehall.reports.breakdowns import BREAKDOWNS
 from servicehall.reports.casereport import (
     FIGURES,
     GROUPS,
-    HEADINGS,
     RATES,
     CaseReport,
+    group_title,
+    heading,
     key_headings,
 )
 from servicehall.reports.columns import KEY_COLUMNS, Column, columns_for, totals_columns
@@ -31,7 +33,6 @@ from servicehall.reports.report import Report
 
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 BOLD = Font(bold=True)
-CHART_SHEET_TITLE = "到达时段图"
 
 
 def _cell_value(column: Column, row: dict[str, Any]) -> Any:
@@ -66,10 +67,10 @@ def _widths(sheet: Worksheet, columns: list[Column]) -> None:
 def _summary(sheet: Worksheet, report: Report) -> None:
     sheet["A1"] = report.hall_name
     sheet["A1"].font = Font(bold=True, size=14)
-    sheet["A2"] = f"统计期间：{report.period.label()}（{report.period.days} 天）"
+    sheet["A2"] = t("rep_xlsx_period", period=report.period.label(), days=report.period.days)
     if report.empty:
-        sheet["A3"] = "该期间没有取号记录"
-    sheet["A4"], sheet["B4"] = "项目", "合计"
+        sheet["A3"] = t("rep_xlsx_empty")
+    sheet["A4"], sheet["B4"] = t("rep_xlsx_item"), t("rep_totals")
     for cell in (sheet["A4"], sheet["B4"]):
         cell.font, cell.fill = BOLD, HEADER_FILL
     for offset, column in enumerate(totals_columns(), start=5):
@@ -93,7 +94,7 @@ def _breakdown(sheet: Worksheet, report: Report, by: str) -> None:
         _put_row(sheet, number, columns, [_cell_value(c, row) for c in columns])
     keys = len(KEY_COLUMNS[by])
     total_at = len(rows) + 2
-    values: list[Any] = ["合计", *[None] * (keys - 1)]
+    values: list[Any] = [t("rep_totals"), *[None] * (keys - 1)]
     values += [_cell_value(c, report.totals) for c in columns[keys:]]
     _put_row(sheet, total_at, columns, values)
     for index in range(1, len(columns) + 1):
@@ -111,16 +112,16 @@ def _hour_chart(workbook: Workbook, report: Report) -> None:
     arrivals_column = [c.key for c in columns_for("hour")].index("issued") + 1
     chart = BarChart()
     chart.type = "col"
-    chart.title = f"各时段取号人数 {report.period.label()}"
-    chart.y_axis.title = "取号人数"
-    chart.x_axis.title = "取号时段"
+    chart.title = t("rep_xlsx_chart", period=report.period.label())
+    chart.y_axis.title = t("rep_xlsx_chart_y")
+    chart.x_axis.title = t("rep_col_hour")
     chart.legend = None
     data = Reference(data_sheet, min_col=arrivals_column, min_row=1, max_row=count + 1)
     categories = Reference(data_sheet, min_col=1, min_row=2, max_row=count + 1)
     chart.add_data(data, titles_from_data=True)
     chart.set_categories(categories)
     chart.width, chart.height = 24, 12
-    workbook.create_sheet(CHART_SHEET_TITLE).add_chart(chart, "A1")
+    workbook.create_sheet(t("rep_xlsx_chart_sheet")).add_chart(chart, "A1")
 
 
 def write_xlsx(report: Report, path: Path) -> None:
@@ -128,30 +129,29 @@ def write_xlsx(report: Report, path: Path) -> None:
     workbook = Workbook()
     summary = workbook.active
     assert isinstance(summary, Worksheet)  # a new workbook has one sheet
-    summary.title = "汇总"
+    summary.title = t("rep_xlsx_summary")
     _summary(summary, report)
     for breakdown in BREAKDOWNS.values():
         _breakdown(workbook.create_sheet(breakdown.title), report, breakdown.by)
     _hour_chart(workbook, report)
     if report.cases is not None:
-        _cases(workbook.create_sheet(CASES_SHEET_TITLE), report.cases)
+        _cases(workbook.create_sheet(t("rep_cases")), report.cases)
     workbook.save(path)
-
-
-CASES_SHEET_TITLE = "办件"
 
 
 def _cases(sheet: Worksheet, cases: CaseReport) -> None:
     """办件: the totals, then a block per matter, window and clerk, one under the other."""
     row_number = 1
-    for by, title in (("", "办件合计"), *GROUPS.items()):
+    blocks = (("", t("rep_xlsx_cases_totals")), *((by, group_title(by)) for by in GROUPS))
+    for by, title in blocks:
         sheet.cell(row=row_number, column=1, value=title).font = BOLD
         keys = key_headings(by) if by else []
-        headings = [heading for _key, heading in keys] + [
-            HEADINGS[key] + ("（%）" if key in RATES else "") for key in FIGURES
+        headings = [label for _key, label in keys] + [
+            t("rep_unit_percent", heading=heading(key)) if key in RATES else heading(key)
+            for key in FIGURES
         ]
-        for index, heading in enumerate(headings, start=1):
-            sheet.cell(row=row_number + 1, column=index, value=heading).font = BOLD
+        for index, label in enumerate(headings, start=1):
+            sheet.cell(row=row_number + 1, column=index, value=label).font = BOLD
         rows = cases.groups[by] if by else [cases.totals]
         for offset, row in enumerate(rows, start=row_number + 2):
             values = [row[key] for key, _heading in keys] + [

@@ -24,14 +24,15 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Static, Tab, Tabs
 
 from servicehall.errors import ServiceHallError
+from servicehall.i18n import t
 from servicehall.queue import EventView, Hall
 from servicehall.reports.audit import audit_trail, detail_text, event_name
 from servicehall.reports.breakdowns import BREAKDOWNS
 from servicehall.reports.casereport import (
     FIGURES,
-    HEADINGS,
     CaseReport,
     figure_text,
+    heading,
     labelled_rows,
 )
 from servicehall.reports.chart import hour_chart
@@ -75,22 +76,26 @@ def month_start(day: dt.date) -> dt.date:
 
 
 def summary_text(report: Report) -> Text:
-    t = report.totals
+    totals = report.totals
     text = Text()
     text.append(f"{report.hall_name}  {report.period.label()}\n", style="bold")
     if report.empty:
-        text.append("这段时间没有取号记录", style="bold yellow")
+        text.append(t("mgr_empty"), style="bold yellow")
         return text
-    text.append(
-        f"取号 {t['issued']}   办结 {t['served']}   过号 {t['no_show']}   "
-        f"转办 {t['transferred']}   取消 {t['cancelled']}   过期未叫 {t['expired']}   "
-        f"等候中 {t['waiting']}\n"
-    )
+    counts = ("issued", "served", "no_show", "transferred", "cancelled", "expired", "waiting")
+    text.append(t("mgr_counts", **{key: totals[key] for key in counts}) + "\n")
     f = {c.key: c for c in FIGURE_COLUMNS}
     text.append(
-        f"限时办结率 {f['limit_rate'].text(t)}   满意率 {f['satisfaction_rate'].text(t)}"
-        f"（满意 {t['satisfied']} / 基本满意 {t['basic']} / 不满意 {t['unsatisfied']}）   "
-        f"等候中位 {f['median_wait_s'].text(t)}   办理中位 {f['median_service_s'].text(t)}"
+        t(
+            "mgr_rates",
+            limit_rate=f["limit_rate"].text(totals),
+            rate=f["satisfaction_rate"].text(totals),
+            satisfied=totals["satisfied"],
+            basic=totals["basic"],
+            unsatisfied=totals["unsatisfied"],
+            median_wait=f["median_wait_s"].text(totals),
+            median_service=f["median_service_s"].text(totals),
+        )
     )
     return text
 
@@ -98,7 +103,7 @@ def summary_text(report: Report) -> Text:
 class AuditScreen(ModalScreen[None]):
     """The events of one ticket or window, oldest first; Esc closes."""
 
-    BINDINGS = [Binding("escape", "dismiss", "关闭")]
+    BINDINGS = [Binding("escape", "dismiss", t("mgr_close"))]
 
     def __init__(self, title: str, events: list[EventView]) -> None:
         super().__init__()
@@ -109,11 +114,12 @@ class AuditScreen(ModalScreen[None]):
         with Vertical(id="audit-box"):
             yield Label(plain(self.heading), id="audit-title")
             yield DataTable(id="audit-table", zebra_stripes=True, cursor_type="row")
-            yield Button("关闭", id="audit-close")
+            yield Button(t("mgr_close"), id="audit-close")
 
     def on_mount(self) -> None:
         table = self.query_one("#audit-table", DataTable)
-        table.add_columns("时间", "操作", "号票", "窗口", "工作人员", "详情")
+        columns = ("at", "kind", "ticket", "window", "clerk", "detail")
+        table.add_columns(*(t(f"mgr_col_{key}") for key in columns))
         for event in self.events:
             cells = (
                 f"{event.at:%m-%d %H:%M:%S}",
@@ -125,7 +131,7 @@ class AuditScreen(ModalScreen[None]):
             )
             table.add_row(*(Text(cell) for cell in cells))  # names are text, never markup
         if not self.events:
-            table.add_row("", "这一天没有记录", "", "", "", "")
+            table.add_row("", t("mgr_audit_none"), "", "", "", "")
 
     @on(Button.Pressed, "#audit-close")
     def _close(self) -> None:
@@ -142,18 +148,18 @@ def _holds(report: Report, by: str) -> bool:
 
 def fill_case_table(table: DataTable[Any], cases: CaseReport | None) -> None:
     """The 办件 tab: totals, then per matter, window and clerk, in one table."""
-    table.add_columns("分组", "名称", *[HEADINGS[key] for key in FIGURES])
+    table.add_columns(t("mgr_group"), t("rep_col_name"), *[heading(key) for key in FIGURES])
     for group, label, row in labelled_rows(cases) if cases is not None else []:
         table.add_row(group, Text(label), *[figure_text(key, row[key]) for key in FIGURES])
 
 
 class ManagerApp(HallApp):
     CSS_PATH = "manager.tcss"
-    TITLE = "统计报表"
+    TITLE = t("serve_title_manager")
     BINDINGS = [
-        Binding("f5", "load", "刷新"),
-        Binding("ctrl+e", "export('xlsx')", "导出Excel"),
-        Binding("ctrl+q", "quit", "退出"),
+        Binding("f5", "load", t("mgr_refresh")),
+        Binding("ctrl+e", "export('xlsx')", t("mgr_export_key")),
+        Binding("ctrl+q", "quit", t("mgr_quit")),
     ]
 
     def __init__(self, hall: Hall, export_dir: Path | None = None, *, pin_hash: str = "") -> None:
@@ -172,28 +178,28 @@ class ManagerApp(HallApp):
         today = self.report_hall.today().isoformat()
         yield Header()
         with Horizontal(id="filters"):
-            yield Label("从", classes="field-label")
+            yield Label(t("mgr_from"), classes="field-label")
             yield Input(today, id="start", placeholder="YYYY-MM-DD")
-            yield Label("到", classes="field-label")
+            yield Label(t("mgr_to"), classes="field-label")
             yield Input(today, id="end", placeholder="YYYY-MM-DD")
-            yield Button("查询", id="run", variant="primary")
-            yield Button("今天", id="today")
-            yield Button("昨天", id="yesterday")
-            yield Button("本月", id="this-month")
-            yield Button("上月", id="last-month")
+            yield Button(t("mgr_run"), id="run", variant="primary")
+            yield Button(t("mgr_today"), id="today")
+            yield Button(t("mgr_yesterday"), id="yesterday")
+            yield Button(t("mgr_this_month"), id="this-month")
+            yield Button(t("mgr_last_month"), id="last-month")
         tabs = [Tab(b.title, id=b.by) for b in BREAKDOWNS.values()]
-        yield Tabs(*tabs, Tab("办件", id=CASES_TAB), id="by")
-        yield Static("正在统计…", id="summary")
+        yield Tabs(*tabs, Tab(t("rep_cases"), id=CASES_TAB), id="by")
+        yield Static(t("mgr_working"), id="summary")
         with Horizontal(id="body"):
             yield DataTable(id="table", zebra_stripes=True, cursor_type="row")
             with Vertical(id="chart-box"):
-                yield Label("各时段取号人数", id="chart-title")
+                yield Label(t("rep_hours_title"), id="chart-title")
                 yield Static(id="chart")
         with Horizontal(id="actions"):
-            yield Button("导出 Excel", id="xlsx")
-            yield Button("导出 CSV", id="csv")
-            yield Input(placeholder="号票 A012 或窗口号 3", id="audit-ref")
-            yield Button("工作记录", id="audit")
+            yield Button(t("mgr_export_xlsx"), id="xlsx")
+            yield Button(t("mgr_export_csv"), id="csv")
+            yield Input(placeholder=t("mgr_audit_ref"), id="audit-ref")
+            yield Button(t("mgr_audit"), id="audit")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -264,7 +270,7 @@ class ManagerApp(HallApp):
         except ServiceHallError as exc:
             self._say(exc.message, error=True)
             return
-        self._say(f"正在统计 {period.label()} …")
+        self._say(t("mgr_working_on", period=period.label()))
         self._request(period)
 
     def _request(self, period: Period) -> None:
@@ -347,10 +353,10 @@ class ManagerApp(HallApp):
 
     def action_export(self, kind: str) -> None:
         if self.report is None or self.report.empty:
-            self.notify("没有可导出的数据", severity="warning")
+            self.notify(t("mgr_nothing_to_export"), severity="warning")
             return
         if kind == "csv" and self.by == CASES_TAB:
-            self.notify("办件请导出 Excel（「办件」页）", severity="warning")
+            self.notify(t("mgr_cases_in_xlsx"), severity="warning")
             return
         self._export(self.report, kind, self.by)
 
@@ -363,7 +369,9 @@ class ManagerApp(HallApp):
             except ServiceHallError as exc:
                 self.post_message(Told(exc.message, "error"))
                 return
-        name = f"报表_{period.start}" + ("" if period.single_day else f"_至_{period.end}")
+        name = t("mgr_file", start=period.start)
+        if not period.single_day:
+            name += t("mgr_file_to", end=period.end)
         if kind == "csv":
             name += f"_{BREAKDOWNS[by].title}"
         path = self.export_dir / f"{name}.{kind}"
@@ -376,9 +384,10 @@ class ManagerApp(HallApp):
             else:
                 write_csv(report, by, path)
         except OSError as exc:
-            self.post_message(Told(f"无法写入 {path}：{exc.strerror or exc}", "error"))
+            reason = str(exc.strerror or exc)
+            self.post_message(Told(t("rep_cannot_write", path=str(path), reason=reason), "error"))
             return
-        self.post_message(Told(f"已保存：{path}"))
+        self.post_message(Told(t("rep_saved", path=str(path))))
 
     # ------------------------------------------------------------------ audit trail
 
@@ -400,8 +409,11 @@ class ManagerApp(HallApp):
         except ServiceHallError as exc:
             self.post_message(Told(exc.message, "error"))
             return
-        what = f"{ref.strip()} 号窗口" if ref.strip().isdigit() else ref.strip().upper()
-        self.post_message(AuditRead(f"工作过程记录：{what}（{day}）", events))
+        if ref.strip().isdigit():
+            what = t("mgr_audit_window", window=ref.strip())
+        else:
+            what = ref.strip().upper()
+        self.post_message(AuditRead(t("mgr_audit_title", what=what, day=day), events))
 
     @on(AuditRead)
     def _audit_read(self, event: AuditRead) -> None:

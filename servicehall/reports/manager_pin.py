@@ -16,6 +16,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
+from servicehall.i18n import t
 from servicehall.pins import verify_pin
 from servicehall.queue import Hall
 from servicehall.queue.lockouts import MANAGER_RULE, PinGuard, this_pc
@@ -25,7 +26,7 @@ from servicehall.reports.manager_messages import PinAnswered
 class ManagerPinScreen(Screen[bool]):
     """Dismisses with True once the right PIN is typed."""
 
-    BINDINGS = [Binding("ctrl+q", "app.quit", "退出")]
+    BINDINGS = [Binding("ctrl+q", "app.quit", t("mgr_quit"))]
 
     def __init__(self, hall: Hall, pin_hash: str) -> None:
         super().__init__(id="manager-pin")
@@ -36,7 +37,7 @@ class ManagerPinScreen(Screen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="pin-box"):
-            yield Static("统计报表：请输入管理员 PIN", id="pin-title")
+            yield Static(t("mgr_pin_title"), id="pin-title")
             yield Input(placeholder="PIN", password=True, id="pin")
             yield Static("", id="pin-message")
 
@@ -49,7 +50,7 @@ class ManagerPinScreen(Screen[bool]):
         if self.checking or not pin:
             return
         self.checking = True
-        self._say("正在核对……")
+        self._say(t("mgr_pin_checking"))
         self._check(pin)
 
     @work(thread=True, exclusive=True, group="manager-pin", exit_on_error=False)
@@ -65,7 +66,7 @@ class ManagerPinScreen(Screen[bool]):
             wait = attempt.wait_s
             if wait:
                 self.hall.record("pin_locked", subject=subject, seconds=wait)
-        message = f"错误次数太多，请 {math.ceil(wait)} 秒后再试" if wait else "PIN 不对，请重试"
+        message = t("mgr_pin_locked", seconds=math.ceil(wait)) if wait else t("mgr_pin_wrong")
         self.post_message(PinAnswered(False, message))
 
     @on(PinAnswered)

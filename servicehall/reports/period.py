@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from servicehall.errors import ServiceHallError
+from servicehall.i18n import t
 
 MAX_DAYS = 3660  # ten years: beyond that a typo is more likely than a question
 
@@ -35,7 +36,7 @@ class Period:
     def label(self) -> str:
         if self.single_day:
             return self.start.isoformat()
-        return f"{self.start.isoformat()} 至 {self.end.isoformat()}"
+        return t("rep_period", start=self.start.isoformat(), end=self.end.isoformat())
 
     def each_day(self) -> list[dt.date]:
         return [self.start + dt.timedelta(days=i) for i in range(self.days)]
@@ -56,9 +57,7 @@ def parse_day(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise ReportInputError(
-            f"日期应写成 YYYY-MM-DD（例如 2026-11-23），而不是 {text!r}"
-        ) from None
+        raise ReportInputError(key="rep_bad_day", params={"text": repr(text)}) from None
 
 
 def make_period(
@@ -69,9 +68,7 @@ def make_period(
 ) -> Period:
     """One day (``day``, default today) or a range (``start``/``end``; a missing end is today)."""
     if day and (start or end):
-        raise ReportInputError(
-            "请只用 --day（某一天），或只用 --from/--to（一段日期），不要同时使用"
-        )
+        raise ReportInputError(key="rep_day_or_range")
     if day:
         one = parse_day(day)
         return Period(one, one)
@@ -79,10 +76,10 @@ def make_period(
         first = parse_day(start) if start else None
         last = parse_day(end) if end else today
         if first is None:
-            raise ReportInputError("使用 --to 时请同时给出 --from 开始日期")
+            raise ReportInputError(key="rep_to_needs_from")
         if last < first:
-            raise ReportInputError(f"开始日期 {first} 晚于结束日期 {last}，请对调")
+            raise ReportInputError(key="rep_range_reversed", params={"first": first, "last": last})
         if (last - first).days >= MAX_DAYS:
-            raise ReportInputError(f"日期范围太长（最多 {MAX_DAYS} 天）")
+            raise ReportInputError(key="rep_range_too_long", params={"days": MAX_DAYS})
         return Period(first, last)
     return Period(today, today)

@@ -34,13 +34,13 @@ from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
 from servicehall.grids import DESIGNED
+from servicehall.i18n import t
 from servicehall.serve.hosts import trusted_host
 from servicehall.serve.lifeline import mark_children
 
 log = logging.getLogger(__name__)
 
 TEMPLATES = Path(__file__).with_name("templates")
-TITLES = {"display": "大厅叫号屏", "kiosk": "自助取号", "clerk": "窗口叫号", "manager": "统计报表"}
 DEFAULT_FONT_SIZE = {"display": 28, "kiosk": 20, "clerk": 20, "manager": 18}
 DEFAULT_MAX_TABS = {"display": 3, "kiosk": 2, "clerk": 2, "manager": 2}
 QUIT_GRACE_S = 2.0
@@ -117,7 +117,7 @@ class HallServer(Server):
 
     async def handle_index(self, request: web.Request) -> web.StreamResponse:
         if not self.trusted_host(request.host):
-            return _page(403, "此地址不能使用", "请用本机地址打开，例如 http://127.0.0.1:端口/")
+            return _page(403, t("serve_bad_host"), t("serve_bad_host_hint"))
         if len(self.tabs) >= self.max_tabs:
             return _busy(self.max_tabs)
         return await self._index(request)
@@ -142,7 +142,7 @@ class HallServer(Server):
                 request.headers.get("Origin"),
                 request.host,
             )
-            return _page(403, "拒绝连接", "只有本机打开的页面可以使用")
+            return _page(403, t("serve_refused"), t("serve_refused_hint"))
         if len(self.tabs) >= self.max_tabs:
             return _busy(self.max_tabs)
         websocket = web.WebSocketResponse(heartbeat=15)
@@ -228,8 +228,9 @@ async def _close(websocket: web.WebSocketResponse) -> None:
 
 def _page(status: int, title: str, text: str, refresh_s: int = 0) -> web.Response:
     refresh = f'<meta http-equiv="refresh" content="{refresh_s}">' if refresh_s else ""
+    lang = t("serve_html_lang")
     body = (
-        f'<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">{refresh}'
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">{refresh}'
         f"<title>{html.escape(title)}</title><style>body{{background:#000;color:#fff;"
         'font:40px "WenQuanYi Micro Hei",sans-serif;display:flex;flex-direction:column;'
         "align-items:center;justify-content:center;height:90vh;text-align:center}</style>"
@@ -241,9 +242,8 @@ def _page(status: int, title: str, text: str, refresh_s: int = 0) -> web.Respons
 def _busy(max_tabs: int) -> web.Response:
     return _page(
         503,
-        "已达到同时打开的上限",
-        f"这个程序最多同时在 {max_tabs} 个浏览器标签中使用。"
-        "请关闭其他标签页；本页每 10 秒自动重试。",
+        t("serve_busy"),
+        t("serve_busy_hint", tabs=max_tabs),
         refresh_s=10,
     )
 
@@ -273,7 +273,7 @@ def serve(
         role=role,
         host=host,
         port=port,
-        title=TITLES.get(role, role),
+        title=t(f"serve_title_{role}"),
         font_size=font_size or DEFAULT_FONT_SIZE.get(role, 20),
         max_tabs=max_tabs or DEFAULT_MAX_TABS.get(role, 2),
         allowed_hosts=(*allowed_hosts, *([] if host in ("0.0.0.0", "::") else [host])),

@@ -8,6 +8,7 @@ import datetime as dt
 from servicehall.config import HallConfig
 from servicehall.doctor import FAIL, OK, WARN, Check
 from servicehall.errors import ServiceHallError
+from servicehall.i18n import t
 from servicehall.queue import Hall
 from servicehall.queue.outbox import (
     CAPPED,
@@ -22,9 +23,6 @@ from servicehall.sms.bridge import HEALTH_EVERY_S
 from servicehall.sms.modem import ModemFault
 from servicehall.sms.senders import make_sender
 
-SENDER = "短信发送"
-OUTBOX = "短信发件箱"
-START_BRIDGE = "启动短信桥：systemctl start servicehall-sms（或 servicehall sms --port …）"
 STALE_AFTER = dt.timedelta(seconds=3 * HEALTH_EVERY_S)
 
 
@@ -33,13 +31,9 @@ def _open(config: HallConfig, db: str | None) -> Hall:
 
 
 def check_sender(config: HallConfig, db: str | None) -> Check:
+    sender_check = t("sms_check_sender")
     if not config.sms.enabled:
-        return Check(
-            SENDER,
-            WARN,
-            "短信提醒没有开通（hall.toml 的 [sms] enabled = false）",
-            "接好短信猫后在 [sms] 设 enabled = true",
-        )
+        return Check(sender_check, WARN, t("sms_check_disabled"), t("sms_check_enable"))
     try:
         hall = _open(config, db)
         try:
@@ -48,34 +42,47 @@ def check_sender(config: HallConfig, db: str | None) -> Check:
         finally:
             hall.close()
     except ServiceHallError as exc:
-        return Check(SENDER, FAIL, exc.message, "先让数据库检查通过")
+        return Check(sender_check, FAIL, exc.message, t("sms_check_db_first"))
     if report is not None and report.running and now - report.seen_at <= STALE_AFTER:
-        detail = f"{report.sender}：{report.detail}（{report.seen_at:%H:%M:%S} 检查）"
+        detail = t(
+            "sms_check_report",
+            sender=report.sender,
+            detail=report.detail,
+            at=f"{report.seen_at:%H:%M:%S}",
+        )
         if report.ready:
-            return Check(SENDER, OK, f"短信桥在运行。{detail}")
-        return Check(SENDER, FAIL, f"短信桥在运行，但发不出去。{detail}", _fix(report.detail))
-    stopped = "短信桥没有运行"
+            return Check(sender_check, OK, t("sms_check_running") + detail)
+        said = t("sms_check_cannot_send") + detail
+        return Check(sender_check, FAIL, said, _fix(report.detail))
+    stopped = t("sms_check_stopped")
     if report is not None:
-        last = "停止" if not report.running else "以后没有消息"
-        stopped += f"（{report.seen_at:%m-%d %H:%M} {last}）"
+        last = t("sms_check_last_stop" if not report.running else "sms_check_last_silent")
+        stopped += t("sms_check_since", at=f"{report.seen_at:%m-%d %H:%M}", last=last)
     try:
         sender = make_sender(config.sms)
         health = sender.check()  # nobody holds the port now: ask the modem itself
         sender.close()
     except ServiceHallError as fault:
-        fix = _fix(fault.message) if isinstance(fault, ModemFault) else "在 [sms] 设 port"
-        return Check(SENDER, FAIL, f"{stopped}；{fault.message}", f"{fix}；再{START_BRIDGE}")
-    return Check(SENDER, FAIL, f"{stopped}（{health}）", START_BRIDGE)
+        fix = _fix(fault.message) if isinstance(fault, ModemFault) else t("sms_fix_port")
+        said = t("sms_check_stopped_fault", stopped=stopped, message=fault.message)
+        return Check(sender_check, FAIL, said, t("sms_fix_then_start", fix=fix))
+    said = t("sms_check_stopped_health", stopped=stopped, health=health)
+    return Check(sender_check, FAIL, said, t("sms_start_bridge"))
+
+
+FIXES = (
+    (("SIM",), "sms_fix_sim"),
+    (("注册", "regist"), "sms_fix_network"),
+    (("串口", "port"), "sms_fix_cable"),
+)
+"""What to do, by a word in the modem's report (written by the bridge in its own language)."""
 
 
 def _fix(detail: str) -> str:
-    if "SIM" in detail:
-        return "关机后插好 SIM 卡（关掉 PIN 码），检查话费"
-    if "注册" in detail:
-        return "检查天线和信号，换个位置放短信猫；确认 SIM 卡能打电话"
-    if "串口" in detail:
-        return "检查 USB 线；[sms] port 用 /dev/serial/by-id/… 的固定名字"
-    return "检查短信猫的电源和波特率，详情见日志 servicehall.log"
+    for words, fix in FIXES:
+        if any(word in detail for word in words):
+            return t(fix)
+    return t("sms_fix_modem")
 
 
 def check_outbox(config: HallConfig, db: str | None) -> Check:
@@ -86,22 +93,22 @@ def check_outbox(config: HallConfig, db: str | None) -> Check:
         finally:
             hall.close()
     except ServiceHallError as exc:
-        return Check(OUTBOX, FAIL, exc.message, "先让数据库检查通过")
+        return Check(t("sms_check_outbox"), FAIL, exc.message, t("sms_check_db_first"))
     counts = summary.counts
-    detail = (
-        f"今天已发 {counts[SENT]} 条，待发 {counts[PENDING]}，失败 {counts[FAILED]}，"
-        f"未确认 {counts[UNSURE]}，超过每日上限 {counts[CAPPED]}"
+    detail = t(
+        "sms_outbox_counts",
+        sent=counts[SENT],
+        pending=counts[PENDING],
+        failed=counts[FAILED],
+        unsure=counts[UNSURE],
+        capped=counts[CAPPED],
     )
     if summary.last_error:
-        detail += f"；最近的问题（{summary.last_error_at:%H:%M}）：{summary.last_error}"
+        at = f"{summary.last_error_at:%H:%M}"
+        detail += t("sms_outbox_last_error", at=at, error=summary.last_error)
     if summary.numbers_kept:
-        return Check(
-            OUTBOX,
-            FAIL,
-            f"{summary.numbers_kept} 个手机号过了当天还保存着（应在当天结束时删除）。{detail}",
-            f"{START_BRIDGE}：它在每天结束时删除号码",
-        )
+        kept = t("sms_outbox_numbers_kept", n=summary.numbers_kept)
+        return Check(t("sms_check_outbox"), FAIL, kept + detail, t("sms_outbox_kept_fix"))
     if counts[FAILED] or counts[UNSURE]:
-        fix = "看日志 servicehall.log；“未确认”的短信可能已发出，不会重发"
-        return Check(OUTBOX, WARN, detail, fix)
-    return Check(OUTBOX, OK, detail)
+        return Check(t("sms_check_outbox"), WARN, detail, t("sms_outbox_fix"))
+    return Check(t("sms_check_outbox"), OK, detail)

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import serial
 
 from servicehall.errors import ServiceHallError
+from servicehall.i18n import t
 from servicehall.sms.pdu import PduPart
 
 log = logging.getLogger(__name__)
@@ -40,7 +41,8 @@ ESC = b"\x1b"
 COMMAND_TIMEOUT_S = 5.0
 SEND_TIMEOUT_S = 60.0
 """Networks can take tens of seconds to accept a message; after this it counts as lost."""
-REGISTERED = {1: "本地网", 5: "漫游"}
+REGISTERED = {1: "sms_home_network", 5: "sms_roaming"}
+"""The registrations that can send (+CREG 1 and 5), as catalogue keys."""
 # +CMS ERROR codes that mean the SIM or the network, not this message: the modem is down
 MODEM_CMS_ERRORS = frozenset({310, 311, 312, 313, 314, 315, 316, 317, 318, 330, 331, 332})
 SIM_MISSING_CME = frozenset({10, 13, 14, 15})
@@ -84,9 +86,11 @@ class ModemHealth:
         return self.registration in REGISTERED
 
     def describe(self) -> str:
-        signal = "未知" if self.signal is None else f"{self.signal}/31"
-        network = REGISTERED.get(self.registration, f"未注册（{self.registration}）")
-        return f"SIM 卡正常，已注册{network}，信号 {signal}" if self.registered else network
+        signal = t("sms_signal_unknown") if self.signal is None else f"{self.signal}/31"
+        if not self.registered:
+            return t("sms_unregistered", code=self.registration)
+        network = t(REGISTERED[self.registration])
+        return t("sms_health", network=network, signal=signal)
 
 
 class Modem:
@@ -240,7 +244,7 @@ class Modem:
 
     def _fill(self, deadline: float, command: str) -> None:
         if time.monotonic() > deadline:
-            raise ModemFault("sms_no_answer", down=True, detail=f"{command} 超时")
+            raise ModemFault("sms_no_answer", down=True, detail=t("sms_timed_out", command=command))
         link = self._require_link()
         try:
             self._buffer += link.read(link.in_waiting or 1)

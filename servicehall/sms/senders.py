@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Protocol
 
 from servicehall.config.models import SmsSettings
+from servicehall.i18n import t
 from servicehall.queue.errors import UnknownInput
 from servicehall.queue.outbox import OutgoingMessage, mask_phone
 from servicehall.sms.modem import Modem, ModemFault
@@ -41,7 +42,7 @@ class ModemSender:
 
     def __init__(self, port: str, baud: int) -> None:
         self.modem = Modem(port, baud)
-        self.name = f"短信猫 {port}"
+        self.name = t("sms_modem_name", port=port)
 
     def check(self) -> str:
         try:
@@ -75,13 +76,13 @@ class CommandSender:
     def __init__(self, command: list[str], timeout_s: float) -> None:
         self.command = list(command)
         self.timeout_s = timeout_s
-        self.name = f"命令 {command[0]}"
+        self.name = t("sms_command_name", program=command[0])
 
     def check(self) -> str:
         program = self.command[0]
         if shutil.which(program) is None:
             raise ModemFault("sms_command_missing", down=True, program=program)
-        return f"{program} 可以运行"
+        return t("sms_command_runs", program=program)
 
     def send(self, message: OutgoingMessage, on_part: Callable[[int], None]) -> None:
         argv = [
@@ -98,13 +99,15 @@ class CommandSender:
                 check=False,
             )
         except subprocess.TimeoutExpired as exc:
-            detail = f"{self.timeout_s:g} 秒没有结束"
+            detail = t("sms_command_timeout", seconds=f"{self.timeout_s:g}")
             raise ModemFault("sms_command_failed", maybe_sent=True, detail=detail) from exc
         except OSError as exc:  # not started: certainly not sent
             raise ModemFault("sms_command_missing", down=True, program=argv[0]) from exc
         if done.returncode != 0:
             said = (done.stderr or done.stdout).strip().splitlines()
-            detail = f"退出码 {done.returncode}" + (f"：{said[-1][:120]}" if said else "")
+            detail = t("sms_exit_code", code=done.returncode)
+            if said:
+                detail += t("sms_exit_said", said=said[-1][:120])
             # the program may have echoed the number: staff see it masked, like everywhere
             detail = detail.replace(message.phone, mask_phone(message.phone))
             raise ModemFault("sms_command_failed", detail=detail)
