@@ -100,4 +100,88 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "{tool} not found: apt-get install postgresql-client (the server's version)",
     },
     "bk_tool_failed": {"zh": "{tool} 失败：{detail}", "en": "{tool} failed: {detail}"},
+    # hall.toml's values (config/models.py)
+    "config_bad_period": {
+        "zh": "时段应写成 HH:MM-HH:MM，例如 08:30-12:00，而不是 {text}",
+        "en": "A period is HH:MM-HH:MM, e.g. 08:30-12:00, not {text}",
+    },
+    "config_period_backwards": {
+        "zh": "时段 {text} 的结束时间应晚于开始时间",
+        "en": "The period {text} ends before it starts",
+    },
+    "config_bad_timezone": {
+        "zh": "未知时区 {value}（例如 Asia/Shanghai）",
+        "en": "Unknown time zone {value} (e.g. Asia/Shanghai)",
+    },
+    "config_bad_weekday": {
+        "zh": "星期应为 {valid} 之一，而不是 {bad}",
+        "en": "A weekday is one of {valid}, not {bad}",
+    },
+    "config_matter_twice": {
+        "zh": "事项编码重复：{codes}",
+        "en": "Matter codes used twice: {codes}",
+    },
+    "config_every_days_from": {
+        "zh": "every_days 需要同时给出 from_date（从哪一天起算）",
+        "en": "every_days needs from_date too (the day it counts from)",
+    },
+    "config_holiday_and_workday": {
+        "zh": "日期不能既是节假日又是调休上班日：{days}",
+        "en": "A day cannot be both a holiday and a 调休 working day: {days}",
+    },
+    "config_printer_needs": {
+        "zh": "connection = {connection} 需要填写 {fields}",
+        "en": "connection = {connection} needs {fields}",
+    },
+    "config_bad_pin_hash": {
+        "zh": "不是 servicehall hash-pin 生成的 PIN 散列值（请重新运行 hash-pin 复制整行）",
+        "en": "Not a PIN hash made by servicehall hash-pin (run hash-pin again and copy the "
+        "whole line)",
+    },
+    "config_sms_command": {
+        "zh": 'sender = "command" 需要填写 command（程序和参数）',
+        "en": 'sender = "command" needs command (the program and its arguments)',
+    },
+    "config_sms_number": {
+        "zh": "command 的参数里要有 {{number}}（手机号填在哪里）",
+        "en": "command needs {{number}} among its arguments (where the mobile number goes)",
+    },
+    "config_bad_base_url": {
+        "zh": "base_url 应像 http://192.168.1.10:8080（不带空格和中文）",
+        "en": "base_url looks like http://192.168.1.10:8080 (no spaces, no Chinese)",
+    },
+    "config_service_twice": {
+        "zh": "业务编码重复：{codes}",
+        "en": "Service codes used twice: {codes}",
+    },
+    "config_window_twice": {
+        "zh": "窗口号重复：{numbers}",
+        "en": "Window numbers used twice: {numbers}",
+    },
+    "config_window_unknown_service": {
+        "zh": "{window} 号窗口引用了不存在的业务 {codes}（已有：{valid}）",
+        "en": "Window {window} names services that do not exist: {codes} (there are: {valid})",
+    },
+    "config_service_no_window": {
+        "zh": "业务 {codes} 没有任何窗口办理",
+        "en": "No window serves {codes}",
+    },
+    "config_leader_window": {
+        "zh": "带班领导 {leader} 的窗口 {window} 不存在",
+        "en": "The leader {leader}'s window {window} does not exist",
+    },
+    "config_kiosk_pin_published": {
+        "zh": "取号机维护 PIN 还是示例里公开的 246810：请用 servicehall hash-pin 换一个，"
+        "填到 [kiosk] staff_pin_hash",
+        "en": "The kiosk's staff PIN is still the sample's public 246810: make another with "
+        "servicehall hash-pin and put it in [kiosk] staff_pin_hash",
+    },
+    "config_kiosk_pin_missing": {
+        "zh": "没有设置取号机维护 PIN（[kiosk] staff_pin_hash）：工作人员进不了维护界面",
+        "en": "No kiosk staff PIN ([kiosk] staff_pin_hash): the staff cannot open maintenance",
+    },
+    "config_manager_pin_published": {
+        "zh": "管理员 PIN 是公开的 246810：请换一个（[manager] pin_hash）",
+        "en": "The manager PIN is the public 246810: change it ([manager] pin_hash)",
+    },
 }

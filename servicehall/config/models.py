@@ -12,10 +12,15 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from servicehall.i18n import t
 from servicehall.pins import is_pin_hash, is_published
 
 _PERIOD = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]):([0-5]\d)$")
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _weekday_error(bad: list[str]) -> ValueError:
+    return ValueError(t("config_bad_weekday", valid=", ".join(_WEEKDAYS), bad=", ".join(bad)))
 
 
 class _Model(BaseModel):
@@ -38,11 +43,11 @@ class Period(_Model):
 def _parse_period(text: str) -> Period:
     match = _PERIOD.match(text.strip())
     if not match:
-        raise ValueError(f"时段应写成 HH:MM-HH:MM，例如 08:30-12:00，而不是 {text!r}")
+        raise ValueError(t("config_bad_period", text=repr(text)))
     h1, m1, h2, m2 = (int(g) for g in match.groups())
     start, end = dt.time(h1, m1), dt.time(h2, m2)
     if end <= start:
-        raise ValueError(f"时段 {text!r} 的结束时间应晚于开始时间")
+        raise ValueError(t("config_period_backwards", text=repr(text)))
     return Period(start=start, end=end)
 
 
@@ -74,7 +79,7 @@ class HallInfo(_Model):
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise ValueError(f"未知时区 {value!r}（例如 Asia/Shanghai）") from exc
+            raise ValueError(t("config_bad_timezone", value=repr(value))) from exc
         return value
 
     @field_validator("open_weekdays")
@@ -82,7 +87,9 @@ class HallInfo(_Model):
     def _weekdays(cls, value: list[str]) -> list[str]:
         bad = [v for v in value if v not in _WEEKDAYS]
         if bad:
-            raise ValueError(f"星期应为 {', '.join(_WEEKDAYS)} 之一，而不是 {', '.join(bad)}")
+            raise ValueError(
+                t("config_bad_weekday", valid=", ".join(_WEEKDAYS), bad=", ".join(bad))
+            )
         return value
 
     @property
@@ -132,7 +139,7 @@ class Service(_Model):
         codes = [m.code for m in self.matters]
         dupes = sorted({c for c in codes if codes.count(c) > 1})
         if dupes:
-            raise ValueError(f"事项编码重复：{', '.join(dupes)}")
+            raise ValueError(t("config_matter_twice", codes=", ".join(dupes)))
         return self
 
     def matter(self, code: str) -> Matter | None:
@@ -164,7 +171,9 @@ class LeaderRota(_Model):
     def _weekdays(cls, value: dict[str, Leader]) -> dict[str, Leader]:
         bad = [k for k in value if k not in _WEEKDAYS]
         if bad:
-            raise ValueError(f"星期应为 {', '.join(_WEEKDAYS)} 之一，而不是 {', '.join(bad)}")
+            raise ValueError(
+                t("config_bad_weekday", valid=", ".join(_WEEKDAYS), bad=", ".join(bad))
+            )
         return value
 
     def for_day(self, day: dt.date) -> Leader | None:
@@ -182,7 +191,7 @@ class MarketDays(_Model):
     @model_validator(mode="after")
     def _every_needs_from(self) -> MarketDays:
         if self.every_days and self.from_date is None:
-            raise ValueError("every_days 需要同时给出 from_date（从哪一天起算）")
+            raise ValueError(t("config_every_days_from"))
         return self
 
     def is_market_day(self, day: dt.date) -> bool:
@@ -207,7 +216,9 @@ class CalendarSettings(_Model):
     def _weekdays(cls, value: list[str]) -> list[str]:
         bad = [v for v in value if v not in _WEEKDAYS]
         if bad:
-            raise ValueError(f"星期应为 {', '.join(_WEEKDAYS)} 之一，而不是 {', '.join(bad)}")
+            raise ValueError(
+                t("config_bad_weekday", valid=", ".join(_WEEKDAYS), bad=", ".join(bad))
+            )
         return value
 
     @model_validator(mode="after")
@@ -215,7 +226,7 @@ class CalendarSettings(_Model):
         both = sorted(set(self.holidays) & set(self.workdays))
         if both:
             raise ValueError(
-                f"日期不能既是节假日又是调休上班日：{', '.join(d.isoformat() for d in both)}"
+                t("config_holiday_and_workday", days=", ".join(d.isoformat() for d in both))
             )
         return self
 
@@ -269,7 +280,13 @@ class PrinterSettings(_Model):
         }.get(self.connection, ())
         missing = [k for k in needs if getattr(self, k) is None]
         if missing:
-            raise ValueError(f"connection = {self.connection!r} 需要填写 {', '.join(missing)}")
+            raise ValueError(
+                t(
+                    "config_printer_needs",
+                    connection=repr(self.connection),
+                    fields=", ".join(missing),
+                )
+            )
         return self
 
 
@@ -300,9 +317,7 @@ class VoiceSettings(_Model):
 
 def _pin_hash(value: str) -> str:
     if value and not is_pin_hash(value):
-        raise ValueError(
-            "不是 servicehall hash-pin 生成的 PIN 散列值（请重新运行 hash-pin 复制整行）"
-        )
+        raise ValueError(t("config_bad_pin_hash"))
     return value
 
 
@@ -348,9 +363,9 @@ class SmsSettings(_Model):
     def _command_needs(self) -> SmsSettings:
         if self.sender == "command":
             if not self.command:
-                raise ValueError('sender = "command" 需要填写 command（程序和参数）')
+                raise ValueError(t("config_sms_command"))
             if not any("{number}" in part for part in self.command):
-                raise ValueError("command 的参数里要有 {number}（手机号填在哪里）")
+                raise ValueError(t("config_sms_number"))
         return self
 
 
@@ -376,7 +391,7 @@ class PhoneSettings(_Model):
     def _check_base_url(cls, value: str) -> str:
         value = value.strip().rstrip("/")
         if value and not _BASE_URL.match(value):
-            raise ValueError("base_url 应像 http://192.168.1.10:8080（不带空格和中文）")
+            raise ValueError(t("config_bad_base_url"))
         return value
 
     def page_url(self, token: str | None) -> str | None:
@@ -411,26 +426,32 @@ class HallConfig(_Model):
         codes = [s.code for s in self.services]
         dupes = sorted({c for c in codes if codes.count(c) > 1})
         if dupes:
-            raise ValueError(f"业务编码重复：{', '.join(dupes)}")
+            raise ValueError(t("config_service_twice", codes=", ".join(dupes)))
         numbers = [w.number for w in self.windows]
         dupes_w = sorted({n for n in numbers if numbers.count(n) > 1})
         if dupes_w:
-            raise ValueError(f"窗口号重复：{', '.join(map(str, dupes_w))}")
+            raise ValueError(t("config_window_twice", numbers=", ".join(map(str, dupes_w))))
         for window in self.windows:
             unknown = [c for c in window.services if c not in codes]
             if unknown:
                 raise ValueError(
-                    f"{window.number} 号窗口引用了不存在的业务 {', '.join(unknown)}"
-                    f"（已有：{', '.join(codes)}）"
+                    t(
+                        "config_window_unknown_service",
+                        window=window.number,
+                        codes=", ".join(unknown),
+                        valid=", ".join(codes),
+                    )
                 )
         served = {c for w in self.windows for c in w.services}
         orphans = [c for c in codes if c not in served]
         if orphans:
-            raise ValueError(f"业务 {', '.join(orphans)} 没有任何窗口办理")
+            raise ValueError(t("config_service_no_window", codes=", ".join(orphans)))
         leaders = list(self.leaders.by_weekday.values()) + list(self.leaders.by_date.values())
         for leader in leaders:
             if leader.window is not None and leader.window not in numbers:
-                raise ValueError(f"带班领导 {leader.name} 的窗口 {leader.window} 不存在")
+                raise ValueError(
+                    t("config_leader_window", leader=leader.name, window=leader.window)
+                )
         return self
 
     @property
@@ -441,14 +462,11 @@ class HallConfig(_Model):
         """What is allowed but unwise, for ``check-config`` and ``doctor``."""
         found = []
         if is_published(self.kiosk.staff_pin_hash):
-            found.append(
-                "取号机维护 PIN 还是示例里公开的 246810：请用 servicehall hash-pin 换一个，"
-                "填到 [kiosk] staff_pin_hash"
-            )
+            found.append(t("config_kiosk_pin_published"))
         if not self.kiosk.staff_pin_hash:
-            found.append("没有设置取号机维护 PIN（[kiosk] staff_pin_hash）：工作人员进不了维护界面")
+            found.append(t("config_kiosk_pin_missing"))
         if self.manager.pin_hash and is_published(self.manager.pin_hash):
-            found.append("管理员 PIN 是公开的 246810：请换一个（[manager] pin_hash）")
+            found.append(t("config_manager_pin_published"))
         return found
 
     def service(self, code: str) -> Service | None:
