@@ -18,28 +18,9 @@ if TYPE_CHECKING:  # the queue core imports this module
 _language = "zh"
 SHOWN_LIMIT = 400
 
-FIELD_NAMES: dict[str, dict[str, str]] = {
-    "leader": {"zh": "带班领导姓名", "en": "The leader's name"},
-    "title": {"zh": "职务", "en": "The title"},
-    "clerk_id": {"zh": "工号", "en": "The clerk id"},
-    "clerk_name": {"zh": "姓名", "en": "The name"},
-    "reason": {"zh": "原因", "en": "The reason"},
-    "villager_name": {"zh": "姓名", "en": "The name"},
-    "agent_staff": {"zh": "代办人", "en": "The staff member carrying it"},
-    "case_note": {"zh": "说明", "en": "The note"},
-}
 
 BACK_BY_FROM_S = 15 * 60
 """A villager is told when to be back only when the low end leaves time to go somewhere."""
-
-STATUS_NAMES: dict[str, dict[str, str]] = {
-    "waiting": {"zh": "等候中", "en": "waiting"},
-    "called": {"zh": "办理中", "en": "being served"},
-    "finished": {"zh": "已办结", "en": "finished"},
-    "no_show": {"zh": "已过号", "en": "no-show"},
-    "cancelled": {"zh": "已取消", "en": "cancelled"},
-    "expired": {"zh": "已过期", "en": "expired"},
-}
 
 
 def set_language(language: str) -> None:
@@ -84,9 +65,15 @@ def _param(value: object, lang: str) -> object:
     return shown(value) if isinstance(value, str) else value
 
 
+def code_name(table: str, code: str, lang: str | None = None) -> str:
+    """A stored code named for people (``catalog.names``: ``name_<table>_<code>``); an
+    unknown code is shown as it is."""
+    key = f"name_{table}_{code}"
+    return text_in(lang, key) if key in CATALOG else code
+
+
 def field_name(field: str) -> str:
-    entry = FIELD_NAMES.get(field)
-    return entry.get(_language, entry["zh"]) if entry else field
+    return code_name("field", field)
 
 
 def _wait_word(key: str, lang: str | None, **params: object) -> str:
@@ -120,5 +107,4 @@ def back_by_text(wait: WaitEstimate | None, lang: str | None = None) -> str:
 
 
 def status_name(status: str) -> str:
-    entry = STATUS_NAMES.get(status)
-    return entry.get(_language, entry["zh"]) if entry else status
+    return code_name("status", status)

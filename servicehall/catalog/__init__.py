@@ -1,10 +1,11 @@
 """The one catalogue of words: every message and screen text, Chinese first, English beside it.
 
 One module per part of the program (``core``, ``cases``, ``kiosk``, ``clerk``, ``display``,
-``phone``, ``cli``, ``usage``, ``reports``, ``doctor``, ``admin``, ``printer``, ``sms``) so
-each stays readable; they merge into ``CATALOG`` here, and a key used twice is refused at import.
-Look words up with ``servicehall.i18n.t`` / ``text_in`` (``tests/test_catalog.py`` checks that
-every key has both languages with the same placeholders).
+``phone``, ``cli``, ``usage``, ``reports``, ``doctor``, ``admin``, ``printer``, ``sms``, and
+``names``: stored codes named for people) so each stays readable; they merge into ``CATALOG``
+here, and a key used twice is refused at import. Look words up with ``servicehall.i18n.t`` /
+``text_in`` (``tests/test_catalog.py`` checks that every key has both languages with the same
+placeholders).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from servicehall.catalog import (
     display,
     doctor,
     kiosk,
+    names,
     phone,
     printer,
     reports,
@@ -55,4 +57,5 @@ CATALOG = _merged(
     admin.WORDS,
     printer.WORDS,
     sms.WORDS,
+    names.WORDS,
 )
