@@ -157,7 +157,7 @@ async def test_a_case_found_is_large_at_grid(
         assert dots_shown(app, "#progress-result") == dots
         rows = [squeezed(row) for row in screen_rows(app)]
         wanted = ["低保申请（承诺件）王*兰", "状态：办理中", "承诺办结：2027-01-04前"]
-        wanted += ["11-2310:00受理1号窗口", "11-2310:00转县级部门1号窗口"]
+        wanted += ["11-2310:00受理1号窗口", "11-2310:00转县级部门：县民政局1号窗口"]
         wanted += ["11-2310:00补正：户口簿复印件1号窗口"]
         if not dots:
             wanted.insert(0, case.number)

@@ -141,7 +141,7 @@ WORDS: dict[str, dict[str, str]] = {
     "progress_state": {"zh": "状态：{state}", "en": "Now: {state}"},
     "progress_agent": {"zh": "全程代办：办结后送达", "en": "Carried for you: delivered when done"},
     "progress_at_window": {"zh": "{window} 号窗口", "en": "window {window}"},
-    "progress_missing": {"zh": "{step}：{note}", "en": "{step}: {note}"},
+    "progress_step_note": {"zh": "{step}：{note}", "en": "{step}: {note}"},
     "progress_continued": {"zh": "{number}（续）", "en": "{number} (continued)"},
     "progress_found": {
         "zh": "查到 {n} 件，请翻页查看每一件",

@@ -17,7 +17,7 @@ from rich.text import Text
 
 from servicehall.i18n import language, t
 from servicehall.i18n_cases import kind_name, state_name, step_name
-from servicehall.queue.caseviews import FINISHED, OPEN, SUPPLEMENT, CaseStepView, CaseView
+from servicehall.queue.caseviews import FINISHED, OPEN, REFER, SUPPLEMENT, CaseStepView, CaseView
 from servicehall.widgets.bigfont import big_text, fit_dot
 from servicehall.widgets.paged import PagedText
 from servicehall.widgets.paging import wrap_lines
@@ -90,12 +90,13 @@ def facts(case: CaseView, paint: dict[str, str]) -> list[Text]:
 
 
 def step_line(step: CaseStepView, paint: dict[str, str]) -> Text:
-    """One step: when, what (补正: what is missing), at which window."""
+    """One step: when, what (补正: what is missing; 转县级部门: to which office), at which
+    window."""
     line = Text(style="bold")
     line.append(f"{step.at:%m-%d %H:%M}  ", style=paint["kiosk-link-text"])
     name = step_name(step.step, language())
-    if step.note and step.step == SUPPLEMENT:
-        name = t("progress_missing", step=name, note=step.note)
+    if step.note and step.step in (SUPPLEMENT, REFER):
+        name = t("progress_step_note", step=name, note=step.note)
     line.append(name)
     if step.window:
         line.append(f"  {t('progress_at_window', window=step.window)}")
