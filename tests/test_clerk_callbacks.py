@@ -192,3 +192,25 @@ async def test_a_long_list_pages_and_fits_80x24(hall: Hall) -> None:
         assert chosen in numbers[17:] and "基本满意" in _said(screen)
         await pilot.press("f11")
         await until(pilot, lambda: isinstance(app.screen, DeskScreen))
+
+
+async def test_the_open_list_follows_what_others_record(hall: Hall) -> None:
+    """A case collected at the window while the list is open joins it; a 回访 recorded elsewhere
+    (another PC of the hall, the command line) leaves it — without a key pressed here, and the
+    line under the list stays as it was."""
+    hall.sign_in(WINDOW, "mz01")
+    first = _case(hall, "王秀兰", PHONE)
+    later = _case(hall, "李四")
+    _ended(hall, first)
+    hall.case_step(later.number, "办结", window=WINDOW)  # finished, not yet collected
+    hall.sign_out(WINDOW)
+    app = ClerkApp(hall, WINDOW)
+    async with app.run_test(size=SIZE) as pilot:
+        await at_desk(pilot)
+        screen, table = await _callbacks(pilot, app)
+        assert table.row_count == 1
+        hall.case_step(later.number, "已领取", window=OTHER)  # collected: due for its 回访
+        await until(pilot, lambda: table.row_count == 2, what="the collected case listed")
+        hall.record_callback(first.number, "满意", window=OTHER, clerk="mz02")
+        await until(pilot, lambda: table.row_count == 1, what="the case called back elsewhere")
+        assert str(table.get_row_at(0)[0]) == later.number

@@ -29,6 +29,8 @@ from servicehall.queue import Hall, StoreError
 from servicehall.queue.callbacks import CALLBACK_LIMIT
 from servicehall.queue.caseviews import CALLBACK_RESULTS, CLOSED_STATES, CallbackDue
 from servicehall.queue.names import REASON_LIMIT
+from servicehall.ui.app_base import HallApp, HallNews
+from servicehall.ui.follower import Snapshot
 from servicehall.widgets.plain import plain
 
 RESULT_KEYS = dict(zip("1234", CALLBACK_RESULTS, strict=True))
@@ -48,6 +50,10 @@ HALL_COLUMN = ("callbacks_col_window", 4)
 MATTER_MIN = 8
 CELL_PADDING = 2  # DataTable's one cell on either side of a column
 SCROLLBAR = 2
+
+
+CHANGES = frozenset({"case_step", "case_callback"})
+"""Events that can change the list: a step (a case collected or delivered), a call recorded."""
 
 
 def _bindings() -> list[BindingType]:
@@ -104,6 +110,15 @@ class CallbackList(ModalScreen[None]):
     def on_mount(self) -> None:
         self.query_one(DataTable).focus()
         self._load()
+        app = self.app
+        assert isinstance(app, HallApp)
+        app.hall_changed.subscribe(self, self._hall_news)
+
+    def _hall_news(self, news: HallNews) -> None:
+        """Another window's 回访 or a case just collected or delivered: read the list again (the
+        cursor stays on its case)."""
+        if isinstance(news, Snapshot) and any(e.kind in CHANGES for e in news.new_events):
+            self._load(keep_line=True)
 
     def on_resize(self, event: events.Resize) -> None:
         if self.read:  # the matter's column takes the new width
@@ -112,22 +127,22 @@ class CallbackList(ModalScreen[None]):
     # ------------------------------------------------------------------ reading
 
     @work(thread=True, exclusive=True, group="callbacks-read", exit_on_error=False)
-    def _load(self, message: str = "", error: bool = False) -> None:
+    def _load(self, *, keep_line: bool = False) -> None:
         try:
             due = self.hall.callbacks_due(None if self.whole_hall else self.window)
         except ServiceHallError as exc:
             self.post_message(Told(exc.message, True))
             return
-        self.post_message(CallbacksRead(due, message, error))
+        self.post_message(CallbacksRead(due, keep_line))
 
     @on(CallbacksRead)
     def _read(self, event: CallbacksRead) -> None:
         self.busy = False
         self.read = True
         self._fill(event.due)
-        if event.message:
-            self._say(event.message, event.error)
-        elif not event.due:
+        if event.keep_line:
+            return
+        if not event.due:
             self._say(t("callbacks_none_hall" if self.whole_hall else "callbacks_none_window"))
         else:
             self._say("")
@@ -233,7 +248,8 @@ class CallbackList(ModalScreen[None]):
     def _recorded(self, event: CallbackRecorded) -> None:
         if event.settled:  # the note went with its case, or that case is not to be called
             self.query_one("#callbacks-note", Input).value = ""
-        self._load(event.message, event.error)  # a refusal too: the list may be stale
+        self._say(event.message, event.error)  # at once: the list's new read keeps it
+        self._load(keep_line=True)  # a refusal too: the list may be stale
 
     # ------------------------------------------------------------------ keys
 

@@ -78,11 +78,11 @@ class StepRecorded(Message):
 
 @dataclass
 class CallbacksRead(Message):
-    """The cases waiting for their 回访 (the window's or the hall's), with a line to show."""
+    """The cases waiting for their 回访 (the window's or the hall's); ``keep_line``: leave the
+    line under the list as it is (read again after a 回访, or because the hall changed)."""
 
     due: list[CallbackDue]
-    message: str = ""
-    error: bool = False
+    keep_line: bool = False
 
 
 @dataclass
