@@ -202,7 +202,7 @@ WORDS: dict[str, dict[str, str]] = {
     "caselist_matter": {"zh": "事项", "en": "Matter"},
     "caselist_name": {"zh": "姓名", "en": "Name"},
     "caselist_promised": {"zh": "承诺办结", "en": "Promised"},
-    "caselist_left": {"zh": "剩余工作日", "en": "Workdays left"},
+    "caselist_left": {"zh": "剩余工作日", "en": "Days left"},
     "caselist_needs_refer": {
         "zh": "转到哪个部门？（如 县民政局）回车确定",
         "en": "Sent to which office? (e.g. 县民政局) Enter",
