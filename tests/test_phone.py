@@ -299,3 +299,34 @@ def test_base_url_is_checked(tmp_path: Path) -> None:
     for bad in ("192.168.1.10:8080", "http://大厅/", "javascript:alert(1)", "http://a b"):
         with pytest.raises(ConfigError, match="base_url"):
             parse_config(text.replace('base_url = ""', f'base_url = "{bad}"'))
+
+
+def test_a_replaced_database_file_is_followed(tmp_path: Path) -> None:
+    """The phone server follows the hall with the screens' follower: a restored (replaced)
+    SQLite file is read afresh — its tickets on the board, not the old file's."""
+    from support.waiting import wait_for
+
+    port = free_port()
+    path, config = phone_config(tmp_path, port)
+    db = tmp_path / "hall.db"
+    url = f"sqlite:///{db}"
+    hall = Hall.open(config, db=url, enforce_hours=False)
+    hall.issue("A")
+    hall.call_next(1)  # A001 at window 1
+    hall.close()
+    backup = tmp_path / "other.db"
+    other = Hall.open(config, db=f"sqlite:///{backup}", enforce_hours=False)
+    for _ in range(3):
+        other.issue("B")
+    other.call_next(2)  # B001 at window 2
+    other.close()
+    server = PhoneServer(path, url, port)
+    try:
+        wait_for(lambda: "A001" in server.get("/")[1], what="the first file's call")
+        for suffix in ("-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+        backup.replace(db)  # a restore puts another file in its place
+        wait_for(lambda: "B001" in server.get("/")[1], what="the restored file's call")
+        assert "A001" not in server.get("/")[1]
+    finally:
+        server.stop()
