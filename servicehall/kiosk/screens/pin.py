@@ -21,7 +21,7 @@ from servicehall.kiosk.messages import PinChecked, PinEntered
 from servicehall.kiosk.screens.base import KioskScreen
 from servicehall.kiosk.screens.maintenance import MaintenanceScreen
 from servicehall.kiosk.widgets import Keypad, NavBar
-from servicehall.kiosk.widgets.keypad import CLEAR, ENTER
+from servicehall.kiosk.widgets.keypad import CLEAR, ENTER, typed_key
 
 MAX_PIN_DIGITS = 12
 
@@ -48,15 +48,10 @@ class PinScreen(KioskScreen):
         self._show()
 
     def on_key(self, event: events.Key) -> None:
-        if event.character and event.character.isdigit():
-            self._press(event.character)
-        elif event.key == "backspace":
-            self._press(CLEAR)
-        elif event.key == "enter":
-            self._press(ENTER)
-        else:
-            return
-        event.stop()
+        key = typed_key(event, CLEAR)
+        if key is not None:
+            self._press(key)
+            event.stop()
 
     @on(Keypad.Pressed)
     def _keypad(self, event: Keypad.Pressed) -> None:

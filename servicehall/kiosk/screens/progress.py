@@ -23,7 +23,7 @@ from servicehall.kiosk.messages import CaseLookup, CasesFound
 from servicehall.kiosk.screens.base import KioskScreen
 from servicehall.kiosk.widgets import Keypad, NavBar
 from servicehall.kiosk.widgets.case_pages import CasePages
-from servicehall.kiosk.widgets.keypad import CLEAR, ENTER, QUICK_FLASH_S
+from servicehall.kiosk.widgets.keypad import CLEAR, DELETE, ENTER, QUICK_FLASH_S, typed_key
 from servicehall.queue.caseviews import CaseView
 from servicehall.queue.throttle import Throttle
 from servicehall.ui.themes import colours
@@ -31,7 +31,6 @@ from servicehall.widgets.plain import plain
 
 NUMBER_DIGITS = 11
 LAST_DIGITS = 4
-DELETE = "delete"
 BY_NUMBER = "number"
 BY_NAME = "name"
 """How a case is looked up (``CaseLookup.mode``): by its number, or by name and four digits."""
@@ -107,15 +106,10 @@ class ProgressScreen(KioskScreen):
     def on_key(self, event: events.Key) -> None:
         if isinstance(self.focused, Input):
             return  # the name field takes the keys
-        if event.character and (event.character.isdigit() or event.character in "xX"):
-            self._press(event.character.upper())
-        elif event.key == "backspace":
-            self._press(DELETE)
-        elif event.key == "enter":
-            self._press(ENTER)
-        else:
-            return
-        event.stop()
+        key = typed_key(event, DELETE, letters="X")
+        if key is not None:
+            self._press(key)
+            event.stop()
 
     @on(Keypad.Pressed)
     def _keypad(self, event: Keypad.Pressed) -> None:

@@ -22,13 +22,12 @@ from servicehall.i18n import language, t
 from servicehall.kiosk.messages import PhoneEntered, PhoneRefused, PhoneRegistered
 from servicehall.kiosk.screens.base import KioskScreen
 from servicehall.kiosk.widgets import Countdown, Keypad, NavBar
-from servicehall.kiosk.widgets.keypad import CLEAR, ENTER, QUICK_FLASH_S
+from servicehall.kiosk.widgets.keypad import CLEAR, DELETE, ENTER, QUICK_FLASH_S, typed_key
 from servicehall.queue import TicketView
 from servicehall.queue.outbox import check_phone
 from servicehall.ui.themes import colour
 
 DIGITS = 11
-DELETE = "delete"
 """A key ignores taps while it flashes (Textual's default 0.2 s): a number has runs of one digit
 (13800138000), so a shorter flash lets a quick second tap count."""
 
@@ -107,15 +106,10 @@ class SmsScreen(KioskScreen):
     # ------------------------------------------------------------------ input
 
     def on_key(self, event: events.Key) -> None:
-        if event.character and event.character.isdigit():
-            self._press(event.character)
-        elif event.key == "backspace":
-            self._press(DELETE)
-        elif event.key == "enter":
-            self._press(ENTER)
-        else:
-            return
-        event.stop()
+        key = typed_key(event, DELETE)
+        if key is not None:
+            self._press(key)
+            event.stop()
 
     @on(Keypad.Pressed)
     def _keypad(self, event: Keypad.Pressed) -> None:
