@@ -120,6 +120,23 @@ async def test_kiosk_on_a_market_day_at_grid(
         assert "V" in {b.service.code for b in app.screen.query(ServiceButton)}
 
 
+async def take_ticket(pilot: Pilot[Any], config: HallConfig) -> TicketScreen:
+    """At the kiosk: 取号 for 国土资源 (F), then its ticket screen once the print is done."""
+    app = pilot.app
+    await ready(pilot)
+    service = config.service("F")
+    app.push_screen(ConfirmScreen(service, service.matters[0]))
+    await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), what="confirm")
+    await pilot.pause()
+    await pilot.click("#take")
+    await until(pilot, lambda: isinstance(app.screen, TicketScreen), what="ticket")
+    ticket = app.screen
+    assert isinstance(ticket, TicketScreen)
+    await until(pilot, lambda: ticket.outcome is not None, what="print outcome")
+    await pilot.pause()
+    return ticket
+
+
 @pytest.mark.parametrize("size", KIOSK_GRIDS, ids=grid_id)
 async def test_kiosk_ticket_with_its_phone_page_at_grid(
     size: tuple[int, int], config: HallConfig, db_url: str, clock: FixedClock
@@ -134,16 +151,7 @@ async def test_kiosk_ticket_with_its_phone_page_at_grid(
     Hall.open(config, db=db_url, clock=clock).close()
     app = make_app(config, db_url, clock)
     async with app.run_test(size=size) as pilot:
-        await ready(pilot)
-        service = config.service("F")
-        app.push_screen(ConfirmScreen(service, service.matters[0]))
-        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), what="confirm")
-        await pilot.pause()
-        await pilot.click("#take")
-        await until(pilot, lambda: isinstance(app.screen, TicketScreen), what="ticket")
-        ticket = app.screen
-        await until(pilot, lambda: ticket.outcome is not None, what="print outcome")
-        await pilot.pause()
+        ticket = await take_ticket(pilot, config)
         label = ticket.query_one("#ticket-label", BigLabel)
         assert on_screen(app, label) and label.rows_drawn >= 7
         shown = squeezed("".join(screen_rows(app)))
@@ -170,16 +178,7 @@ async def test_kiosk_ticket_with_a_long_wait_at_grid(
         hall.issue("F")
     app = make_app(sms_config(config), db_url, clock)
     async with app.run_test(size=size) as pilot:
-        await ready(pilot)
-        service = config.service("F")
-        app.push_screen(ConfirmScreen(service, service.matters[0]))
-        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), what="confirm")
-        await pilot.pause()
-        await pilot.click("#take")
-        await until(pilot, lambda: isinstance(app.screen, TicketScreen), what="ticket")
-        ticket = app.screen
-        await until(pilot, lambda: ticket.outcome is not None, what="print outcome")
-        await pilot.pause()
+        ticket = await take_ticket(pilot, config)
         label = ticket.query_one("#ticket-label", BigLabel)
         assert on_screen(app, label)
         assert label.dot is not None and label.rows_drawn >= 7
