@@ -15,6 +15,7 @@ from servicehall.queue import FixedClock, Hall
 from support import postgres
 from support.cli import CliResult, CliRun, run_cli
 from support.halls import OPEN_MONDAY
+from support.phone import PhoneServer, free_port, phone_config
 from support.skips import check_skip
 
 
@@ -96,6 +97,21 @@ def any_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 
 # ---------------------------------------------------------------- no silent skips in CI
+
+
+@pytest.fixture
+def served(tmp_path: Path, any_db_url: str) -> Iterator[tuple[PhoneServer, Hall, Path]]:
+    """``servicehall serve phone`` on both databases, the hall it serves (opened here with the
+    system clock, hours ignored) and its hall.toml."""
+    port = free_port()
+    path, config = phone_config(tmp_path, port)
+    hall = Hall.open(config, db=any_db_url, enforce_hours=False)
+    server = PhoneServer(path, any_db_url, port)
+    try:
+        yield server, hall, path
+    finally:
+        server.stop()
+        hall.close()
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -32,21 +32,6 @@ PHONE = {"width": 360, "height": 740}
 PAGE_LIMIT = 30 * 1024
 
 
-@pytest.fixture
-def served(tmp_path: Path, any_db_url: str) -> Iterator[tuple[PhoneServer, Hall, Path]]:
-    """The server, the hall it serves (opened here with the system clock, hours ignored) and
-    its hall.toml."""
-    port = free_port()
-    path, config = phone_config(tmp_path, port)
-    hall = Hall.open(config, db=any_db_url, enforce_hours=False)
-    server = PhoneServer(path, any_db_url, port)
-    try:
-        yield server, hall, path
-    finally:
-        server.stop()
-        hall.close()
-
-
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
