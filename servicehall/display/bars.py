@@ -170,4 +170,6 @@ class StatusLine(Widget):
     def render(self) -> Text:
         if self.message:
             return Text(self.message)
-        return Text(self.note, no_wrap=True, overflow="ellipsis")
+        note = Text(self.note, no_wrap=True)
+        note.truncate(max(1, self.size.width), overflow="ellipsis")  # one row, cut with …
+        return note
