@@ -112,6 +112,8 @@ async def test_f10_lists_cases_by_due_date_and_records_steps(
         assert "超期 1 件" in str(listing.query_one("#case-list-title", Static).content)
         screen = screen_text(app)
         assert numbers[1] in screen and "未到期" in screen
+        headings = [str(column.label) for column in table.columns.values()]
+        assert headings == ["办件号", "事项", "姓名", "承诺办结", "剩余工作日"]
         await pilot.press("enter")  # the first case: record 补正
         await until(pilot, lambda: isinstance(app.screen, StepPrompt))
         prompt = app.screen

@@ -131,7 +131,7 @@ class CaseList(ModalScreen[None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         for heading, width in COLUMNS:
-            table.add_column(heading, width=width)
+            table.add_column(t(heading), width=width)
         table.focus()
         self._load()
 
