@@ -8,7 +8,9 @@ in a new process, ``--runs`` times (median and max wall time from spawn to exit)
 real pseudo-terminal at 100×30, from spawn to its first screen bytes and to the home screen's
 service buttons ("等候"). Then one run of each command under ``python -X importtime``: the
 imports' own time grouped by package (the servicehall ones by sub-package), so a slow start
-shows what it imports.
+shows what it imports. Last, the quick commands again with ``servicehall agent`` running on
+the same data directory (the console script hands them to it; each runs in a fork of the
+loaded agent).
 
 ``--checkout DIR`` times another checkout's code instead (e.g. the main before this work:
 ``git worktree add /tmp/main 068a6de``), run from DIR with this venv's packages (that code's own
@@ -195,7 +197,43 @@ def main() -> None:
                 ", ".join(f"{package} {ms:.0f}" for package, ms in top),
             )
         console.print(breakdown)
+        if CHECKOUT is None:
+            console.print(with_agent(home, env, runs))
         console.print(f"load average after: {os.getloadavg()[0]:.2f}")
+
+
+QUICK = (
+    "servicehall status --json",
+    "servicehall status",
+    "servicehall take A --json",
+    "servicehall call next --window 1 --json",
+    "servicehall call finish --window 1",
+)
+"""The commands ``servicehall agent`` runs in a fork of itself (``launch.QUICK_COMMANDS``)."""
+
+
+def with_agent(home: str, env: dict[str, str], runs: int) -> Table:
+    """The quick commands again, with ``servicehall agent`` running on the same data directory
+    (the console script hands them to it; they run in a fork of the loaded agent)."""
+    agent = subprocess.Popen(
+        argv(["agent"]), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    sock = Path(home) / "agent.sock"
+    deadline = time.monotonic() + 60
+    while not sock.exists():
+        if agent.poll() is not None or time.monotonic() > deadline:
+            raise SystemExit(f"servicehall agent did not start: {agent.communicate()[1]!r}")
+        time.sleep(0.05)
+    try:
+        table = Table("command", "median", "max", title=f"with servicehall agent, {runs} runs")
+        for name in QUICK:
+            wall(COMMANDS[name], env)  # the agent's first fork of each
+            seconds = [wall(COMMANDS[name], env) for _ in range(runs)]
+            table.add_row(name, f"{statistics.median(seconds):.3f} s", f"{max(seconds):.3f} s")
+    finally:
+        agent.terminate()
+        agent.wait(timeout=30)
+    return table
 
 
 PAIRED = (

@@ -1,6 +1,23 @@
 """The command line's words: errors, and what the hall's everyday commands print."""
 
 WORDS: dict[str, dict[str, str]] = {
+    "agent_ready": {
+        "zh": "常驻助手已就绪：{path}（{commands} 命令由它执行，启动更快）",
+        "en": "Agent ready at {path} (it runs {commands}, which then start at once)",
+    },
+    "agent_running": {
+        "zh": "已有常驻助手在 {path} 运行",
+        "en": "An agent already runs at {path}",
+    },
+    "agent_path_too_long": {
+        "zh": "数据目录的路径太长，放不下常驻助手的套接字：{path}（请把 SERVICEHALL_HOME 设短些）",
+        "en": "The data directory's path is too long for the agent's socket: {path} "
+        "(set a shorter SERVICEHALL_HOME)",
+    },
+    "agent_lost": {
+        "zh": "常驻助手在执行命令时中断，请用 servicehall status 查看结果后再试",
+        "en": "The agent ended while running the command; see servicehall status, then retry",
+    },
     "cli_error": {"zh": "错误", "en": "Error"},
     "cli_colon": {"zh": "：", "en": ": "},
     "cli_bad_args": {"zh": "{prog}：{message}（-h 看用法）", "en": "{prog}: {message} (-h: usage)"},

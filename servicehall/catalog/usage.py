@@ -454,6 +454,23 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "不接打印机：号票显示在屏幕上（printer.connection = preview）",
         "en": "no printer: tickets shown on the screen (printer.connection = preview)",
     },
+    "help_agent": {
+        "zh": "常驻助手：预先载入程序，take、call、status 等命令随叫随到",
+        "en": "Resident agent: keeps the program loaded so take, call, status … start at once",
+    },
+    "help_agent_description": {
+        "zh": (
+            "在数据目录中监听（仅本用户可用）。take、call、window、leader、status、cases "
+            "由它分出的进程执行，省去每次启动的载入时间；没有助手时命令照常自己执行。"
+            "程序更新后助手自行退出，由服务单元重新启动。"
+        ),
+        "en": (
+            "Listens in the data directory (this user only). take, call, window, leader, status "
+            "and cases run in a fork of it, without loading the program each time; without an "
+            "agent they run by themselves as usual. After an upgrade the agent exits and its "
+            "unit starts it again."
+        ),
+    },
     "help_serve": {
         "zh": (
             "在浏览器中使用：serve display|kiosk|clerk|manager（每个浏览器标签一个进程）；serve "

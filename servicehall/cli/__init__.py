@@ -24,6 +24,7 @@ from servicehall import __version__
 from servicehall.cli.common import fail, setup_logging
 from servicehall.errors import ServiceHallError
 from servicehall.i18n import set_language, t
+from servicehall.launch import command_name
 from servicehall.serve.lifeline import tie_to_parent
 from servicehall.settings import Settings
 
@@ -41,6 +42,7 @@ COMMAND_MODULES = (
     "servicehall.cli.demo_cmds",
     "servicehall.cli.sms_cmds",
     "servicehall.cli.cases_cmds",
+    "servicehall.cli.agent_cmds",
 )
 
 log = logging.getLogger("servicehall")
@@ -104,22 +106,6 @@ def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentP
         importlib.import_module(name).register(sub)
     _accept_global_options_after(parser)
     return parser
-
-
-_GLOBAL_VALUES = ("--config", "--db", "--lang")
-"""Global options followed by a value (skipped when looking for the command's name)."""
-
-
-def command_name(argv: Sequence[str]) -> str | None:
-    """The command a command line names: its first word that is neither an option nor a global
-    option's value (None for ``--help``, ``--version`` or nothing)."""
-    words = iter(argv)
-    for word in words:
-        if word in _GLOBAL_VALUES:
-            next(words, None)
-        elif not word.startswith("-"):
-            return word
-    return None
 
 
 def language_given(argv: Sequence[str]) -> str | None:
