@@ -1,17 +1,16 @@
 """The ``servicehall`` console script: a short command goes to the resident agent when one runs.
 
-Starting Python and importing what a command needs (SQLAlchemy, the config's models, the core)
-takes most of half a second on a hall PC, while ``take``, ``call`` or ``status`` themselves take
-a few hundredths. ``servicehall agent`` (``servicehall.cli.agent``) keeps those modules loaded
-and runs each command in a fork of itself. This module is the other end: it imports only the
-standard library, and for a command in ``QUICK_COMMANDS`` it hands the agent of this data
-directory the command line, the working directory, the environment and its own standard input,
-output and error (the fork writes to the terminal or pipe directly), then exits with the
-command's exit code. With no agent listening — or one that answers that its code has changed
-since it started — the command runs here, as it always did; nothing depends on the agent.
+Starting Python and importing what a command needs (SQLAlchemy, the config's models, the core) takes
+most of half a second on a hall PC, while ``take``, ``call`` or ``status`` themselves take a few
+hundredths. ``servicehall agent`` (``servicehall.cli.agent``) keeps those modules loaded and runs
+each command in a fork of itself. This module is the other end: it imports only the standard
+library, and for a command in ``QUICK_COMMANDS`` it hands the agent of this data directory the
+command line, the working directory, the environment, the umask and its own standard input, output
+and error (the fork writes to the terminal or pipe directly), then exits with the command's exit
+code. With no agent listening — or one that answers that its code has changed since it started — the
+command runs here, as it always did; nothing depends on the agent.
 
-``command_name`` is shared with the command line's parser (it decides which command group
-to load).
+``command_name`` is shared with the command line's parser (it decides which command group to load).
 """
 
 from __future__ import annotations
@@ -73,7 +72,10 @@ def through_agent(argv: Sequence[str]) -> int | None:
     except OSError:
         return None
     with sock:
-        body = json.dumps({"argv": list(argv), "cwd": os.getcwd(), "env": dict(os.environ)})
+        umask = os.umask(0o022)
+        os.umask(umask)
+        request = {"argv": list(argv), "cwd": os.getcwd(), "env": dict(os.environ), "umask": umask}
+        body = json.dumps(request)
         data = body.encode()
         try:
             socket.send_fds(sock, [HEADER.pack(len(data))], [0, 1, 2])

@@ -146,6 +146,23 @@ def test_the_environment_and_directory_are_the_callers(agent: Agent, tmp_path: P
         shutil.rmtree(other, ignore_errors=True)
 
 
+def test_files_the_command_makes_get_the_callers_umask(agent: Agent) -> None:
+    new_db = agent.home / "private.db"
+    taken = subprocess.run(
+        [SCRIPT, "take", "A", "--json"],
+        env={**agent.env, "SERVICEHALL_DB": f"sqlite:///{new_db}"},
+        cwd=agent.home,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        preexec_fn=lambda: os.umask(0o077),  # the caller's umask, set before exec
+    )
+    assert taken.returncode == 0, taken.stderr
+    assert oct(new_db.stat().st_mode & 0o777) == "0o600"
+    wait_for(lambda: agent.forks() == ["take A --json"], what=f"the fork: {agent.forks()}")
+
+
 def test_other_commands_and_no_agent_run_by_themselves(agent: Agent) -> None:
     assert agent.run("check-config").returncode == 0  # not a quick command
     agent.process.terminate()

@@ -1,17 +1,17 @@
 """``servicehall agent``: the command line's modules kept loaded, each short command run in a fork.
 
 A hall's scripts and keypads run ``servicehall take``, ``call`` and ``status`` many times a day;
-each new process spends most of its half second importing SQLAlchemy, the config's models and
-the core. The agent imports them once, listens on a Unix socket in the data directory (mode
-0600, and only this user's processes are answered), and for each request of the console script
+each new process spends most of its half second importing SQLAlchemy, the config's models and the
+core. The agent imports them once, listens on a Unix socket in the data directory (mode 0600, and
+only this user's processes are answered), and for each request of the console script
 (``servicehall.launch``) forks: the fork takes the caller's standard input, output and error,
-working directory, environment and command line, runs the command as ``servicehall.cli.main``
-would in a process of its own, and reports its exit code. The agent itself opens no database
-and reads no config: every command reads them afresh in its fork, so a changed hall.toml or a
-restored database is seen at once.
+working directory, umask, environment and command line, runs the command as ``servicehall.cli.main``
+would in a process of its own, and reports its exit code. The agent itself opens no database and
+reads no config: every command reads them afresh in its fork, so a changed hall.toml or a restored
+database is seen at once.
 
-When any module it loaded has changed on disk (an upgrade), the agent refuses the next request
-(the caller then runs the command itself) and exits; its unit starts it again with the new code.
+When any module it loaded has changed on disk (an upgrade), the agent refuses the next request (the
+caller then runs the command itself) and exits; its unit starts it again with the new code.
 """
 
 from __future__ import annotations
@@ -61,6 +61,7 @@ class Request:
     argv: list[str]
     cwd: str
     env: dict[str, str]
+    umask: int
     fds: list[int]
 
 
@@ -180,6 +181,7 @@ def receive(conn: socket.socket) -> Request | None:
             argv=[str(word) for word in data["argv"]],
             cwd=str(data["cwd"]),
             env={str(key): str(value) for key, value in data["env"].items()},
+            umask=int(data["umask"]) & 0o777,
             fds=fds,
         )
     except (OSError, ValueError, KeyError, TypeError, AttributeError, struct.error):
@@ -209,6 +211,7 @@ def run_in_fork(listener: socket.socket, conn: socket.socket, request: Request) 
         signal.signal(signal.SIGINT, signal.default_int_handler)
         _take_streams(request)
         os.chdir(request.cwd)
+        os.umask(request.umask)
         os.environ.clear()
         os.environ.update(request.env)
         time.tzset()
