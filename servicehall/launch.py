@@ -32,7 +32,13 @@ servers and the long jobs (backups, reports to files, demos) always run in their
 
 SOCKET_NAME = "agent.sock"
 HEADER = struct.Struct("!I")
-"""A request: the length of its JSON body, sent with the three file descriptors; then the body."""
+"""A request: the length of its JSON body, then the body."""
+
+GO = b"go\n"
+"""This side's word that the fork may run the command, sent with the standard input, output and
+error (without it the fork ends, running nothing)."""
+READY_S = 5.0
+"""How long an agent may take to say its fork is ready before the command runs here instead."""
 
 _GLOBAL_VALUES = ("--config", "--db", "--lang")
 """Global options followed by a value (skipped when looking for the command's name)."""
@@ -65,28 +71,34 @@ class AgentLost(Exception):
 
 
 def through_agent(argv: Sequence[str]) -> int | None:
-    """Run ``argv`` in the agent: its exit code, or None when no agent took it (nothing ran)."""
+    """Run ``argv`` in the agent: its exit code, or None when no agent took it (nothing ran).
+
+    The fork says it is ready and waits for this side's go, which carries the three streams: an
+    agent that does not answer within ``READY_S`` (stopped, swamped) is left, and the command
+    runs here; should its fork come later, it finds the connection closed and ends without
+    running anything, so a ticket is never taken twice; and as the streams were never sent, a
+    caller reading this command's output is not kept waiting by an agent that holds them."""
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
-        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        sock.settimeout(READY_S)
         sock.connect(str(socket_path()))
-    except OSError:
-        return None
-    with sock:
         umask = os.umask(0o022)
         os.umask(umask)
         request = {"argv": list(argv), "cwd": os.getcwd(), "env": dict(os.environ), "umask": umask}
-        body = json.dumps(request)
-        data = body.encode()
-        try:
-            socket.send_fds(sock, [HEADER.pack(len(data))], [0, 1, 2])
-            sock.sendall(data)
-        except OSError:
-            return None
+        data = json.dumps(request).encode()
+        sock.sendall(HEADER.pack(len(data)) + data)
         replies = sock.makefile("rb")
         first = _reply(replies)
         if first is None or "pid" not in first:
+            sock.close()
             return None  # refused (its code changed) or gone before it began: nothing ran
+        sock.settimeout(None)
         _forward_signals(first["pid"])
+        socket.send_fds(sock, [GO], [0, 1, 2])
+    except OSError:  # no agent, or none that answered in time (a timeout is an OSError)
+        sock.close()
+        return None
+    with sock:
         last = _reply(replies)
         if last is None or "exit" not in last:
             raise AgentLost
@@ -121,6 +133,8 @@ def main() -> int:
     if command_name(argv) in QUICK_COMMANDS:
         try:
             code = through_agent(argv)
+        except KeyboardInterrupt:  # before the fork began: nothing ran
+            return 130
         except AgentLost:
             from servicehall.cli import language_given
             from servicehall.cli.common import fail

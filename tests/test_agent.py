@@ -163,6 +163,24 @@ def test_files_the_command_makes_get_the_callers_umask(agent: Agent) -> None:
     wait_for(lambda: agent.forks() == ["take A --json"], what=f"the fork: {agent.forks()}")
 
 
+def test_a_stopped_agent_is_left_and_the_ticket_is_taken_once(agent: Agent) -> None:
+    """An agent that does not answer (here: stopped) is waited for a few seconds, then the
+    command runs by itself; when the agent wakes up, its fork finds the caller gone and runs
+    nothing, so there is one ticket, not two."""
+    agent.process.send_signal(signal.SIGSTOP)
+    try:
+        taken = agent.run("take", "A", "--json")
+    finally:
+        agent.process.send_signal(signal.SIGCONT)
+    assert taken.returncode == 0, taken.stderr
+    assert json.loads(taken.stdout)["ticket"] == "A001"
+    wait_for(lambda: agent.forks() == ["take A --json"], what="the late fork")
+    assert agent.run("take", "A", "--json").returncode == 0  # the agent still serves
+    status = json.loads(agent.run("status", "--json").stdout)
+    waiting = {s["code"]: s["waiting"] for s in status["services"]}
+    assert waiting["A"] == 2  # the late fork took none
+
+
 def test_other_commands_and_no_agent_run_by_themselves(agent: Agent) -> None:
     assert agent.run("check-config").returncode == 0  # not a quick command
     agent.process.terminate()

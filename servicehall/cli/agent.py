@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
 
-from servicehall.launch import HEADER
+from servicehall.launch import GO, HEADER
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +62,6 @@ class Request:
     cwd: str
     env: dict[str, str]
     umask: int
-    fds: list[int]
 
 
 class AgentRunning(Exception):
@@ -139,14 +138,15 @@ def serve(path: Path, ready: Callable[[], None] = lambda: None) -> int:
                 if request is None:
                     continue
                 if code_changed(files):
-                    _close(request.fds)
                     _send(conn, refused="code changed")
                     log.info("agent: code changed on disk, exiting")
                     return 0
-                pid = os.fork()
+                try:
+                    pid = os.fork()
+                except OSError:  # no process to be had: the caller runs the command itself
+                    continue
                 if pid == 0:
                     run_in_fork(listener, conn, request)
-                _close(request.fds)
                 log.info("agent: fork %d runs %s", pid, shlex.join(request.argv))
     except KeyboardInterrupt:
         return 0
@@ -166,29 +166,38 @@ def _stop(_signum: int, _frame: object) -> None:
 def receive(conn: socket.socket) -> Request | None:
     """The caller's request, or None (another user, a malformed or incomplete request)."""
     conn.settimeout(5)
-    fds: list[int] = []
     try:
         creds = conn.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i"))
         if struct.unpack("3i", creds)[1] != os.getuid():
             return None
-        header, fds, _flags, _addr = socket.recv_fds(conn, HEADER.size, 3)
-        (length,) = HEADER.unpack(header) if len(header) == HEADER.size else (MAX_REQUEST + 1,)
-        if len(fds) != 3 or length > MAX_REQUEST:
-            raise ValueError
-        body = _read(conn, length)
-        data = json.loads(body)
+        (length,) = HEADER.unpack(_read(conn, HEADER.size))
+        if length > MAX_REQUEST:
+            return None
+        data = json.loads(_read(conn, length))
         request = Request(
             argv=[str(word) for word in data["argv"]],
             cwd=str(data["cwd"]),
             env={str(key): str(value) for key, value in data["env"].items()},
             umask=int(data["umask"]) & 0o777,
-            fds=fds,
         )
     except (OSError, ValueError, KeyError, TypeError, AttributeError, struct.error):
-        _close(fds)
         return None
     conn.settimeout(None)
     return request
+
+
+def streams_with_go(conn: socket.socket) -> list[int] | None:
+    """The caller's standard input, output and error, sent with its go; None when the caller
+    left instead (it gave up waiting and runs the command itself)."""
+    fds: list[int] = []
+    try:
+        word, fds, _flags, _addr = socket.recv_fds(conn, len(GO), 3)
+    except OSError:
+        return None
+    if word == GO and len(fds) == 3:
+        return fds
+    _close(fds)
+    return None
 
 
 def _read(conn: socket.socket, length: int) -> bytes:
@@ -209,7 +218,11 @@ def run_in_fork(listener: socket.socket, conn: socket.socket, request: Request) 
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         signal.signal(signal.SIGINT, signal.default_int_handler)
-        _take_streams(request)
+        _send(conn, pid=os.getpid())
+        fds = streams_with_go(conn)
+        if fds is None:
+            os._exit(0)  # nothing ran
+        _take_streams(fds, request.env)
         os.chdir(request.cwd)
         os.umask(request.umask)
         os.environ.clear()
@@ -217,7 +230,6 @@ def run_in_fork(listener: socket.socket, conn: socket.socket, request: Request) 
         time.tzset()
         _forget_agent_state()
         sys.argv = ["servicehall", *request.argv]
-        _send(conn, pid=os.getpid())
         from servicehall.cli import main
 
         code = main(request.argv)
@@ -236,11 +248,11 @@ def run_in_fork(listener: socket.socket, conn: socket.socket, request: Request) 
         os._exit(code)
 
 
-def _take_streams(request: Request) -> None:
+def _take_streams(fds: list[int], env: dict[str, str]) -> None:
     """The caller's descriptors become 0, 1 and 2, with new text streams over them (line
     buffered on a terminal, as Python's own)."""
-    encoding = request.env.get("PYTHONIOENCODING", "").split(":")[0] or "utf-8"
-    for target, fd in enumerate(request.fds):
+    encoding = env.get("PYTHONIOENCODING", "").split(":")[0] or "utf-8"
+    for target, fd in enumerate(fds):
         if fd != target:
             os.dup2(fd, target)
             os.close(fd)
