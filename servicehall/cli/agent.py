@@ -42,12 +42,15 @@ log = logging.getLogger(__name__)
 PRELOAD = (
     "servicehall.cli.core_cmds",
     "servicehall.cli.cases_cmds",
+    "servicehall.cli.print_cmds",
     "servicehall.queue",
     "servicehall.queue.estimate",
+    "servicehall.queue.waitreader",
     "servicehall.config",
     "sqlalchemy.dialects.sqlite.pysqlite",
     "rich.console",
     "rich.table",
+    "importlib.resources.readers",
 )
 """What the quick commands import when they run (``servicehall.launch.QUICK_COMMANDS``)."""
 PRELOAD_IF_INSTALLED = ("sqlalchemy.dialects.postgresql.psycopg",)
