@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from servicehall.cli.agent import code_changed, code_files
+from servicehall.cli.agent import code_changed, code_files, without_passwords
 from servicehall.launch import QUICK_COMMANDS, command_name, socket_path
 
 from support.waiting import wait_for
@@ -256,3 +256,13 @@ def test_which_commands_go_to_the_agent() -> None:
     assert not {"kiosk", "display", "serve", "agent", "backup", "restore"} & set(QUICK_COMMANDS)
     assert command_name(["--db", "sqlite:///x.db", "--lang", "en", "status"]) == "status"
     assert socket_path({"SERVICEHALL_HOME": "/srv/hall"}) == Path("/srv/hall/agent.sock")
+
+
+def test_the_agents_log_shows_no_database_password() -> None:
+    url = "postgresql+psycopg://hall_kiosk:s3cr%40t@10.0.0.5:5432/hall"
+    logged = without_passwords(["--db", url, "take", "A"])
+    assert "s3cr" not in logged
+    assert logged == "--db postgresql+psycopg://hall_kiosk:***@10.0.0.5:5432/hall take A"
+    assert without_passwords(["--db", "sqlite:////srv/hall.db", "status"]) == (
+        "--db sqlite:////srv/hall.db status"
+    )

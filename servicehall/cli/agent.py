@@ -23,6 +23,7 @@ import io
 import json
 import logging
 import os
+import re
 import shlex
 import signal
 import socket
@@ -55,6 +56,7 @@ PRELOAD = (
 """What the quick commands import when they run (``servicehall.launch.QUICK_COMMANDS``)."""
 PRELOAD_IF_INSTALLED = ("sqlalchemy.dialects.postgresql.psycopg",)
 """PostgreSQL's driver, for a hall whose database is PostgreSQL."""
+PASSWORD_IN_URL = re.compile(r"(://[^:/@\s]*:)[^@\s]*@")
 MAX_REQUEST = 1 << 20
 """A request longer than this is not a command line and an environment."""
 
@@ -150,7 +152,7 @@ def serve(path: Path, ready: Callable[[], None] = lambda: None) -> int:
                     continue
                 if pid == 0:
                     run_in_fork(listener, conn, request)
-                log.info("agent: fork %d runs %s", pid, shlex.join(request.argv))
+                log.info("agent: fork %d runs %s", pid, without_passwords(request.argv))
     except KeyboardInterrupt:
         return 0
     finally:
@@ -160,6 +162,11 @@ def serve(path: Path, ready: Callable[[], None] = lambda: None) -> int:
         with contextlib.suppress(OSError):
             if os.stat(path).st_ino == identity:
                 path.unlink()
+
+
+def without_passwords(argv: list[str]) -> str:
+    """The command line for the log, a database URL's password (``--db``) shown as ***."""
+    return PASSWORD_IN_URL.sub(r"\1***@", shlex.join(argv))
 
 
 def _stop(_signum: int, _frame: object) -> None:
