@@ -1,6 +1,7 @@
 """Wait estimates on simulated hall days, and what a projection costs.
 
-Run: .venv/bin/python bench/bench_wait.py [--seeds N] [--history DAYS] [--cost-only]
+Run: .venv/bin/python bench/bench_wait.py [--seeds N] [--history DAYS] [--oracle REPLAYS]
+[--cost-only]
 
 Accuracy: per seed, a fresh SQLite hall lives ``--history`` working days (its history), then an
 ordinary day and a market day (圩日) on which every ticket, right after it is issued, gets
@@ -9,6 +10,8 @@ ordinary day and a market day (圩日) on which every ticket, right after it is 
   service ÷ (configured windows − paused ones);
 - the QL predictor of the queueing literature: (people ahead + 1) × the service's mean service
   time (all days so far) ÷ staffed windows (a clerk signed in, not paused);
+- with ``--oracle``, the median of that many replays of the simulation's own laws from the hall
+  as it stands (``waitoracle.py``): about the least error any predictor could reach;
 and is compared with its actual wait (issue → first call). The simulation is ``hallday.py``.
 The two formulas give a point, so their "range" is that point (width 0).
 
@@ -33,6 +36,7 @@ from hallday import HallDay, Visit, hall_habits, working_days
 from measure import percentile
 from rich.console import Console
 from rich.table import Table
+from waitoracle import Oracle
 
 from servicehall.config import HallConfig, load_config
 from servicehall.queue import FixedClock, Hall
@@ -51,9 +55,11 @@ console = Console(width=150)
 class Predictors:
     """What each predictor says for a ticket just issued."""
 
-    def __init__(self, config: HallConfig) -> None:
+    def __init__(self, config: HallConfig, oracle_replays: int = 0) -> None:
         self.config = config
         self.history: dict[str, list[float]] = defaultdict(list)
+        self.oracle_replays = oracle_replays
+        self.oracle: Oracle | None = None
 
     def close_day(self, day: HallDay) -> None:
         for service, seconds in day.finished:
@@ -79,9 +85,16 @@ class Predictors:
         staffed = sum(c.signed_in and not c.paused for c in windows)
         ql = (ahead + 1) * mean_all / max(1, staffed)
         visit.measured["ql"] = (ql, ql, ql)
+        if self.oracle_replays:
+            if self.oracle is None or self.oracle.day is not day:
+                self.oracle = Oracle(day)
+            best = self.oracle.median_wait(ticket.id, self.oracle_replays)
+            visit.measured["oracle"] = (best, best, best)
 
 
-def run_seed(seed: int, history_days: int, folder: Path) -> dict[str, list[Visit]]:
+def run_seed(
+    seed: int, history_days: int, folder: Path, oracle_replays: int
+) -> dict[str, list[Visit]]:
     """One hall: its history, then an ordinary and a market day measured."""
     config = load_config(None)
     habits = hall_habits(config, random.Random(seed))
@@ -90,7 +103,7 @@ def run_seed(seed: int, history_days: int, folder: Path) -> dict[str, list[Visit
     market = next(d for d in days[history_days:] if config.market_days.is_market_day(d))
     clock = FixedClock(dt.datetime.combine(days[0], dt.time(8), config.hall.tz))
     hall = Hall.open(config, db=f"sqlite:///{folder / f'seed{seed}.db'}", clock=clock)
-    predictors = Predictors(config)
+    predictors = Predictors(config, oracle_replays)
     measured: dict[str, list[Visit]] = {}
     for day in [*days[:history_days], ordinary, market]:
         kind = "market" if day == market else "ordinary" if day == ordinary else None
@@ -132,16 +145,18 @@ def figures(visits: list[Visit], predictor: str) -> dict[str, float]:
     }
 
 
-def accuracy(seeds: int, history_days: int) -> None:
+def accuracy(seeds: int, history_days: int, oracle_replays: int) -> None:
     pooled: dict[str, list[Visit]] = defaultdict(list)
     started = time.perf_counter()
     per_seed = Table(
         "seed", "day", "tickets", "mean wait", "max wait", "MAE", "late", "width", "old MAE",
-        title="Each seed's measured days (projection, and the old formula's MAE)",
+        *(["oracle MAE"] if oracle_replays else []),
+        title="Each seed's measured days (projection, and the other predictors' MAE)",
     )  # fmt: skip
     with tempfile.TemporaryDirectory() as folder:
         for seed in range(1, seeds + 1):
-            for kind, visits in run_seed(seed, history_days, Path(folder)).items():
+            measured = run_seed(seed, history_days, Path(folder), oracle_replays)
+            for kind, visits in measured.items():
                 pooled[kind] += visits
                 f, old = figures(visits, "projection"), figures(visits, "old")
                 waits = [v.first_call - v.ticket.issued_at.timestamp() for v in visits]  # type: ignore[operator]
@@ -155,6 +170,11 @@ def accuracy(seeds: int, history_days: int) -> None:
                     f"{f['late']:.1%}",
                     f"{f['width_min']:.1f} min",
                     f"{old['mae_min']:.1f} min",
+                    *(
+                        [f"{figures(visits, 'oracle')['mae_min']:.2f} min"]
+                        if oracle_replays
+                        else []
+                    ),
                 )
     console.print(per_seed)
     table = Table(
@@ -173,7 +193,7 @@ def accuracy(seeds: int, history_days: int) -> None:
     for kind in ("market", "ordinary"):
         visits = pooled[kind]
         actual = [v.first_call - v.ticket.issued_at.timestamp() for v in visits]  # type: ignore[operator]
-        for predictor in PREDICTORS:
+        for predictor in PREDICTORS + (("oracle",) if oracle_replays else ()):
             f = figures(visits, predictor)
             table.add_row(
                 kind,
@@ -186,6 +206,8 @@ def accuracy(seeds: int, history_days: int) -> None:
                 f"{f['other_side']:.1%}",
                 f"{f['mae_same_side_min']:.1f} min",
             )
+        if oracle_replays:
+            print_mae(kind, visits, oracle_replays)
         console.print(
             f"{kind}: actual wait mean {statistics.fmean(actual) / 60:.1f} min, median "
             f"{statistics.median(actual) / 60:.1f}, p90 {percentile(actual, 0.9) / 60:.1f}, "
@@ -194,6 +216,16 @@ def accuracy(seeds: int, history_days: int) -> None:
         )
     console.print(table)
     console.print(f"simulated in {time.perf_counter() - started:.0f} s")
+
+
+def print_mae(kind: str, visits: list[Visit], oracle_replays: int) -> None:
+    """The pooled MAEs to two decimals, and how far the projection is from the oracle."""
+    mae = {p: figures(visits, p)["mae_min"] for p in ("projection", "oracle")}
+    console.print(
+        f"{kind}: MAE projection {mae['projection']:.2f} min, oracle ({oracle_replays} replays) "
+        f"{mae['oracle']:.2f} min",
+        highlight=False,
+    )
 
 
 def cost(rounds: int = 300) -> None:
@@ -268,11 +300,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=int, default=8)
     parser.add_argument("--history", type=int, default=20, help="working days of history")
+    parser.add_argument(
+        "--oracle", type=int, default=0, metavar="REPLAYS", help="add the oracle (slow: 128)"
+    )
     parser.add_argument("--cost-only", action="store_true")
     args = parser.parse_args()
     console.print(f"load average {os.getloadavg()[0]:.1f}, {dt.date.today()}", highlight=False)
     if not args.cost_only:
-        accuracy(args.seeds, args.history)
+        accuracy(args.seeds, args.history, args.oracle)
     cost()
     return 0
 
