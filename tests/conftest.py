@@ -114,8 +114,9 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """The ``slow`` tests (processes of their own, stress) first, in their order: handed out
-    first, they run beside the rest instead of ending the run alone. Every test process sorts
-    the same way, as pytest-xdist requires."""
+    first, one at a time (``--maxschedchunk=1`` in pyproject.toml), they run beside the rest
+    instead of ending the run alone. Every test process sorts the same way, as pytest-xdist
+    requires."""
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
