@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from servicehall.config import HallConfig, load_config
+from servicehall.i18n import set_language
 from servicehall.queue import FixedClock, Hall
 
 from support import postgres
@@ -24,13 +25,15 @@ from support.skips import check_skip
 def _isolated_home(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Path:
-    """Keep every test's data directory, logs and default database out of the user's home."""
+    """Keep every test's data directory, logs and default database out of the user's home, and
+    start every test in Chinese."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("SERVICEHALL_HOME", str(home))
     monkeypatch.delenv("SERVICEHALL_DB", raising=False)
     monkeypatch.delenv("SERVICEHALL_CONFIG", raising=False)
     monkeypatch.delenv("SERVICEHALL_IGNORE_HOURS", raising=False)
     monkeypatch.setenv("SERVICEHALL_LANG", "zh")
+    set_language("zh")  # the process's too: a kiosk test that tapped "English" must not leak it
     return home
 
 
