@@ -4,12 +4,14 @@ PostgreSQL per test process; the ``servicehall`` command in-process. Helpers liv
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from servicehall.config import HallConfig, load_config
+from servicehall.i18n import set_language
 from servicehall.queue import FixedClock, Hall
 
 from support import postgres
@@ -23,13 +25,15 @@ from support.skips import check_skip
 def _isolated_home(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Path:
-    """Keep every test's data directory, logs and default database out of the user's home."""
+    """Keep every test's data directory, logs and default database out of the user's home, and
+    start every test in Chinese."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("SERVICEHALL_HOME", str(home))
     monkeypatch.delenv("SERVICEHALL_DB", raising=False)
     monkeypatch.delenv("SERVICEHALL_CONFIG", raising=False)
     monkeypatch.delenv("SERVICEHALL_IGNORE_HOURS", raising=False)
     monkeypatch.setenv("SERVICEHALL_LANG", "zh")
+    set_language("zh")  # the process's too: a kiosk test that tapped "English" must not leak it
     return home
 
 
@@ -94,6 +98,29 @@ def any_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'hall.db'}"
     return str(request.getfixturevalue("pg_db_url"))
+
+
+# ---------------------------------------------------------------- how many test processes
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """``-n auto`` (``make test``): three test processes per core. Most tests spend most of their
+    time waiting, not computing (Textual's pauses and a key's flash, servers, browsers and workers
+    in other processes, PostgreSQL), so one process per core left the cores half idle
+    (bench/README.md, "The test suite"). ``PYTEST_XDIST_AUTO_NUM_WORKERS`` still decides when
+    set."""
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None  # pytest-xdist's own hook reads it
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return 3 * (cores or 1)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The ``slow`` tests (processes of their own, stress) first, in their order: handed out
+    first, one at a time (``--maxschedchunk=1`` in pyproject.toml), they run beside the rest
+    instead of ending the run alone. Every test process sorts the same way, as pytest-xdist
+    requires."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
 # ---------------------------------------------------------------- no silent skips in CI

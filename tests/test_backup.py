@@ -21,6 +21,8 @@ from servicehall.queue import FixedClock, Hall
 
 ROOT = Path(__file__).parent.parent
 
+pytestmark = pytest.mark.slow  # every test runs the command in processes of its own
+
 
 def _cli(tmp_path: Path, db: str, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(

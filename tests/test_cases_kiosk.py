@@ -38,6 +38,9 @@ async def _open(pilot: Pilot[Any]) -> ProgressScreen:
     await until(pilot, lambda: isinstance(pilot.app.screen, ProgressScreen), what="the screen")
     screen = pilot.app.screen
     assert isinstance(screen, ProgressScreen)
+    # laid out, so mounted too: a tap before that lands off its button, or is undone by on_mount
+    mode = screen.query_one("#mode-name")
+    await until(pilot, lambda: mode.region.area > 0, what="the screen laid out")
     return screen
 
 

@@ -114,6 +114,9 @@ def test_bridge_survives_the_port_vanishing(hall: Hall, bridge: KeypadBridge, po
     ptys[0].send(b"5 1\n")
     assert ptys[0].reply() == "OK 5 1 D001 1"
     ptys[0].close()  # the cable is pulled: reads fail, the device name dangles
+    # (at a path that stays missing: the freed pty number may go to another test process)
+    link.unlink()
+    link.symlink_to(link.parent / "unplugged")
     wait_for(lambda: not bridge.connected.is_set(), what="the bridge noticing the lost port")
     time.sleep(0.3)  # leave it to fail a few reopen attempts
     ptys.append(Pty())  # plugged back in: a new device behind the same name

@@ -66,11 +66,13 @@ def heavy(modules: list[str]) -> set[str]:
     return {h for h in HEAVY for m in modules if m == h or m.startswith(h + ".")}
 
 
+@pytest.mark.slow
 def test_building_the_parser_imports_nothing_heavy(tmp_path: Path) -> None:
     modules, _ = loaded("build_parser()", tmp_path)
     assert heavy(modules) == set()
 
 
+@pytest.mark.slow
 def test_status_json_loads_the_core_and_nothing_else(tmp_path: Path) -> None:
     loaded("main(['init'])", tmp_path)  # a database at this version: nothing to migrate
     modules, out = loaded("main(['status', '--json'])", tmp_path)
@@ -81,6 +83,7 @@ def test_status_json_loads_the_core_and_nothing_else(tmp_path: Path) -> None:
     assert commands == {"servicehall.cli.common", "servicehall.cli.core_cmds"}
 
 
+@pytest.mark.slow
 def test_what_a_quiet_command_does_not_use_is_not_loaded(tmp_path: Path) -> None:
     """No log record, no log file's handlers; no served app, no ctypes; SQLite, no PostgreSQL
     security; ``call`` estimates nothing, so the projection stays unloaded."""
@@ -99,6 +102,7 @@ def test_what_a_quiet_command_does_not_use_is_not_loaded(tmp_path: Path) -> None
     assert log.stat().st_size > before
 
 
+@pytest.mark.slow
 def test_a_command_without_the_hall_loads_no_database_nor_config(tmp_path: Path) -> None:
     modules, out = loaded("main(['hash-pin'])", tmp_path, stdin="24681357\n")
     assert out.startswith("pbkdf2_sha256$")

@@ -342,7 +342,8 @@ async def test_a_voice_command_that_keeps_failing_is_reported_once_on_screen(
         assert not line.display  # voice was on
         for _ in range(4):
             hall.call_next(1)
-        await until(pilot, lambda: line.display)
+        # shown and laid out (until then it renders at width 0, as a lone …)
+        await until(pilot, lambda: line.display and line.size.width > 0, what="the staff line")
         assert "语音播报已关闭" in text_of(line) and not app._notifications
         assert shown_call(app) == "A004"
 

@@ -268,6 +268,7 @@ def test_a_database_of_a_newer_version_is_left_as_it_is(
 # ---------------------------------------------------------------- two processes at once
 
 
+@pytest.mark.slow
 def test_two_processes_starting_at_once_migrate_once(empty_url: str) -> None:
     context = multiprocessing.get_context("spawn")
     barrier, results = context.Barrier(3), context.Queue()
@@ -288,6 +289,7 @@ def test_two_processes_starting_at_once_migrate_once(empty_url: str) -> None:
 # ---------------------------------------------------------------- shipped in the package
 
 
+@pytest.mark.slow
 def test_the_built_package_migrates_without_the_alembic_command(tmp_path: Path) -> None:
     """The wheel carries the revisions; ``init`` from it, with no ``alembic`` on PATH, makes
     a database at HEAD."""

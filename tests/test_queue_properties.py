@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
@@ -215,4 +216,4 @@ HallMachine.TestCase.settings = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
-test_random_operations_keep_the_invariants = HallMachine.TestCase
+test_random_operations_keep_the_invariants = pytest.mark.slow(HallMachine.TestCase)

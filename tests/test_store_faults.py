@@ -39,6 +39,7 @@ def _one_line(result: subprocess.CompletedProcess[str], code: int, *words: str) 
         assert word in lines[0]
 
 
+@pytest.mark.slow
 def test_random_bytes_instead_of_a_database(tmp_path: Path) -> None:
     db_file = tmp_path / "hall.db"
     db_file.write_bytes(os.urandom(64 * 1024))
@@ -46,6 +47,7 @@ def test_random_bytes_instead_of_a_database(tmp_path: Path) -> None:
         _one_line(_cli(tmp_path, f"sqlite:///{db_file}", *args), 5, "已损坏", "restore")
 
 
+@pytest.mark.slow
 def test_two_overwritten_pages(tmp_path: Path, config: HallConfig, clock: FixedClock) -> None:
     db_file = tmp_path / "hall.db"
     hall = Hall.open(config, db=f"sqlite:///{db_file}", clock=clock)
@@ -66,6 +68,7 @@ def test_two_overwritten_pages(tmp_path: Path, config: HallConfig, clock: FixedC
         _one_line(_cli(tmp_path, f"sqlite:///{db_file}", *args), 5, "已损坏", "restore")
 
 
+@pytest.mark.slow
 def test_a_renamed_column_is_reported_by_init_and_take(tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'hall.db'}"
     assert _cli(tmp_path, db, "init").returncode == 0
@@ -134,6 +137,7 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
         subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
+@pytest.mark.slow
 def test_a_full_disk_says_so(tmp_path: Path, small_disk: Path, config: HallConfig) -> None:
     db = f"sqlite:///{small_disk / 'hall.db'}"
     hall = Hall.open(config, db=db, enforce_hours=False)
@@ -148,6 +152,7 @@ def test_a_full_disk_says_so(tmp_path: Path, small_disk: Path, config: HallConfi
     _one_line(_cli(tmp_path, db, "take", "A"), 5, "磁盘已满")
 
 
+@pytest.mark.slow
 def test_a_full_log_disk_costs_one_line(tmp_path: Path) -> None:
     home = tmp_path / "home"
     home.mkdir()

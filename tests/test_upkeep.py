@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 
+import pytest
 from textual._styles_cache import StylesCache
 from textual.widgets import Button
 
@@ -23,6 +24,7 @@ def _style_caches_alive() -> int:
     return sum(isinstance(o, StylesCache) for o in gc.get_objects())
 
 
+@pytest.mark.slow
 async def test_tickets_taken_leave_no_widgets_behind(config: HallConfig, db_url: str, clock):  # type: ignore[no-untyped-def]
     app = make_app(config, db_url, clock)
     async with app.run_test(size=(100, 30)) as pilot:

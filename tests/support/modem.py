@@ -123,6 +123,11 @@ class FakeModem:
             with contextlib.suppress(OSError):
                 os.close(fd)
         self._master = self._slave = -1
+        # it dangles at a path that stays missing: the freed pty number may go to another test
+        # process, and opening the name must not reach that one's pty
+        with contextlib.suppress(FileNotFoundError):
+            self.path.unlink()
+        self.path.symlink_to(self.path.with_name(f"{self.path.name}.unplugged"))
 
     # ------------------------------------------------------------------ what it got
 
