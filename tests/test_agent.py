@@ -24,6 +24,8 @@ from servicehall.launch import QUICK_COMMANDS, command_name, socket_path
 
 from support.waiting import wait_for
 
+pytestmark = pytest.mark.slow  # the agent and the console script run as processes of their own
+
 SCRIPT = str(Path(sys.executable).parent / "servicehall")
 
 
