@@ -111,7 +111,10 @@ def _reply(replies: BinaryIO) -> dict[str, int] | None:
     line = replies.readline()
     if not line:
         return None
-    reply = json.loads(line)
+    try:
+        reply = json.loads(line)
+    except ValueError:
+        return None
     if not isinstance(reply, dict):
         return None
     return {key: value for key, value in reply.items() if isinstance(value, int)}
