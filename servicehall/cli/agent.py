@@ -228,7 +228,10 @@ def run_in_fork(listener: socket.socket, conn: socket.socket, request: Request) 
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         signal.signal(signal.SIGINT, signal.default_int_handler)
-        _send(conn, pid=os.getpid())
+        try:
+            _send(conn, pid=os.getpid())
+        except OSError:
+            os._exit(0)  # the caller has gone (it gave up waiting): nothing ran
         fds = streams_with_go(conn)
         if fds is None:
             os._exit(0)  # nothing ran
