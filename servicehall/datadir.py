@@ -8,14 +8,24 @@ it knows whether the command needs the database at all.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
-from platformdirs import user_data_dir
+
+def home(environ: Mapping[str, str] = os.environ) -> Path:
+    """The data directory's path, not made here (``servicehall.launch`` only looks for the
+    agent's socket in it): ``$SERVICEHALL_HOME``, else the platform's user data directory."""
+    given = environ.get("SERVICEHALL_HOME")
+    if given:
+        return Path(given)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("servicehall", appauthor=False))
 
 
 def data_dir() -> Path:
-    """Where the embedded database and the logs live (``$SERVICEHALL_HOME`` overrides)."""
-    path = Path(os.environ.get("SERVICEHALL_HOME") or user_data_dir("servicehall", appauthor=False))
+    """Where the embedded database and the logs live, made if it is not there yet."""
+    path = home()
     path.mkdir(parents=True, exist_ok=True)
     return path
 

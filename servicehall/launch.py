@@ -1,14 +1,14 @@
 """The ``servicehall`` console script: a short command goes to the resident agent when one runs.
 
-Starting Python and importing what a command needs (SQLAlchemy, the config's models, the core) takes
-most of half a second on a hall PC, while ``take``, ``call`` or ``status`` themselves take a few
-hundredths. ``servicehall agent`` (``servicehall.cli.agent``) keeps those modules loaded and runs
-each command in a fork of itself. This module is the other end: it imports only the standard
-library, and for a command in ``QUICK_COMMANDS`` it hands the agent of this data directory the
-command line, the working directory, the environment, the umask and its own standard input, output
-and error (the fork writes to the terminal or pipe directly), then exits with the command's exit
-code. With no agent listening — or one that answers that its code has changed since it started — the
-command runs here, as it always did; nothing depends on the agent.
+Starting Python and importing what a command needs (SQLAlchemy, the config's models, the core)
+takes most of half a second on a hall PC, while ``take``, ``call`` or ``status`` themselves take a
+few hundredths. ``servicehall agent`` (``servicehall.cli.agent``) keeps those modules loaded and
+runs each command in a fork of itself. This module is the other end: it imports only the standard
+library and ``servicehall.datadir``, and for a command in ``QUICK_COMMANDS`` it hands the agent of
+this data directory the command line, the working directory, the environment, the umask and its own
+standard input, output and error (the fork writes to the terminal or pipe directly), then exits
+with the command's exit code. With no agent listening — or one that answers that its code has
+changed since it started — the command runs here, as it always did; nothing depends on the agent.
 
 ``command_name`` is shared with the command line's parser (it decides which command group to load).
 """
@@ -25,6 +25,8 @@ import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import BinaryIO
+
+from servicehall.datadir import home
 
 QUICK_COMMANDS = ("take", "call", "window", "leader", "status", "cases")
 """Short commands of scripts and keypads, run by the agent when one listens. The screens, the
@@ -57,13 +59,8 @@ def command_name(argv: Sequence[str]) -> str | None:
 
 
 def socket_path(environ: Mapping[str, str] = os.environ) -> Path:
-    """Where this data directory's agent listens (``$SERVICEHALL_HOME``, else the platform's)."""
-    home = environ.get("SERVICEHALL_HOME")
-    if not home:
-        from platformdirs import user_data_dir
-
-        home = user_data_dir("servicehall", appauthor=False)
-    return Path(home) / SOCKET_NAME
+    """Where this data directory's agent listens."""
+    return home(environ) / SOCKET_NAME
 
 
 class AgentLost(Exception):
