@@ -16,17 +16,33 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from subprocess import CompletedProcess
+from typing import Any
 
 import pytest
 
 from servicehall.cli.agent import code_changed, code_files, without_passwords
-from servicehall.launch import QUICK_COMMANDS, command_name, socket_path
+from servicehall.launch import QUICK_COMMANDS, socket_path
 
 from support.waiting import wait_for
 
 pytestmark = pytest.mark.slow  # the agent and the console script run as processes of their own
 
 SCRIPT = str(Path(sys.executable).parent / "servicehall")
+
+
+def script(*args: str, env: dict[str, str], cwd: Path, **popen: Any) -> CompletedProcess[str]:
+    """``servicehall ARGS`` as a script runs it: the console script in a new process."""
+    return subprocess.run(
+        [SCRIPT, *args],
+        env=env,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        **popen,
+    )
 
 
 @dataclass
@@ -39,18 +55,8 @@ class Agent:
     def socket(self) -> Path:
         return self.home / "agent.sock"
 
-    def run(self, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-        """``servicehall ARGS`` as a script runs it: the console script in a new process."""
-        return subprocess.run(
-            [SCRIPT, *args],
-            env=self.env,
-            cwd=self.home,
-            input=stdin,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
+    def run(self, *args: str) -> CompletedProcess[str]:
+        return script(*args, env=self.env, cwd=self.home)
 
     def forks(self) -> list[str]:
         """The commands the agent says it ran (its log, one line per fork)."""
@@ -71,12 +77,22 @@ def start_agent(home: Path, env: dict[str, str], *python: str) -> subprocess.Pop
 
 
 @pytest.fixture
-def agent() -> Iterator[Agent]:
+def hall_home() -> Iterator[tuple[Path, dict[str, str]]]:
+    """A data directory with an SQLite hall, and the environment that names it."""
     home = Path(tempfile.mkdtemp(prefix="sh-agent-"))  # short: a socket's path has 107 bytes
     env = {**os.environ, "SERVICEHALL_HOME": str(home), "SERVICEHALL_IGNORE_HOURS": "1"}
     for name in ("SERVICEHALL_DB", "SERVICEHALL_CONFIG", "SERVICEHALL_LANG"):
         env.pop(name, None)
-    subprocess.run([SCRIPT, "init"], env=env, cwd=home, capture_output=True, check=True)
+    assert script("init", env=env, cwd=home).returncode == 0
+    try:
+        yield home, env
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+
+
+@pytest.fixture
+def agent(hall_home: tuple[Path, dict[str, str]]) -> Iterator[Agent]:
+    home, env = hall_home
     process = start_agent(home, env)
     try:
         yield Agent(home, env, process)
@@ -84,7 +100,6 @@ def agent() -> Iterator[Agent]:
         if process.poll() is None:
             process.terminate()
             process.wait(timeout=30)
-        shutil.rmtree(home, ignore_errors=True)
 
 
 def test_quick_commands_run_in_the_agent_with_the_callers_streams(agent: Agent) -> None:
@@ -128,16 +143,8 @@ def test_the_environment_and_directory_are_the_callers(agent: Agent, tmp_path: P
         sample = agent.run("sample-config")
         (other / "hall.toml").write_text(sample.stdout, encoding="utf-8")
         env = {**agent.env, "SERVICEHALL_DB": f"sqlite:///{other / 'other.db'}"}
-        subprocess.run([SCRIPT, "init"], env=env, cwd=other, check=True, capture_output=True)
-        taken = subprocess.run(
-            [SCRIPT, "--config", "hall.toml", "take", "B", "--json"],
-            env=env,
-            cwd=other,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
+        assert script("init", env=env, cwd=other).returncode == 0
+        taken = script("--config", "hall.toml", "take", "B", "--json", env=env, cwd=other)
         assert taken.returncode == 0, taken.stderr
         assert json.loads(taken.stdout)["ticket"] == "B001"
         assert (other / "other.db").exists()
@@ -150,14 +157,12 @@ def test_the_environment_and_directory_are_the_callers(agent: Agent, tmp_path: P
 
 def test_files_the_command_makes_get_the_callers_umask(agent: Agent) -> None:
     new_db = agent.home / "private.db"
-    taken = subprocess.run(
-        [SCRIPT, "take", "A", "--json"],
+    taken = script(
+        "take",
+        "A",
+        "--json",
         env={**agent.env, "SERVICEHALL_DB": f"sqlite:///{new_db}"},
         cwd=agent.home,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
         preexec_fn=lambda: os.umask(0o077),  # the caller's umask, set before exec
     )
     assert taken.returncode == 0, taken.stderr
@@ -196,9 +201,7 @@ def test_other_commands_and_no_agent_run_by_themselves(agent: Agent) -> None:
 
 def test_one_agent_per_data_directory_and_a_stale_socket_is_taken_over(agent: Agent) -> None:
     assert oct(agent.socket.stat().st_mode & 0o777) == "0o600"
-    second = subprocess.run(
-        [SCRIPT, "agent"], env=agent.env, capture_output=True, text=True, timeout=120, check=False
-    )
+    second = agent.run("agent")
     assert second.returncode == 1
     assert str(agent.socket) in second.stderr and second.stderr.count("\n") == 1
     agent.process.send_signal(signal.SIGKILL)  # no chance to remove its socket
@@ -209,32 +212,26 @@ def test_one_agent_per_data_directory_and_a_stale_socket_is_taken_over(agent: Ag
     wait_for(lambda: agent.forks() == ["take A --json"], what=f"the fork: {agent.forks()}")
 
 
-def test_an_agent_whose_code_changed_hands_the_command_back_and_exits(tmp_path: Path) -> None:
+def test_an_agent_whose_code_changed_hands_the_command_back_and_exits(
+    tmp_path: Path, hall_home: tuple[Path, dict[str, str]]
+) -> None:
     """An upgrade under a running agent: it must not run the old code. A module the agent has
     loaded changes on disk; the next command runs by itself, correctly, and the agent ends."""
-    home = Path(tempfile.mkdtemp(prefix="sh-agent-"))
-    try:
-        extra = tmp_path / "hallextra.py"
-        extra.write_text("VALUE = 1\n", encoding="utf-8")
-        env = {**os.environ, "SERVICEHALL_HOME": str(home), "SERVICEHALL_IGNORE_HOURS": "1"}
-        env.pop("SERVICEHALL_DB", None)
-        subprocess.run([SCRIPT, "init"], env=env, cwd=home, capture_output=True, check=True)
-        starter = (
-            f"import sys; sys.path.insert(0, {str(tmp_path)!r}); import hallextra; "
-            "from servicehall.cli import main; sys.exit(main(['agent']))"
-        )
-        process = start_agent(home, env, "-c", starter)
-        changed = time.time() + 5
-        os.utime(extra, (changed, changed))
-        taken = subprocess.run(
-            [SCRIPT, "take", "A", "--json"], env=env, capture_output=True, text=True, check=False
-        )
-        assert taken.returncode == 0, taken.stderr
-        assert json.loads(taken.stdout)["ticket"] == "A001"
-        assert process.wait(timeout=30) == 0
-        assert not (home / "agent.sock").exists()
-    finally:
-        shutil.rmtree(home, ignore_errors=True)
+    home, env = hall_home
+    extra = tmp_path / "hallextra.py"
+    extra.write_text("VALUE = 1\n", encoding="utf-8")
+    starter = (
+        f"import sys; sys.path.insert(0, {str(tmp_path)!r}); import hallextra; "
+        "from servicehall.cli import main; sys.exit(main(['agent']))"
+    )
+    process = start_agent(home, env, "-c", starter)
+    changed = time.time() + 5
+    os.utime(extra, (changed, changed))
+    taken = script("take", "A", "--json", env=env, cwd=home)
+    assert taken.returncode == 0, taken.stderr
+    assert json.loads(taken.stdout)["ticket"] == "A001"
+    assert process.wait(timeout=30) == 0
+    assert not (home / "agent.sock").exists()
 
 
 def test_the_code_fingerprint_sees_a_changed_module(tmp_path: Path) -> None:
@@ -256,7 +253,6 @@ def test_the_code_fingerprint_sees_a_changed_module(tmp_path: Path) -> None:
 def test_which_commands_go_to_the_agent() -> None:
     assert {"take", "call", "status"} <= set(QUICK_COMMANDS)
     assert not {"kiosk", "display", "serve", "agent", "backup", "restore"} & set(QUICK_COMMANDS)
-    assert command_name(["--db", "sqlite:///x.db", "--lang", "en", "status"]) == "status"
     assert socket_path({"SERVICEHALL_HOME": "/srv/hall"}) == Path("/srv/hall/agent.sock")
 
 
