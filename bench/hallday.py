@@ -50,10 +50,15 @@ PROFILE = [
 PRIORITY = 0.06
 NO_SHOW = 0.05
 NO_SHOW_BACK = 1 / 3
+NO_SHOW_S = 90.0
+NO_SHOW_SIGMA = 0.25
+"""A no-show is skipped after about this long (lognormal, this σ)."""
 SIGMA = 0.5
 LATE_WINDOW = (13, "10:00")
 BREAKS = [("10:30", 15.0), ("15:30", 12.0)]
 """(around when, minutes): two clerks' breaks a day, at windows drawn per day."""
+BREAK_SIGMA = 0.3
+"""A break's length varies about its minutes (lognormal, this σ)."""
 
 
 @dataclass(frozen=True)
@@ -164,7 +169,7 @@ class HallDay:
             rng = self._breaks_rng
             window = rng.choice([w.number for w in windows if w.number != late])
             due = self.at(hhmm) + rng.uniform(-20, 20) * 60
-            self._schedule(due, "break", (window, minutes * math.exp(rng.gauss(0, 0.3))))
+            self._schedule(due, "break", (window, minutes * math.exp(rng.gauss(0, BREAK_SIGMA))))
         self._schedule(self.at("14:00"), "reopen")
         slots = [(self.at(t), w) for t, w in PROFILE]
         weights = [w for _, w in slots]
@@ -183,7 +188,9 @@ class HallDay:
                     matter=rng.choice(service.matters).code,
                     priority=rng.random() < PRIORITY,
                     pace=math.exp(rng.gauss(0, SIGMA)),
-                    no_show_s=90 * math.exp(rng.gauss(0, 0.25)) if no_show else None,
+                    no_show_s=(
+                        NO_SHOW_S * math.exp(rng.gauss(0, NO_SHOW_SIGMA)) if no_show else None
+                    ),
                     back_after_s=rng.uniform(600, 1800) if rng.random() < NO_SHOW_BACK else None,
                 )
                 self._schedule(start + rng.uniform(0, 1800), "arrive", villager)

@@ -24,10 +24,13 @@ import statistics
 from collections import deque
 
 from hallday import (
+    BREAK_SIGMA,
     BREAKS,
     LATE_WINDOW,
     NO_SHOW,
     NO_SHOW_BACK,
+    NO_SHOW_S,
+    NO_SHOW_SIGMA,
     ORDINARY_SHARE,
     PRIORITY,
     PROFILE,
@@ -39,9 +42,6 @@ from hallday import (
 from servicehall.config import Window
 from servicehall.queue import TicketView, WindowStatus
 
-NO_SHOW_S = 90.0
-NO_SHOW_SIGMA = 0.25
-BREAK_SIGMA = 0.3
 HORIZON_S = 12 * 3600.0
 _NORMAL = statistics.NormalDist()
 
