@@ -167,6 +167,8 @@ async def test_readable_on_the_smallest_kiosk_grids(
         step = await _open_step(pilot)
         await pilot.resize_terminal(*size)
         await _tap(pilot, "1380")
+        # drawn at the new size (a loaded run read the compositor mid-way: five lines of twenty)
+        await until(pilot, lambda: "138 0___ ____" in screen_text(app), what="the number drawn")
         width, height = size
         shown_widgets = step.query("Button, #sms-title, #sms-purpose, #sms-number, #sms-message")
         # the pager's 上一页 / 下一页 show only on screens with more than a page; this one has none
