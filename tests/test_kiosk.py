@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.screen import Screen
 from textual.widgets import Static
 
 from servicehall.config import HallConfig
@@ -228,12 +229,28 @@ async def test_printer_failure_with_cancel_policy_withdraws(config, db_url, cloc
 
 
 async def test_ticket_screen_goes_home_by_itself(config, db_url, clock):
+    """Read from the app's own screen changes: with a second on the ticket screen, a loaded
+    machine's polling may miss the ticket screen altogether."""
     quick = kiosk_settings(config, ticket_screen_seconds=1)
     app = make_app(quick, db_url, clock)
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        await take_ticket(pilot, "J")
-        await until(pilot, lambda: isinstance(app.screen, HomeScreen), what="home")
+        shown: list[Screen] = []
+        app.screen_change_signal.subscribe(app, shown.append)
+        await pilot.click("#service-J")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), what="confirm")
+        await pilot.click("#take")
+        await until(
+            pilot,
+            lambda: (
+                isinstance(app.screen, HomeScreen)
+                and any(isinstance(s, TicketScreen) for s in shown)
+            ),
+            what="the ticket screen, then home",
+        )
+        ticket = next(s for s in shown if isinstance(s, TicketScreen))
+        assert ticket.outcome is not None and ticket.outcome.ok  # it waited for the print
+        assert shown.index(ticket) < len(shown) - 1 and isinstance(shown[-1], HomeScreen)
 
 
 class SteppedTime:
