@@ -93,13 +93,13 @@ def hall_home() -> Iterator[tuple[Path, dict[str, str]]]:
 @pytest.fixture
 def agent(hall_home: tuple[Path, dict[str, str]]) -> Iterator[Agent]:
     home, env = hall_home
-    process = start_agent(home, env)
+    running = Agent(home, env, start_agent(home, env))
     try:
-        yield Agent(home, env, process)
-    finally:
-        if process.poll() is None:
-            process.terminate()
-            process.wait(timeout=30)
+        yield running
+    finally:  # the agent running now: a test may have started another in its place
+        if running.process.poll() is None:
+            running.process.terminate()
+            running.process.wait(timeout=30)
 
 
 def test_quick_commands_run_in_the_agent_with_the_callers_streams(agent: Agent) -> None:
