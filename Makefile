@@ -23,12 +23,12 @@ $(TEST_STAMP): pyproject.toml | $(PY)
 run: $(RUN_STAMP)
 	$(PY) run_kiosk.py --ignore-hours --preview
 
-# servicehall's bytecode first (a no-op when nothing changed): every test process and every
-# command a test starts imports it, and where PYTHONDONTWRITEBYTECODE is set each of them would
-# compile it from source again. -n auto: three test processes per core (tests/conftest.py).
+# Bytecode is written even where PYTHONDONTWRITEBYTECODE is set: every test process and every
+# command a test starts imports servicehall, and each test process rewrites the test modules'
+# asserts; without a cache each of them compiles it all again (bench/README.md, "The test
+# suite"). -n auto: three test processes per core (tests/conftest.py).
 test: $(TEST_STAMP)
-	$(PY) -m compileall -q servicehall tests/support
-	$(PY) -m pytest -q -n auto
+	PYTHONDONTWRITEBYTECODE= $(PY) -m pytest -q -n auto
 
 # ruff; mypy (pyproject [tool.mypy]); the import contracts (pyproject [tool.importlinter])
 lint: $(TEST_STAMP)
