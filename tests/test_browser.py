@@ -14,7 +14,7 @@ import pytest
 from servicehall.config import load_config
 from servicehall.queue import Hall
 
-from support.browser import BrowserScreen, ServedApp, chromium_path
+from support.browser import BrowserScreen, ServedApp, chromium_path, launch_chromium
 from support.waiting import wait_for
 
 pytestmark = pytest.mark.slow
@@ -29,21 +29,24 @@ def hall_env(tmp_path: Path) -> dict[str, str]:
     }
 
 
-@pytest.fixture
-def playwright() -> Iterator[object]:
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    """One Chromium for the module; each screen opens a context of its own in it."""
     chromium_path()
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as p:
-        yield p
+    with sync_playwright() as playwright:
+        launched = launch_chromium(playwright)
+        yield launched
+        launched.close()
 
 
 def test_served_display_shows_a_call_made_elsewhere(
-    playwright: object, hall_env: dict[str, str], tmp_path: Path
+    browser: object, hall_env: dict[str, str], tmp_path: Path
 ) -> None:
     hall = Hall.open(load_config(None), db=hall_env["SERVICEHALL_DB"], enforce_hours=False)
     served = ServedApp("display", hall_env, "--no-voice")
-    screen = BrowserScreen(playwright, chromium_path(), served.url, (1600, 900))
+    screen = BrowserScreen(browser, served.url, (1600, 900))
     try:
         screen.wait_for("青石镇便民服务中心")
         hall.issue("C", matter="shengyu")
@@ -61,10 +64,10 @@ def test_served_display_shows_a_call_made_elsewhere(
 
 
 def test_served_kiosk_takes_clicks_and_issues_a_ticket(
-    playwright: object, hall_env: dict[str, str], tmp_path: Path
+    browser: object, hall_env: dict[str, str], tmp_path: Path
 ) -> None:
     served = ServedApp("kiosk", hall_env, "--ignore-hours")
-    screen = BrowserScreen(playwright, chromium_path(), served.url, (1280, 800))
+    screen = BrowserScreen(browser, served.url, (1280, 800))
     try:
         screen.wait_for("民政")
         screen.tap("民政", expect="低保申请")
@@ -81,9 +84,7 @@ def test_served_kiosk_takes_clicks_and_issues_a_ticket(
     assert hall.status().waiting("A") == 1  # a tap repeated by a person never gives two tickets
 
 
-def test_served_page_fits_its_font_to_the_window(
-    playwright: object, hall_env: dict[str, str]
-) -> None:
+def test_served_page_fits_its_font_to_the_window(browser: object, hall_env: dict[str, str]) -> None:
     """The page picks the largest font at which the window holds the kiosk's designed grid."""
     from servicehall.grids import DESIGNED
 
@@ -92,14 +93,14 @@ def test_served_page_fits_its_font_to_the_window(
     try:
         grids = {}
         for viewport in ((1280, 800), (1024, 768), (1080, 1920)):
-            screen = BrowserScreen(playwright, chromium_path(), served.url, viewport)
+            screen = BrowserScreen(browser, served.url, viewport)
             try:
                 screen.wait_for("民政")
                 screen.wait_stable()
                 grids[viewport] = (screen.screen.columns, screen.screen.lines)
             finally:
                 screen.close()
-        fixed = BrowserScreen(playwright, chromium_path(), served.url + "?fontsize=14", (1280, 800))
+        fixed = BrowserScreen(browser, served.url + "?fontsize=14", (1280, 800))
         try:
             fixed.wait_for("民政")
             fixed_grid = (fixed.screen.columns, fixed.screen.lines)
@@ -120,10 +121,10 @@ def _children(pid: int) -> list[int]:
 
 
 def test_a_tab_process_ends_when_its_server_is_killed(
-    playwright: object, hall_env: dict[str, str]
+    browser: object, hall_env: dict[str, str]
 ) -> None:
     served = ServedApp("display", hall_env, "--no-voice")
-    screen = BrowserScreen(playwright, chromium_path(), served.url, (1280, 720))
+    screen = BrowserScreen(browser, served.url, (1280, 720))
     try:
         screen.wait_for("青石镇便民服务中心")
         apps = _children(served.proc.pid)

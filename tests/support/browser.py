@@ -78,15 +78,21 @@ class ServedApp:
             self.proc.kill()
 
 
-class BrowserScreen:
-    """A page in headless Chromium plus the terminal screen it shows."""
+def launch_chromium(playwright: Any) -> Any:
+    """Headless Chromium (Debian's), for one or more :class:`BrowserScreen`."""
+    return playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
 
-    def __init__(self, playwright: Any, executable: str, url: str, size: tuple[int, int]) -> None:
+
+class BrowserScreen:
+    """A page in a fresh browser context (its own cookies, storage and window size) of a
+    launched Chromium, plus the terminal screen it shows."""
+
+    def __init__(self, browser: Any, url: str, size: tuple[int, int]) -> None:
         import pyte
 
         self._pyte = pyte
-        self.browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        self.page = self.browser.new_page(viewport={"width": size[0], "height": size[1]})
+        self.context = browser.new_context(viewport={"width": size[0], "height": size[1]})
+        self.page = self.context.new_page()
         self.screen: Any = None
         self.stream: Any = None
         self.page.on("websocket", self._on_websocket)
@@ -167,7 +173,7 @@ class BrowserScreen:
         raise AssertionError(f"{needle!r} is not on screen:\n{self.text()}")
 
     def close(self) -> None:
-        self.browser.close()
+        self.context.close()
 
 
 def _width(text: str) -> int:
