@@ -24,6 +24,7 @@ import pytest
 from servicehall.cli.agent import code_changed, code_files, without_passwords
 from servicehall.launch import QUICK_COMMANDS, socket_path
 
+from support.cli import CliRun
 from support.waiting import wait_for
 
 pytestmark = pytest.mark.slow  # the agent and the console script run as processes of their own
@@ -77,13 +78,14 @@ def start_agent(home: Path, env: dict[str, str], *python: str) -> subprocess.Pop
 
 
 @pytest.fixture
-def hall_home() -> Iterator[tuple[Path, dict[str, str]]]:
-    """A data directory with an SQLite hall, and the environment that names it."""
+def hall_home(cli: CliRun) -> Iterator[tuple[Path, dict[str, str]]]:
+    """A data directory with an SQLite hall (``init`` run in the test's process), and the
+    environment that names it."""
     home = Path(tempfile.mkdtemp(prefix="sh-agent-"))  # short: a socket's path has 107 bytes
     env = {**os.environ, "SERVICEHALL_HOME": str(home), "SERVICEHALL_IGNORE_HOURS": "1"}
     for name in ("SERVICEHALL_DB", "SERVICEHALL_CONFIG", "SERVICEHALL_LANG"):
         env.pop(name, None)
-    assert script("init", env=env, cwd=home).returncode == 0
+    assert cli("init", env={"SERVICEHALL_HOME": str(home)}).returncode == 0
     try:
         yield home, env
     finally:
@@ -135,7 +137,9 @@ def test_refusals_keep_their_exit_code_and_one_line_in_the_callers_language(
     wait_for(lambda: len(agent.forks()) == 3, what="the three refused commands in the log")
 
 
-def test_the_environment_and_directory_are_the_callers(agent: Agent, tmp_path: Path) -> None:
+def test_the_environment_and_directory_are_the_callers(
+    agent: Agent, tmp_path: Path, cli: CliRun
+) -> None:
     """A second hall's database in the caller's environment, and a relative --config path:
     the fork works on what the caller named, not on the agent's own environment."""
     other = Path(tempfile.mkdtemp(prefix="sh-other-"))
@@ -143,7 +147,7 @@ def test_the_environment_and_directory_are_the_callers(agent: Agent, tmp_path: P
         sample = agent.run("sample-config")
         (other / "hall.toml").write_text(sample.stdout, encoding="utf-8")
         env = {**agent.env, "SERVICEHALL_DB": f"sqlite:///{other / 'other.db'}"}
-        assert script("init", env=env, cwd=other).returncode == 0
+        assert cli("init", env={"SERVICEHALL_DB": env["SERVICEHALL_DB"]}).returncode == 0
         taken = script("--config", "hall.toml", "take", "B", "--json", env=env, cwd=other)
         assert taken.returncode == 0, taken.stderr
         assert json.loads(taken.stdout)["ticket"] == "B001"
