@@ -31,19 +31,27 @@ PHONE = {"width": 360, "height": 740}
 PAGE_LIMIT = 30 * 1024
 
 
-@pytest.fixture
-def phone() -> Iterator[Any]:
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """One Chromium for the module (a launch costs more CPU than a test's pages); each test has
+    a context of its own, as in test_phone.py."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
+        launched = playwright.chromium.launch(
             executable_path=chromium_path(), args=["--no-sandbox", "--disable-gpu"]
         )
-        context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
-        page = context.new_page()
-        page.set_default_timeout(DEADLINE_S * 1000)
-        yield page
-        browser.close()
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def phone(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.set_default_timeout(DEADLINE_S * 1000)
+    yield page
+    context.close()
 
 
 def _cli(cli: CliRun, config_path: Path, db: str, *args: str) -> str:
