@@ -9,8 +9,6 @@ per-client rate limit and the Host check answer."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -22,7 +20,8 @@ from servicehall.printer.imagemode import render_image
 from servicehall.printer.layout import ticket_layout
 from servicehall.queue import Hall, TicketView
 
-from support.browser import ROOT, chromium_path
+from support.browser import chromium_path
+from support.cli import CliRun
 from support.phone import PhoneServer, free_port, phone_config
 from support.waiting import DEADLINE_S
 
@@ -65,18 +64,16 @@ def _qr_text(config: HallConfig, hall: Hall, ticket: TicketView) -> str:
     return str(codes[0].text)
 
 
-def _cli(config_path: Path, db: str, *args: str) -> None:
-    subprocess.run(
-        [sys.executable, "-m", "servicehall", "--config", str(config_path), "--db", db, *args],
-        check=True,
-        env={"PYTHONPATH": str(ROOT), "SERVICEHALL_IGNORE_HOURS": "1", "PATH": "/usr/bin:/bin"},
-        capture_output=True,
-        timeout=60,
+def _cli(cli: CliRun, config_path: Path, db: str, *args: str) -> None:
+    """A clerk's command, in this process (support.cli): for the server, another process."""
+    done = cli(
+        "--config", str(config_path), "--db", db, *args, env={"SERVICEHALL_IGNORE_HOURS": "1"}
     )
+    assert done.returncode == 0, done.stderr
 
 
 def test_scan_the_ticket_then_see_the_call_live(
-    served: tuple[PhoneServer, Hall, Path], phone: Any, any_db_url: str
+    served: tuple[PhoneServer, Hall, Path], phone: Any, any_db_url: str, cli: CliRun
 ) -> None:
     server, hall, config_path = served
     first = hall.issue("A", matter="dibao")
@@ -99,9 +96,9 @@ def test_scan_the_ticket_then_see_the_call_live(
     assert max(sizes) <= PAGE_LIMIT and not elsewhere
 
     # a clerk at window 1 calls from another process: the open page follows by itself
-    _cli(config_path, any_db_url, "call", "next", "--window", "1")  # A001
+    _cli(cli, config_path, any_db_url, "call", "next", "--window", "1")  # A001
     phone.get_by_text("下一个就是您").wait_for()
-    _cli(config_path, any_db_url, "call", "next", "--window", "1")  # A002: mine
+    _cli(cli, config_path, any_db_url, "call", "next", "--window", "1")  # A002: mine
     phone.get_by_text("已叫号，请到 1 号窗口").wait_for()
     assert phone.url == url  # no reload: the live feed brought it
     assert hall.ticket(first.id).status == "finished"

@@ -9,8 +9,6 @@ under 30 KB with nothing fetched from elsewhere; ``cases open --json`` carries t
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -22,7 +20,8 @@ from servicehall.printer.receipt import receipt_layout
 from servicehall.queue import Hall
 from servicehall.queue.caseviews import CaseView
 
-from support.browser import ROOT, chromium_path
+from support.browser import chromium_path
+from support.cli import CliRun
 from support.phone import PhoneServer, free_port, phone_config
 from support.waiting import DEADLINE_S
 
@@ -32,30 +31,35 @@ PHONE = {"width": 360, "height": 740}
 PAGE_LIMIT = 30 * 1024
 
 
-@pytest.fixture
-def phone() -> Iterator[Any]:
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """One Chromium for the module (a launch costs more CPU than a test's pages); each test has
+    a context of its own, as in test_phone.py."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
+        launched = playwright.chromium.launch(
             executable_path=chromium_path(), args=["--no-sandbox", "--disable-gpu"]
         )
-        context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
-        page = context.new_page()
-        page.set_default_timeout(DEADLINE_S * 1000)
-        yield page
-        browser.close()
+        yield launched
+        launched.close()
 
 
-def _cli(config_path: Path, db: str, *args: str) -> str:
-    done = subprocess.run(
-        [sys.executable, "-m", "servicehall", "--config", str(config_path), "--db", db, *args],
-        check=True,
-        env={"PYTHONPATH": str(ROOT), "SERVICEHALL_IGNORE_HOURS": "1", "PATH": "/usr/bin:/bin"},
-        capture_output=True,
-        text=True,
-        timeout=60,
+@pytest.fixture
+def phone(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.set_default_timeout(DEADLINE_S * 1000)
+    yield page
+    context.close()
+
+
+def _cli(cli: CliRun, config_path: Path, db: str, *args: str) -> str:
+    """A clerk's command, in this process (support.cli): for the server, another process."""
+    done = cli(
+        "--config", str(config_path), "--db", db, *args, env={"SERVICEHALL_IGNORE_HOURS": "1"}
     )
+    assert done.returncode == 0, done.stderr
     return done.stdout
 
 
@@ -78,7 +82,7 @@ def _receipt_qr(hall: Hall, case: CaseView) -> str:
 
 
 def test_scan_the_receipt_and_follow_the_case(
-    served: tuple[PhoneServer, Hall, Path], phone: Any, any_db_url: str
+    served: tuple[PhoneServer, Hall, Path], phone: Any, any_db_url: str, cli: CliRun
 ) -> None:
     server, hall, config_path = served
     case = _accept(hall)
@@ -101,11 +105,11 @@ def test_scan_the_receipt_and_follow_the_case(
     assert max(sizes) <= PAGE_LIMIT and not elsewhere
 
     # a clerk records 补正 then 办结 from another process: a reload shows them
-    _cli(config_path, any_db_url, "cases", "step", case.number, "补正", "--window", "1",
+    _cli(cli, config_path, any_db_url, "cases", "step", case.number, "补正", "--window", "1",
          "--note", "户口簿复印件")  # fmt: skip
     phone.reload()
     assert "需补正：户口簿复印件" in phone.inner_text("body")
-    _cli(config_path, any_db_url, "cases", "step", case.number, "办结", "--window", "1")
+    _cli(cli, config_path, any_db_url, "cases", "step", case.number, "办结", "--window", "1")
     phone.reload()
     text = phone.inner_text("body")
     assert "已办结，请带身份证到 1 号窗口领取" in text
@@ -126,14 +130,15 @@ def test_a_bad_case_token_gets_a_chinese_404(
 
 
 def test_cases_open_json_carries_the_page(
-    served: tuple[PhoneServer, Hall, Path], any_db_url: str
+    served: tuple[PhoneServer, Hall, Path], any_db_url: str, cli: CliRun
 ) -> None:
     server, hall, config_path = served
     ticket = hall.issue("A", matter="dibao")
     hall.sign_in(1, "mz01")
     hall.call_ticket(ticket.label, 1)
-    out = _cli(config_path, any_db_url, "cases", "open", "--ticket", ticket.label, "--window", "1",
-               "--kind", "承诺件", "--name", "李四", "--last4", "5678", "--json")  # fmt: skip
+    out = _cli(cli, config_path, any_db_url, "cases", "open", "--ticket", ticket.label,
+               "--window", "1", "--kind", "承诺件", "--name", "李四", "--last4", "5678",
+               "--json")  # fmt: skip
     opened = json.loads(out)
     case = hall.case(opened["number"])
     assert opened["page_url"] == f"{server.url}/c/{case.token}"

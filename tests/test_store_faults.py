@@ -1,5 +1,9 @@
 """A damaged, changed, full or missing store gets one clear line and the right exit code, never a
-traceback; nothing already stored is lost."""
+traceback; nothing already stored is lost.
+
+The commands run in-process (``support.cli``); a damaged database's ``take`` and the full log
+disk's commands run as processes of their own, so that what the shell sees up to the process's
+exit (a log file flushed at exit, atexit handlers) is checked too."""
 
 from __future__ import annotations
 
@@ -16,10 +20,18 @@ from servicehall.config import HallConfig
 from servicehall.queue import FixedClock, Hall, StoreError, UnknownInput
 from servicehall.queue.statements import COUNTERS, EVENTS, TICKETS
 
+from support.cli import CliResult, CliRun
+
 ROOT = Path(__file__).parent.parent
 
 
-def _cli(tmp_path: Path, db: str, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+def _cli(cli: CliRun, db: str, *args: str) -> CliResult:
+    """``servicehall --db DB ARGS`` in this process, at any hour."""
+    return cli("--db", db, *args, env={"SERVICEHALL_IGNORE_HOURS": "1"})
+
+
+def _process(tmp_path: Path, db: str, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """The same as a process of its own, as the user's shell runs it."""
     return subprocess.run(
         [sys.executable, "-m", "servicehall", "--db", db, *args],
         capture_output=True,
@@ -30,7 +42,7 @@ def _cli(tmp_path: Path, db: str, *args: str, **env: str) -> subprocess.Complete
     )
 
 
-def _one_line(result: subprocess.CompletedProcess[str], code: int, *words: str) -> None:
+def _one_line(result: CliResult | subprocess.CompletedProcess[str], code: int, *words: str) -> None:
     assert result.returncode == code, result.stderr
     assert "Traceback" not in result.stderr
     lines = result.stderr.strip().splitlines()
@@ -40,15 +52,19 @@ def _one_line(result: subprocess.CompletedProcess[str], code: int, *words: str) 
 
 
 @pytest.mark.slow
-def test_random_bytes_instead_of_a_database(tmp_path: Path) -> None:
+def test_random_bytes_instead_of_a_database(tmp_path: Path, cli: CliRun) -> None:
     db_file = tmp_path / "hall.db"
     db_file.write_bytes(os.urandom(64 * 1024))
-    for args in (("init",), ("take", "A"), ("status",)):
-        _one_line(_cli(tmp_path, f"sqlite:///{db_file}", *args), 5, "已损坏", "restore")
+    db = f"sqlite:///{db_file}"
+    for args in (("init",), ("status",)):
+        _one_line(_cli(cli, db, *args), 5, "已损坏", "restore")
+    # as the shell sees it, to the process's exit: one line, never a traceback
+    _one_line(_process(tmp_path, db, "take", "A"), 5, "已损坏", "restore")
 
 
-@pytest.mark.slow
-def test_two_overwritten_pages(tmp_path: Path, config: HallConfig, clock: FixedClock) -> None:
+def test_two_overwritten_pages(
+    tmp_path: Path, cli: CliRun, config: HallConfig, clock: FixedClock
+) -> None:
     db_file = tmp_path / "hall.db"
     hall = Hall.open(config, db=f"sqlite:///{db_file}", clock=clock)
     for _ in range(300):
@@ -65,24 +81,23 @@ def test_two_overwritten_pages(tmp_path: Path, config: HallConfig, clock: FixedC
             f.seek((page - 1) * 4096)
             f.write(os.urandom(4096))
     for args in (("take", "A"), ("call", "next", "--window", "1")):
-        _one_line(_cli(tmp_path, f"sqlite:///{db_file}", *args), 5, "已损坏", "restore")
+        _one_line(_cli(cli, f"sqlite:///{db_file}", *args), 5, "已损坏", "restore")
 
 
-@pytest.mark.slow
-def test_a_renamed_column_is_reported_by_init_and_take(tmp_path: Path) -> None:
+def test_a_renamed_column_is_reported_by_init_and_take(tmp_path: Path, cli: CliRun) -> None:
     db = f"sqlite:///{tmp_path / 'hall.db'}"
-    assert _cli(tmp_path, db, "init").returncode == 0
+    assert _cli(cli, db, "init").returncode == 0
     engine = create_engine(db)
     with engine.begin() as conn:
         conn.execute(text("ALTER TABLE tickets RENAME COLUMN matter TO matter_old"))
     engine.dispose()
-    _one_line(_cli(tmp_path, db, "init"), 5, "tickets", "matter")
-    _one_line(_cli(tmp_path, db, "take", "A"), 5, "tickets", "matter")
+    _one_line(_cli(cli, db, "init"), 5, "tickets", "matter")
+    _one_line(_cli(cli, db, "take", "A"), 5, "tickets", "matter")
 
 
 @pytest.mark.parametrize("url", ["sqlite:///", "sqlite://", "sqlite:///:memory:"])
-def test_a_database_url_without_a_file(tmp_path: Path, url: str) -> None:
-    _one_line(_cli(tmp_path, url, "status"), 2, "sqlite:///")
+def test_a_database_url_without_a_file(cli: CliRun, url: str) -> None:
+    _one_line(_cli(cli, url, "status"), 2, "sqlite:///")
     with pytest.raises(UnknownInput):
         Hall.open(None, db=url)
 
@@ -137,8 +152,7 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
         subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
-@pytest.mark.slow
-def test_a_full_disk_says_so(tmp_path: Path, small_disk: Path, config: HallConfig) -> None:
+def test_a_full_disk_says_so(cli: CliRun, small_disk: Path, config: HallConfig) -> None:
     db = f"sqlite:///{small_disk / 'hall.db'}"
     hall = Hall.open(config, db=db, enforce_hours=False)
     free = os.statvfs(small_disk)
@@ -149,20 +163,21 @@ def test_a_full_disk_says_so(tmp_path: Path, small_disk: Path, config: HallConfi
             hall.issue("A", matter="dibao")
     hall.close()
     assert full.value.key == "store_full"
-    _one_line(_cli(tmp_path, db, "take", "A"), 5, "磁盘已满")
+    _one_line(_cli(cli, db, "take", "A"), 5, "磁盘已满")
 
 
 @pytest.mark.slow
 def test_a_full_log_disk_costs_one_line(tmp_path: Path) -> None:
+    """Processes of their own: the log file's last flush comes at the process's exit."""
     home = tmp_path / "home"
     home.mkdir()
     (home / "servicehall.log").symlink_to("/dev/full")
     db = f"sqlite:///{tmp_path / 'hall.db'}"
-    result = _cli(tmp_path, db, "init", SERVICEHALL_HOME=str(home))
+    result = _process(tmp_path, db, "init", SERVICEHALL_HOME=str(home))
     assert result.returncode == 0
     assert "Traceback" not in result.stderr and "Logging error" not in result.stderr
     assert len(result.stderr.strip().splitlines()) <= 1
-    taken = _cli(tmp_path, db, "take", "Z", SERVICEHALL_HOME=str(home))
+    taken = _process(tmp_path, db, "take", "Z", SERVICEHALL_HOME=str(home))
     assert taken.returncode == 2
     assert len(taken.stderr.strip().splitlines()) <= 2
     assert "Logging error" not in taken.stderr
