@@ -4,6 +4,7 @@ kept out of the collector's full passes."""
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
 
 import pytest
 from textual._styles_cache import StylesCache
@@ -13,6 +14,7 @@ from servicehall.config import HallConfig
 from servicehall.kiosk.screens.confirm import ConfirmScreen
 from servicehall.kiosk.screens.home import HomeScreen
 from servicehall.kiosk.screens.ticket import TicketScreen
+from servicehall.queue import FixedClock
 from servicehall.widgets import upkeep
 
 from support.kiosk import make_app, ready
@@ -47,14 +49,50 @@ async def test_tickets_taken_leave_no_widgets_behind(config: HallConfig, db_url:
     assert alive[1] - alive[0] < 60, alive
 
 
-def test_settle_freezes_once_and_let_go_unfreezes() -> None:
-    upkeep.let_go()  # whatever an earlier app in this process left frozen
+@pytest.fixture
+def thawed() -> Iterator[None]:
+    """This process with nothing frozen, as a kiosk's is at start (the suite freezes its own
+    start-up: tests/conftest.py), and frozen again afterwards."""
+    gc.unfreeze()
     try:
-        upkeep.settle()
-        frozen = gc.get_freeze_count()
-        assert frozen > 1000
-        upkeep.settle()  # a second app in the same process changes nothing
-        assert gc.get_freeze_count() == frozen
+        yield
     finally:
         upkeep.let_go()
+        gc.collect()
+        gc.freeze()
+
+
+def test_settle_freezes_once_and_let_go_unfreezes(thawed: None) -> None:
+    upkeep.settle()
+    frozen = gc.get_freeze_count()
+    assert frozen > 1000
+    upkeep.settle()  # a second app in the same process changes nothing
+    assert gc.get_freeze_count() == frozen
+    upkeep.let_go()
     assert gc.get_freeze_count() == 0
+    upkeep.let_go()  # and nothing more at a second app's end
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_freeze_made_elsewhere_is_left_alone(thawed: None) -> None:
+    gc.freeze()  # the process froze its own start-up, as the test suite does
+    frozen = gc.get_freeze_count()
+    assert frozen > 1000
+    upkeep.settle()
+    assert gc.get_freeze_count() == frozen  # nothing collected, nothing more frozen
+    upkeep.let_go()
+    assert gc.get_freeze_count() == frozen
+
+
+async def test_an_app_that_ended_leaves_nothing_in_textuals_style_cache(
+    config: HallConfig, db_url: str, clock: FixedClock
+) -> None:
+    """That process-wide cache (the module's docstring) would keep the ended app's style caches,
+    and every line they drew, for the next app in the process: the tests run hundreds in each,
+    and their every full garbage collection walked the ~200,000 objects it held."""
+    cache = StylesCache.get_inner_outer
+    app = make_app(config, db_url, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        assert cache.cache_info().currsize > 0
+    assert cache.cache_info().currsize == 0

@@ -12,8 +12,10 @@ Two things made a kiosk slower and bigger with every ticket, both measured:
   behind and freezes the rest into the permanent generation the collector skips.
 
 ``keep_tidy(app)`` from an app's ``on_mount`` schedules both; ``let_go()`` from its
-``on_unmount`` unfreezes, so a process that runs one app after another (the tests do) does not
-keep the frozen objects of the apps that ended.
+``on_unmount`` trims the cache and unfreezes what ``settle`` froze, so a process that runs one app
+after another (the tests do) does not keep the objects of the apps that ended. A freeze made by
+another part of the process (the test suite freezes its own start-up) is left as it is:
+``settle`` finds the heap frozen and does nothing, and ``let_go`` leaves that freeze alone.
 """
 
 from __future__ import annotations
@@ -39,12 +41,19 @@ SETTLE_AFTER_S = 2.0
 TRIM_EVERY_S = 5.0
 
 
+class _Settled:
+    """Whether :func:`settle` froze this process's heap (only then does :func:`let_go` thaw it)."""
+
+    froze = False
+
+
 def settle() -> None:
     if gc.get_freeze_count():
-        return  # another app in this process has settled already
+        return  # frozen already: another app in this process settled, or the process froze itself
     started = time.perf_counter()
     gc.collect()
     gc.freeze()
+    _Settled.froze = True
     log.debug(
         "froze %d start-up objects in %.0f ms",
         gc.get_freeze_count(),
@@ -63,4 +72,7 @@ def keep_tidy(app: App[Any]) -> None:
 
 
 def let_go() -> None:
-    gc.unfreeze()
+    trim_caches()  # the ended app's widgets and what they drew
+    if _Settled.froze:
+        gc.unfreeze()
+        _Settled.froze = False
