@@ -20,7 +20,7 @@ from support.cli import CliResult, CliRun, run_cli
 from support.halls import OPEN_MONDAY
 from support.phone import PhoneServer, free_port, phone_config
 from support.skips import check_skip
-from support.template import copy_template, make_template
+from support.template import copy_template
 
 
 @pytest.fixture(autouse=True)
@@ -54,17 +54,9 @@ def db_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'hall.db'}"
 
 
-@pytest.fixture(scope="session")
-def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """This process's migrated empty SQLite database (``support/template.py``)."""
-    return make_template(tmp_path_factory.mktemp("template"))
-
-
 @pytest.fixture
-def hall(
-    config: HallConfig, db_url: str, clock: FixedClock, sqlite_template: Path
-) -> Iterator[Hall]:
-    copy_template(sqlite_template, db_url)
+def hall(config: HallConfig, db_url: str, clock: FixedClock) -> Iterator[Hall]:
+    copy_template(db_url)  # the migrations' result, made once per process (support/template.py)
     opened = Hall.open(config, db=db_url, clock=clock)
     yield opened
     opened.close()
@@ -148,14 +140,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture
-def served(
-    tmp_path: Path, any_db_url: str, sqlite_template: Path
-) -> Iterator[tuple[PhoneServer, Hall, Path]]:
+def served(tmp_path: Path, any_db_url: str) -> Iterator[tuple[PhoneServer, Hall, Path]]:
     """``servicehall serve phone`` on both databases, the hall it serves (opened here with the
     system clock, hours ignored) and its hall.toml."""
     port = free_port()
     path, config = phone_config(tmp_path, port)
-    copy_template(sqlite_template, any_db_url)
+    copy_template(any_db_url)
     hall = Hall.open(config, db=any_db_url, enforce_hours=False)
     server = PhoneServer(path, any_db_url, port)
     try:

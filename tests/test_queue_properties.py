@@ -30,6 +30,7 @@ from servicehall.queue import RATINGS, FixedClock, Hall, HallError
 from servicehall.queue.statements import COUNTERS, EVENTS, SEQUENCES, TICKETS, WINDOWS
 
 from support.halls import OPEN_MONDAY
+from support.template import copy_template
 
 CONFIG = load_config(None)
 SERVICES = ["A", "B", "D", "E"]
@@ -46,6 +47,7 @@ class HallMachine(RuleBasedStateMachine):
         self.folder = tempfile.TemporaryDirectory()
         self.clock = FixedClock(OPEN_MONDAY)
         db = f"sqlite:///{Path(self.folder.name) / 'hall.db'}"
+        copy_template(db)
         self.hall = Hall.open(CONFIG, db=db, clock=self.clock, enforce_hours=False)
         self.ratings: dict[int, str] = {}
         self.refused: Counter[str] = Counter()

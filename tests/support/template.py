@@ -9,7 +9,11 @@ template is made by them, and ``tests/test_migrations.py`` runs them on new data
 
 from __future__ import annotations
 
+import atexit
+import functools
+import shutil
 import sqlite3
+import tempfile
 from contextlib import closing
 from pathlib import Path
 
@@ -19,7 +23,11 @@ from servicehall.queue.schema import prepare
 from servicehall.queue.store import Store
 
 
-def make_template(directory: Path) -> Path:
+@functools.cache
+def template() -> Path:
+    """This process's template, made on first use (removed when the process ends)."""
+    directory = Path(tempfile.mkdtemp(prefix="servicehall-template-"))
+    atexit.register(shutil.rmtree, directory, ignore_errors=True)
     path = directory / "template.db"
     store = Store(f"sqlite:///{path}")
     prepare(store)
@@ -27,7 +35,7 @@ def make_template(directory: Path) -> Path:
     return path
 
 
-def copy_template(template: Path, db_url: str) -> None:
+def copy_template(db_url: str) -> None:
     """Put the migrated template at an SQLite URL's file if there is none yet; any other URL
     (PostgreSQL's test database is migrated once per process already) is left alone."""
     url = make_url(db_url)
@@ -36,5 +44,5 @@ def copy_template(template: Path, db_url: str) -> None:
     target = Path(url.database)
     if target.exists():
         return
-    with closing(sqlite3.connect(template)) as source, closing(sqlite3.connect(target)) as copy:
+    with closing(sqlite3.connect(template())) as source, closing(sqlite3.connect(target)) as copy:
         source.backup(copy)
