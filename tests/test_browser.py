@@ -17,7 +17,9 @@ from servicehall.queue import Hall
 from support.browser import BrowserScreen, ServedApp, chromium_path, launch_chromium
 from support.waiting import wait_for
 
-pytestmark = pytest.mark.slow
+# one test process runs this module's tests in a row (xdist_group, ``--dist loadgroup`` in
+# pyproject.toml), so the module's one Chromium is launched once, not once per test
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("browser")]
 
 
 @pytest.fixture

@@ -25,7 +25,9 @@ from support.cli import CliRun
 from support.phone import PhoneServer, free_port, phone_config
 from support.waiting import DEADLINE_S
 
-pytestmark = pytest.mark.slow
+# one test process runs this module's tests in a row (xdist_group, ``--dist loadgroup`` in
+# pyproject.toml), so the module's one Chromium is launched once, not once per test
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("phone")]
 
 PHONE = {"width": 360, "height": 740}
 PAGE_LIMIT = 30 * 1024
