@@ -4,6 +4,7 @@
   with one generous deadline, never on a fixed sleep.
 - ``halls``: the test calendar (``OPEN_MONDAY``, ``MARKET_TUESDAY``, ``SHANGHAI``).
 - ``postgres``: the per-run PostgreSQL test database and least-privilege roles with unique names.
+- ``template``: a migrated empty SQLite hall made once per process, copied in for a new hall.
 - ``cli``: the ``servicehall`` command run in-process (``run_cli``), output and exit code captured.
 - ``screen``: what a running Textual app shows, as plain text; a recorder of a widget's updates.
 - ``kiosk``, ``clerk``, ``display``: building and reading the screen apps under a pilot.
