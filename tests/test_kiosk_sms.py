@@ -75,6 +75,8 @@ async def test_a_valid_number_is_registered_and_shown_masked(
         ticket = await _ticket(pilot)
         assert "短信提醒" in str(ticket.query_one("#ticket-sms", Button).label)
         step = await _open_step(pilot)
+        # held while the number is typed: no second of it can run out as the step returns
+        assert ticket.query_one(Countdown).held
         ticket.query_one(Countdown).remaining = 1  # the villager took their time
         assert "号码只用于今天的提醒，今天结束就删除" in text_of(app, "#sms-purpose")
         assert text_of(app, "#sms-number") == "___ ____ ____"
@@ -88,7 +90,8 @@ async def test_a_valid_number_is_registered_and_shown_masked(
         label = str(ticket.query_one("#ticket-sms", Button).label)
         assert label == "短信提醒：138****8000"
         assert PHONE not in screen_text(app)
-        assert ticket.query_one(Countdown).remaining > 1  # counting afresh: time to read it
+        countdown = ticket.query_one(Countdown)
+        assert countdown.remaining > 1 and not countdown.held  # afresh: time to read it
     [contact] = open_contacts(hall)
     assert (contact.phone, contact.language) == (PHONE, "zh")
     assert hall.ticket(contact.ticket_id).label == "J001"

@@ -21,7 +21,7 @@ from servicehall.errors import ServiceHallError
 from servicehall.i18n import language, t
 from servicehall.kiosk.messages import PhoneEntered, PhoneRefused, PhoneRegistered
 from servicehall.kiosk.screens.base import KioskScreen
-from servicehall.kiosk.widgets import Countdown, Keypad, NavBar
+from servicehall.kiosk.widgets import Keypad, NavBar
 from servicehall.kiosk.widgets.keypad import CLEAR, DELETE, ENTER, QUICK_FLASH_S, typed_key
 from servicehall.queue import TicketView
 from servicehall.queue.outbox import check_phone
@@ -53,13 +53,9 @@ class SmsOffer(Button):
         self.app.push_screen(SmsScreen(self.ticket), self._registered)
 
     def _registered(self, masked: str | None) -> None:
+        """(The ticket screen counts afresh on its return: ``TicketScreen.on_screen_resume``.)"""
         if masked:
             self.label = t("sms_offer_done", phone=masked)
-        screen = self.screen
-        assert isinstance(screen, KioskScreen)
-        seconds = screen.kiosk.config.kiosk.ticket_screen_seconds
-        for countdown in self.screen.query(Countdown):  # time to read the ticket again
-            countdown.remaining = max(countdown.remaining, seconds)
 
 
 class SmsScreen(KioskScreen):

@@ -126,6 +126,21 @@ class TicketScreen(KioskScreen):
         if self.outcome is not None:
             self._start_countdown()
 
+    def on_screen_suspend(self) -> None:
+        """A step opened over the ticket (短信提醒): the countdown waits for it, so no second of
+        it runs out between the step's end and the ticket's return."""
+        if self._composed:
+            self.query_one(Countdown).hold()
+
+    def on_screen_resume(self) -> None:
+        """Back from a step, or first shown: once printed, time to read the ticket again."""
+        if self._composed and self.outcome is not None:
+            countdown = self.query_one(Countdown)
+            countdown.remaining = max(
+                countdown.remaining, self.kiosk.config.kiosk.ticket_screen_seconds
+            )
+            countdown.release()
+
     @property
     def _composed(self) -> bool:
         return bool(self.query("#print-status"))
@@ -152,7 +167,8 @@ class TicketScreen(KioskScreen):
         if countdown.held:
             if self.outcome is not None and not self.outcome.ok:
                 countdown.stretch(FAILED_PRINT_TIME_FACTOR)
-            countdown.release()
+            if self.app.screen is self:  # under a step, its return releases it
+                countdown.release()
 
     def _show_outcome(self) -> None:
         outcome = self.outcome
