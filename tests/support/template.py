@@ -39,7 +39,7 @@ def copy_template(db_url: str) -> None:
     """Put the migrated template at an SQLite URL's file if there is none yet; any other URL
     (PostgreSQL's test database is migrated once per process already) is left alone."""
     url = make_url(db_url)
-    if url.get_backend_name() != "sqlite" or not url.database:
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
         return
     target = Path(url.database)
     if target.exists():
