@@ -8,6 +8,7 @@ import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,11 +17,13 @@ from servicehall.i18n import set_language
 from servicehall.queue import FixedClock, Hall
 
 from support import postgres
+from support.browser import chromium_path, launch_chromium
 from support.cli import CliResult, CliRun, run_cli
 from support.halls import OPEN_MONDAY
-from support.phone import PhoneServer, free_port, phone_config
+from support.phone import PHONE_VIEWPORT, PhoneServer, free_port, phone_config
 from support.skips import check_skip
 from support.template import copy_template
+from support.waiting import DEADLINE_S
 
 
 @pytest.fixture(autouse=True)
@@ -153,6 +156,30 @@ def served(tmp_path: Path, any_db_url: str) -> Iterator[tuple[PhoneServer, Hall,
     finally:
         server.stop()
         hall.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """One headless Chromium for a module (a launch costs more CPU than a test's pages); each
+    test opens a context of its own in it. The modules that use it are an ``xdist_group`` each,
+    so one test process runs their tests in a row and launches it once."""
+    chromium_path()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = launch_chromium(playwright)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def phone(browser: Any) -> Iterator[Any]:
+    """A page the size of a villager's phone (360×740, touch), in a context of its own."""
+    context = browser.new_context(viewport=PHONE_VIEWPORT, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.set_default_timeout(DEADLINE_S * 1000)
+    yield page
+    context.close()
 
 
 @pytest.hookimpl(hookwrapper=True)

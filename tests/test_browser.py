@@ -6,7 +6,6 @@ Screenshots are written to the test's temporary folder (docs/screenshots keeps o
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,7 @@ import pytest
 from servicehall.config import load_config
 from servicehall.queue import Hall
 
-from support.browser import BrowserScreen, ServedApp, chromium_path, launch_chromium
+from support.browser import BrowserScreen, ServedApp
 from support.waiting import wait_for
 
 # one test process runs this module's tests in a row (xdist_group, ``--dist loadgroup`` in
@@ -29,18 +28,6 @@ def hall_env(tmp_path: Path) -> dict[str, str]:
         "SERVICEHALL_HOME": str(tmp_path / "home"),
         "SERVICEHALL_IGNORE_HOURS": "1",
     }
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    """One Chromium for the module; each screen opens a context of its own in it."""
-    chromium_path()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = launch_chromium(playwright)
-        yield launched
-        launched.close()
 
 
 def test_served_display_shows_a_call_made_elsewhere(

@@ -9,7 +9,6 @@ per-client rate limit and the Host check answer."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +19,6 @@ from servicehall.printer.imagemode import render_image
 from servicehall.printer.layout import ticket_layout
 from servicehall.queue import Hall, TicketView
 
-from support.browser import chromium_path
 from support.cli import CliRun
 from support.phone import PhoneServer, free_port, phone_config
 from support.waiting import DEADLINE_S
@@ -29,30 +27,7 @@ from support.waiting import DEADLINE_S
 # pyproject.toml), so the module's one Chromium is launched once, not once per test
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("phone")]
 
-PHONE = {"width": 360, "height": 740}
 PAGE_LIMIT = 30 * 1024
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    executable = chromium_path()
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=executable, args=["--no-sandbox", "--disable-gpu"]
-        )
-        yield launched
-        launched.close()
-
-
-@pytest.fixture
-def phone(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
-    page = context.new_page()
-    page.set_default_timeout(DEADLINE_S * 1000)
-    yield page
-    context.close()
 
 
 def _qr_text(config: HallConfig, hall: Hall, ticket: TicketView) -> str:

@@ -9,7 +9,6 @@ under 30 KB with nothing fetched from elsewhere; ``cases open --json`` carries t
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,40 +19,14 @@ from servicehall.printer.receipt import receipt_layout
 from servicehall.queue import Hall
 from servicehall.queue.caseviews import CaseView
 
-from support.browser import chromium_path
 from support.cli import CliRun
 from support.phone import PhoneServer, free_port, phone_config
-from support.waiting import DEADLINE_S
 
 # one test process runs this module's tests in a row (xdist_group, ``--dist loadgroup`` in
 # pyproject.toml), so the module's one Chromium is launched once, not once per test
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("phone-cases")]
 
-PHONE = {"width": 360, "height": 740}
 PAGE_LIMIT = 30 * 1024
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """One Chromium for the module (a launch costs more CPU than a test's pages); each test has
-    a context of its own, as in test_phone.py."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=chromium_path(), args=["--no-sandbox", "--disable-gpu"]
-        )
-        yield launched
-        launched.close()
-
-
-@pytest.fixture
-def phone(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
-    page = context.new_page()
-    page.set_default_timeout(DEADLINE_S * 1000)
-    yield page
-    context.close()
 
 
 def _cli(cli: CliRun, config_path: Path, db: str, *args: str) -> str:

@@ -16,6 +16,9 @@ from servicehall.config import HallConfig, load_config, sample_text
 
 from support.browser import ROOT, free_port
 
+PHONE_VIEWPORT = {"width": 360, "height": 740}
+"""A common phone's screen in CSS pixels."""
+
 
 def phone_config(tmp_path: Path, port: int, **phone: int) -> tuple[Path, HallConfig]:
     """The sample hall with ``[phone] base_url`` at ``port`` (and other numeric settings)."""
@@ -91,4 +94,4 @@ class PhoneServer:
             self.proc.wait()
 
 
-__all__ = ["PhoneServer", "free_port", "phone_config"]
+__all__ = ["PHONE_VIEWPORT", "PhoneServer", "free_port", "phone_config"]
