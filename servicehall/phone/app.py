@@ -189,18 +189,23 @@ class PhoneServer:
 
     async def ticket_events(self, request: web.Request) -> web.StreamResponse:
         token = request.match_info["token"]
+        # the picture before the read: a change that lands while the ticket is read comes in a
+        # newer picture, which makes the feed read the ticket again at once
+        generation = self.watch.picture.generation
         try:
             ticket = await self._ticket_of(token)
         except UnknownInput:
             return _not_found()
         except StoreError:
             return _message(503, t("phone_store_lost"), t("phone_store_lost"))
-        return await self._follow(request, self._ticket_fragments(token, ticket))
+        return await self._follow(request, self._ticket_fragments(token, ticket, generation))
 
-    async def _ticket_fragments(self, token: str, ticket: TicketView) -> AsyncIterator[str | None]:
-        """The ticket's live region after every picture; re-read only when an event touched
-        the ticket (or the watch cannot say). None when the ticket is gone (a new day)."""
-        generation = self.watch.picture.generation
+    async def _ticket_fragments(
+        self, token: str, ticket: TicketView, generation: int
+    ) -> AsyncIterator[str | None]:
+        """The ticket's live region after every picture newer than ``generation`` (the one
+        before ``ticket`` was read); re-read only when an event touched the ticket (or the
+        watch cannot say). None when the ticket is gone (a new day)."""
         while True:
             yield self._ticket_html(ticket, token, self.watch.picture)
             if await self.watch.next_picture(generation, KEEPALIVE_S) is None:
