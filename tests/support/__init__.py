@@ -6,6 +6,7 @@
 - ``postgres``: the per-run PostgreSQL test database and least-privilege roles with unique names.
 - ``template``: a migrated empty SQLite hall made once per process, copied in for a new hall.
 - ``cli``: the ``servicehall`` command run in-process (``run_cli``), output and exit code captured.
+- ``textual_css``: the test process's Textual apps share their parsed CSS.
 - ``screen``: what a running Textual app shows, as plain text; a recorder of a widget's updates.
 - ``kiosk``, ``clerk``, ``display``: building and reading the screen apps under a pilot.
 - ``printer``: an ESC/POS decoder and a fake TCP printer.
