@@ -4,7 +4,9 @@ A new Python process spends most of a second of CPU importing servicehall, SQLAl
 before it does anything. ``context()`` is the multiprocessing "forkserver" context: the first
 process started from it starts one server per test process, which imports ``PRELOAD`` once; every
 worker after that is a fork of the server, with those modules in place and nothing connected
-(each worker opens its own database connections). The server ends with the test process.
+(each worker opens its own database connections). ``stop_server`` ends it with the test
+process (conftest's ``pytest_sessionfinish``) and waits for it, so its CPU and its workers' is
+counted with the test process's children (``time make test`` sees it) and it outlives no run.
 
 ``Workers`` starts functions in such processes for one test, passes each the sending end of a
 pipe for what it reports, and kills any still running when the test ends. A worker is started
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import multiprocessing
+import multiprocessing.forkserver
 import os
 import traceback
 from collections.abc import Callable, Iterator
@@ -46,6 +49,16 @@ def context() -> ForkServerContext:
     forkserver = multiprocessing.get_context("forkserver")
     forkserver.set_forkserver_preload(PRELOAD)
     return forkserver
+
+
+def stop_server() -> None:
+    """Stop this test process's server, if it started one, and wait for it to end. A worker
+    still running at this point is killed first: it holds the server's lifeline open."""
+    for child in multiprocessing.active_children():
+        child.kill()
+        child.join()
+    # private, the one way multiprocessing has (its own tests use it); does nothing unstarted
+    multiprocessing.forkserver._forkserver._stop()  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)
