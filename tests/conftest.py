@@ -16,7 +16,7 @@ from servicehall.config import HallConfig, load_config
 from servicehall.i18n import set_language
 from servicehall.queue import FixedClock, Hall
 
-from support import postgres
+from support import postgres, processes
 from support.browser import chromium_path, launch_chromium
 from support.cli import CliResult, CliRun, run_cli
 from support.halls import OPEN_MONDAY
@@ -149,6 +149,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     instead of ending the run alone. Every test process sorts the same way, as pytest-xdist
     requires."""
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Stop the test process's fork server for worker processes, if a test started it, and wait
+    for it (``support.processes``)."""
+    processes.stop_server()
 
 
 # ---------------------------------------------------------------- no silent skips in CI

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import multiprocessing
 import os
 import shutil
 import sqlite3
@@ -39,7 +38,7 @@ from servicehall.queue.schema import upgrade
 from servicehall.queue.store import Store
 from servicehall.queue.tables import metadata, tables_for
 
-from support import postgres, schema_worker
+from support import postgres, processes, schema_worker
 from support.cli import CliRun
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -270,7 +269,7 @@ def test_a_database_of_a_newer_version_is_left_as_it_is(
 
 @pytest.mark.slow
 def test_two_processes_starting_at_once_migrate_once(empty_url: str) -> None:
-    context = multiprocessing.get_context("spawn")
+    context = processes.context()  # forks of a server that imported the schema worker
     barrier, results = context.Barrier(3), context.Queue()
     workers = [
         context.Process(target=schema_worker.upgrade_at, args=(empty_url, barrier, results))

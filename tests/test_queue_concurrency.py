@@ -3,13 +3,10 @@ and a process killed mid-issue leaves the database consistent."""
 
 from __future__ import annotations
 
-import json
-import os
 import random
 import signal
-import subprocess
-import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,6 +16,8 @@ from servicehall.config import HallConfig
 from servicehall.queue import Hall
 from servicehall.queue.tables import COUNTERS, EVENTS, TICKETS
 
+from support import processes, queue_worker
+
 
 @pytest.fixture
 def db_url(any_db_url: str) -> str:
@@ -26,24 +25,18 @@ def db_url(any_db_url: str) -> str:
     return any_db_url
 
 
-WORKER = Path(__file__).parent / "support" / "queue_worker.py"
+@pytest.fixture
+def workers() -> Iterator[processes.Workers]:
+    """Worker processes forked from the preloaded server; none outlives the test."""
+    with processes.workers() as started:
+        yield started
 
 
-def _spawn(*args: str) -> subprocess.Popen[str]:
-    env = {**os.environ, "PYTHONPATH": str(WORKER.parents[2])}
-    return subprocess.Popen(
-        [sys.executable, str(WORKER), *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-    )
-
-
-def _lines(proc: subprocess.Popen[str], timeout: float = 120) -> list[dict]:
-    out, err = proc.communicate(timeout=timeout)
-    assert proc.returncode == 0, err
-    return [json.loads(line) for line in out.splitlines()]
+def _rows(worker: processes.Worker) -> list[dict]:
+    """What a worker sent once done; it must have exited cleanly."""
+    rows: list[dict] = worker.receive()
+    assert worker.join() == 0
+    return rows
 
 
 @pytest.fixture
@@ -54,9 +47,11 @@ def shared(config: HallConfig, db_url: str) -> Hall:
 
 
 @pytest.mark.slow
-def test_four_processes_issue_2000_distinct_numbers_without_gaps(shared: Hall, db_url: str) -> None:
-    workers = [_spawn("issue", db_url, "B", "500") for _ in range(4)]
-    issued = [row for w in workers for row in _lines(w)]
+def test_four_processes_issue_2000_distinct_numbers_without_gaps(
+    shared: Hall, db_url: str, workers: processes.Workers
+) -> None:
+    issuers = [workers.start(queue_worker.issue, db_url, "B", 500) for _ in range(4)]
+    issued = [row for w in issuers for row in _rows(w)]
     numbers = sorted(row["number"] for row in issued)
     assert numbers == list(range(1, 2001))
     assert len({row["id"] for row in issued}) == 2000
@@ -66,15 +61,15 @@ def test_four_processes_issue_2000_distinct_numbers_without_gaps(shared: Hall, d
 
 @pytest.mark.slow
 def test_four_callers_never_share_a_ticket_and_lose_none(
-    shared: Hall, db_url: str, tmp_path: Path
+    shared: Hall, db_url: str, tmp_path: Path, workers: processes.Workers
 ) -> None:
     all_issued = tmp_path / "all-issued"
-    issuer = _spawn("issue", db_url, "B", "400")
+    issuer = workers.start(queue_worker.issue, db_url, "B", 400)
     # windows 2, 3 and 13 serve B; window 2 has two processes calling on it
-    callers = [_spawn("call", db_url, str(w), str(all_issued)) for w in (2, 3, 13, 2)]
-    issued = _lines(issuer)
+    callers = [workers.start(queue_worker.call, db_url, w, all_issued) for w in (2, 3, 13, 2)]
+    issued = _rows(issuer)
     all_issued.touch()
-    called = [row for c in callers for row in _lines(c)]
+    called = [row for c in callers for row in _rows(c)]
     called_ids = [row["id"] for row in called]
     assert len(called_ids) == len(set(called_ids)), "a ticket was called twice"
     assert set(called_ids) == {row["id"] for row in issued}, "a ticket was lost"
@@ -83,14 +78,16 @@ def test_four_callers_never_share_a_ticket_and_lose_none(
 
 
 @pytest.mark.slow
-def test_sigkill_mid_issue_leaves_no_half_ticket(shared: Hall, db_url: str) -> None:
+def test_sigkill_mid_issue_leaves_no_half_ticket(
+    shared: Hall, db_url: str, workers: processes.Workers
+) -> None:
     rng = random.Random(7)
     for _ in range(5):
-        proc = _spawn("issue-forever", db_url, "A")
-        assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
+        worker = workers.start(queue_worker.issue_forever, db_url, "A")
+        assert worker.receive() == "ready"
         time.sleep(rng.random() * 0.2)  # kill while issues are in flight
-        proc.send_signal(signal.SIGKILL)
-        proc.wait()
+        worker.process.kill()
+        assert worker.join() == -signal.SIGKILL
     tickets, counters, events = TICKETS, COUNTERS, EVENTS
 
     def check(conn):  # type: ignore[no-untyped-def]

@@ -14,6 +14,8 @@
 - ``sms``: the sample hall with 短信提醒 on; what the database holds, to search for numbers.
 - ``reports``: a hand-played Monday, and report figures computed straight from the ticket rows.
 - ``browser``: a served app driven in headless Chromium.
-- ``queue_worker``: a script run as a separate process by the concurrency tests.
+- ``processes``: worker processes forked from one server per test process that has already
+  imported them (multiprocessing's "forkserver"), killed if still running when the test ends.
+- ``queue_worker``: issuing and calling in such processes, for the concurrency tests.
 - ``schema_worker``: a process upgrading a database's schema at a barrier.
 """
