@@ -132,8 +132,9 @@ class InProcessPhone(PhoneServer):
     Built as ``servicehall serve phone`` builds it (``servicehall.phone.app.run``): the config
     from the same hall.toml, ``PhoneServer(config, db, allowed_hosts=...)`` and nothing else. The
     command reads ``$SERVICEHALL_IGNORE_HOURS`` into its settings but hands the phone server no
-    hours setting (the server only reads and rates; its hall and watch keep the default), so the
-    variable the subprocess got changes nothing there, and nothing here needs it. The pages are in
+    hours setting: its hall and watch keep the default (hours enforced: the waits count the
+    closing) whatever the variable says, so the one the subprocess got changes nothing there and
+    nothing here needs it (the tests' own halls and commands ignore the hours). The pages are in
     the process's language, which every test starts in Chinese (tests/conftest.py), as the
     subprocess's ``$SERVICEHALL_LANG`` made it; nothing here changes it.
 
