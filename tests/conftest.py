@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,14 @@ from support import postgres, processes
 from support.browser import chromium_path, launch_chromium
 from support.cli import CliResult, CliRun, run_cli
 from support.halls import OPEN_MONDAY
-from support.phone import PHONE_VIEWPORT, PhoneServer, free_port, phone_config
+from support.phone import (
+    PHONE_VIEWPORT,
+    InProcessPhone,
+    PhoneProcess,
+    PhoneServer,
+    free_port,
+    phone_config,
+)
 from support.skips import check_skip
 from support.template import copy_template
 from support.textual_css import share_parsed_css
@@ -160,20 +168,38 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
 # ---------------------------------------------------------------- no silent skips in CI
 
 
-@pytest.fixture
-def served(tmp_path: Path, any_db_url: str) -> Iterator[tuple[PhoneServer, Hall, Path]]:
-    """``servicehall serve phone`` on both databases, the hall it serves (opened here with the
-    system clock, hours ignored) and its hall.toml."""
+@contextmanager
+def _serving(
+    tmp_path: Path, db_url: str, start: Callable[[Path, str, int], PhoneServer]
+) -> Iterator[tuple[PhoneServer, Hall, Path]]:
     port = free_port()
     path, config = phone_config(tmp_path, port)
-    copy_template(any_db_url)
-    hall = Hall.open(config, db=any_db_url, enforce_hours=False)
-    server = PhoneServer(path, any_db_url, port)
+    copy_template(db_url)
+    hall = Hall.open(config, db=db_url, enforce_hours=False)
     try:
-        yield server, hall, path
+        server = start(path, db_url, port)
+        try:
+            yield server, hall, path
+        finally:
+            server.stop()
     finally:
-        server.stop()
         hall.close()
+
+
+@pytest.fixture
+def served(tmp_path: Path, any_db_url: str) -> Iterator[tuple[PhoneServer, Hall, Path]]:
+    """The phone server on both databases, in this process (``support.phone.InProcessPhone``:
+    the application ``servicehall serve phone`` runs, without a new process's imports), the hall
+    it serves (opened here with the system clock, hours ignored) and its hall.toml."""
+    with _serving(tmp_path, any_db_url, InProcessPhone) as serving:
+        yield serving
+
+
+@pytest.fixture
+def served_process(tmp_path: Path, any_db_url: str) -> Iterator[tuple[PhoneServer, Hall, Path]]:
+    """As ``served``, but the real ``servicehall serve phone`` process (``PhoneProcess``)."""
+    with _serving(tmp_path, any_db_url, PhoneProcess) as serving:
+        yield serving
 
 
 @pytest.fixture(scope="module")

@@ -1,10 +1,21 @@
 """The phone page (``servicehall serve phone``) as a villager's phone sees it: headless Chromium
-at 360×740 against a real server process, on SQLite and PostgreSQL.
+at 360×740, on SQLite and PostgreSQL.
 
 The ticket's printed QR code decodes (zxing-cpp, from the printed picture) to the page's URL;
 a call made by another process shows 已叫号 live; a bad token gets a Chinese 404 page; the
 rating is taken once; every page stays under 30 KB with nothing fetched from elsewhere; the
-per-client rate limit and the Host check answer."""
+per-client rate limit and the Host check answer.
+
+Which server: test_scan_the_ticket_then_see_the_call_live runs the real ``servicehall serve
+phone`` process (``served_process``, ``support.phone.PhoneProcess``): the command as a hall
+starts it, its config and database from the command line, a call made by the clerk's command
+in another process followed live. The others are about the application's pages, limits and
+watch, not the process: they run the same aiohttp application in a thread of the test process
+(``served`` and ``support.phone.InProcessPhone``), which spares each the ~0.9 s of CPU a new
+Python process spends importing aiohttp, SQLAlchemy and servicehall; the server still only
+sees the hall through the database (the writes here and in the clerk's commands are other
+connections), as it would in its own process. The doctor's check needs a server that listens
+on the port, which either is."""
 
 from __future__ import annotations
 
@@ -20,7 +31,7 @@ from servicehall.printer.layout import ticket_layout
 from servicehall.queue import Hall, TicketView
 
 from support.cli import CliRun
-from support.phone import PhoneServer, free_port, phone_config
+from support.phone import InProcessPhone, PhoneServer, free_port, phone_config
 from support.waiting import DEADLINE_S
 
 # one test process runs this module's tests in a row (xdist_group, ``--dist loadgroup`` in
@@ -50,9 +61,9 @@ def _cli(cli: CliRun, config_path: Path, db: str, *args: str) -> None:
 
 
 def test_scan_the_ticket_then_see_the_call_live(
-    served: tuple[PhoneServer, Hall, Path], phone: Any, any_db_url: str, cli: CliRun
+    served_process: tuple[PhoneServer, Hall, Path], phone: Any, any_db_url: str, cli: CliRun
 ) -> None:
-    server, hall, config_path = served
+    server, hall, config_path = served_process
     first = hall.issue("A", matter="dibao")
     mine = hall.issue("A", matter="dibao")
     url = _qr_text(hall.config, hall, mine)
@@ -138,7 +149,7 @@ def test_rate_limit_and_host_check(tmp_path: Path, any_db_url: str) -> None:
     path, config = phone_config(tmp_path, port, requests_per_minute=10)
     hall = Hall.open(config, db=any_db_url, enforce_hours=False)
     ticket = hall.issue("A", matter="dibao")
-    server = PhoneServer(path, any_db_url, port)
+    server = InProcessPhone(path, any_db_url, port)
     try:
         assert server.get("/", Host="evil.example")[0] == 403  # DNS rebinding: not this name
         answers = [server.get(f"/t/{ticket.page_token}") for _ in range(30)]
@@ -184,7 +195,7 @@ def test_two_hundred_phones_are_one_follower_on_postgresql(tmp_path: Path, pg_db
     owner = Hall.open(config, db=pg_db_url, enforce_hours=False)
     tickets = [owner.issue("A", matter="dibao") for _ in range(5)]
     with role_url(pg_db_url, "phone", config.hall.code) as phone_url:
-        server = PhoneServer(path, phone_url, port)
+        server = InProcessPhone(path, phone_url, port)
         feeds = []
         try:
             feeds = [_follow(server, tickets[i % 5].page_token or "") for i in range(200)]
@@ -218,7 +229,7 @@ def test_doctor_checks_the_address_and_the_server(
     path, served_config = phone_config(tmp_path, port)
     assert check_server(served_config).state == "fail"  # nothing listens yet
     Hall.open(served_config, db=db_url).close()
-    server = PhoneServer(path, db_url, port)
+    server = InProcessPhone(path, db_url, port)
     try:
         assert check_server(served_config).state == "ok"
         loopback = check_base_url(served_config)
@@ -280,7 +291,7 @@ def test_a_replaced_database_file_is_followed(tmp_path: Path) -> None:
         other.issue("B")
     other.call_next(2)  # B001 at window 2
     other.close()
-    server = PhoneServer(path, url, port)
+    server = InProcessPhone(path, url, port)
     try:
         wait_for(lambda: "A001" in server.get("/")[1], what="the first file's call")
         for suffix in ("-wal", "-shm"):

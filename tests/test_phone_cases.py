@@ -1,10 +1,16 @@
 """A case's own page on the villager's phone (``/c/<token>``, 办件): headless Chromium at 360×740
-against a real ``servicehall serve phone`` process, on SQLite and PostgreSQL.
+against the phone server, on SQLite and PostgreSQL.
 
 The receipt's QR code decodes to the page; the page shows the case number, the matter, the
 promised date and the steps, the name masked and never the number or last four digits; a step
-recorded by another process shows on reload; a bad token gets the Chinese 404; the page stays
-under 30 KB with nothing fetched from elsewhere; ``cases open --json`` carries the address."""
+recorded by the clerk's command shows on reload; a bad token gets the Chinese 404; the page
+stays under 30 KB with nothing fetched from elsewhere; ``cases open --json`` carries the address.
+
+Every test here runs the phone server's aiohttp application in a thread of the test process
+(``served`` and ``support.phone.InProcessPhone``), not the ``servicehall serve phone`` process:
+they are about the case page and its limits, which are the application's, and a process each
+cost ~0.9 s of CPU in imports. The process itself (its command line, a change by another
+process followed) is tested by test_phone.py::test_scan_the_ticket_then_see_the_call_live."""
 
 from __future__ import annotations
 
@@ -20,7 +26,7 @@ from servicehall.queue import Hall
 from servicehall.queue.caseviews import CaseView
 
 from support.cli import CliRun
-from support.phone import PhoneServer, free_port, phone_config
+from support.phone import InProcessPhone, PhoneServer, free_port, phone_config
 
 # one test process runs this module's tests in a row (xdist_group, ``--dist loadgroup`` in
 # pyproject.toml), so the module's one Chromium is launched once, not once per test
@@ -30,7 +36,7 @@ PAGE_LIMIT = 30 * 1024
 
 
 def _cli(cli: CliRun, config_path: Path, db: str, *args: str) -> str:
-    """A clerk's command, in this process (support.cli): for the server, another process."""
+    """A clerk's command, in this process (support.cli), on a connection of its own."""
     done = cli(
         "--config", str(config_path), "--db", db, *args, env={"SERVICEHALL_IGNORE_HOURS": "1"}
     )
@@ -125,7 +131,7 @@ def test_the_case_page_is_rate_limited(tmp_path: Path, any_db_url: str) -> None:
     path, config = phone_config(tmp_path, port, requests_per_minute=10)
     hall = Hall.open(config, db=any_db_url, enforce_hours=False)
     case = _accept(hall)
-    server = PhoneServer(path, any_db_url, port)
+    server = InProcessPhone(path, any_db_url, port)
     try:
         answers = [server.get(f"/c/{case.token}") for _ in range(30)]
         assert answers[0][0] == 200
