@@ -20,6 +20,7 @@ on the port, which either is."""
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 from typing import Any
 
@@ -174,11 +175,13 @@ def _follow(server: PhoneServer, token: str) -> Any:
     return response
 
 
-def _next_state(response: Any) -> str:
-    """The next ``state`` event's data (comments and other lines skipped)."""
+def _next_state(response: Any, deadline: float | None = None) -> str:
+    """The next ``state`` event's data (comments and other lines skipped); fails once the
+    ``time.monotonic()`` deadline has passed (the feed's keep-alives alone never end it)."""
     while True:
         line = response.readline().decode()
         assert line, "the feed ended"
+        assert deadline is None or time.monotonic() < deadline, "no new state in time"
         if line.startswith("data: <"):
             return line
 
@@ -208,8 +211,9 @@ def test_two_hundred_phones_are_one_follower_on_postgresql(tmp_path: Path, pg_db
             admin.dispose()
             assert 1 <= held <= 8, f"{held} connections for 200 phones"
             owner.call_next(1)
+            deadline = time.monotonic() + DEADLINE_S
             for feed in feeds[::5]:  # each holder of A001 hears it (after any earlier update)
-                while "已叫号，请到 1 号窗口" not in _next_state(feed):
+                while "已叫号，请到 1 号窗口" not in _next_state(feed, deadline):
                     pass
         finally:
             for feed in feeds:
