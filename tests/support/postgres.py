@@ -8,12 +8,13 @@ the same server never touch each other's.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
 from servicehall.queue.pg_security import run_statements
@@ -62,6 +63,8 @@ def fresh_database(db_url: str) -> None:
 
 
 def drop(db_url: str = PG_URL) -> None:
+    if db_url == PG_URL and _engine.cache_info().currsize:
+        _engine().dispose()
     url = make_url(db_url)
     admin = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
@@ -69,13 +72,33 @@ def drop(db_url: str = PG_URL) -> None:
     admin.dispose()
 
 
+@functools.cache
+def _engine() -> Engine:
+    """One connection pool to this process's test database, for emptying it between tests
+    (pinged before use: some tests end every connection to the database)."""
+    return create_engine(PG_URL, pool_pre_ping=True)
+
+
 def truncate() -> None:
-    """Empty every hall table of the test database (identities restart; roles stay bound)."""
-    engine = create_engine(PG_URL)
-    names = ", ".join(f'"{t.name}"' for t in hall_tables())
-    with engine.begin() as conn:
-        conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
-    engine.dispose()
+    """Empty every hall table of the test database and restart its id sequences (roles stay
+    bound). DELETE rather than TRUNCATE, on one kept connection: the tables hold a few rows
+    between tests, and TRUNCATE makes new files for every table and index, which cost the server
+    about 48 ms of CPU a test against 20 (and a new connection's start each time)."""
+    with _engine().begin() as conn:
+        for table in hall_tables():
+            conn.execute(table.delete())
+        sequences = conn.execute(
+            text(
+                "SELECT s.oid::regclass::text FROM pg_class s "
+                "JOIN pg_depend d ON d.objid = s.oid AND d.deptype IN ('a', 'i') "
+                "JOIN pg_class t ON t.oid = d.refobjid "
+                "WHERE s.relkind = 'S' AND t.relname = ANY(:tables) "
+                "AND t.relnamespace = to_regnamespace(current_schema())"
+            ),
+            {"tables": [table.name for table in hall_tables()]},
+        ).scalars()
+        for sequence in sequences:
+            conn.execute(text("SELECT setval(:sequence, 1, false)"), {"sequence": sequence})
 
 
 def role_name(kind: str) -> str:
