@@ -2,7 +2,7 @@
 
 Each Textual app parses its stylesheets and every widget class's ``DEFAULT_CSS`` afresh when it
 starts, and again when its theme is set: about 60 ms of CPU for a kiosk, a fifth of a short
-kiosk test, paid by some thousand apps a run. Parsing is a pure function of the CSS text, where
+kiosk test, paid by every screen test's app. Parsing is a pure function of the CSS text, where
 it was read from, its flags and the theme's variables (Textual's own cache, ``Stylesheet.
 _parse_cache``, is keyed the same way but lives and dies with one stylesheet), so the rules
 parsed once are handed to the next app with the same key. CSS that fails to parse is not kept:
