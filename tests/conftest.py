@@ -25,7 +25,7 @@ from support.phone import (
     PHONE_VIEWPORT,
     InProcessPhone,
     PhoneProcess,
-    PhoneServer,
+    ServedPhone,
     free_port,
     phone_config,
 )
@@ -104,7 +104,7 @@ def postgres_url() -> Iterator[str]:
 @pytest.fixture
 def pg_db_url(postgres_url: str) -> str:
     """The PostgreSQL test database, emptied for this test."""
-    postgres.truncate()
+    postgres.empty()
     return postgres_url
 
 
@@ -170,8 +170,8 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
 
 @contextmanager
 def _serving(
-    tmp_path: Path, db_url: str, start: Callable[[Path, str, int], PhoneServer]
-) -> Iterator[tuple[PhoneServer, Hall, Path]]:
+    tmp_path: Path, db_url: str, start: Callable[[Path, str, int], ServedPhone]
+) -> Iterator[tuple[ServedPhone, Hall, Path]]:
     port = free_port()
     path, config = phone_config(tmp_path, port)
     copy_template(db_url)
@@ -187,7 +187,7 @@ def _serving(
 
 
 @pytest.fixture
-def served(tmp_path: Path, any_db_url: str) -> Iterator[tuple[PhoneServer, Hall, Path]]:
+def served(tmp_path: Path, any_db_url: str) -> Iterator[tuple[ServedPhone, Hall, Path]]:
     """The phone server on both databases, in this process (``support.phone.InProcessPhone``:
     the application ``servicehall serve phone`` runs, without a new process's imports), the hall
     it serves (opened here with the system clock, hours ignored) and its hall.toml."""
@@ -196,7 +196,7 @@ def served(tmp_path: Path, any_db_url: str) -> Iterator[tuple[PhoneServer, Hall,
 
 
 @pytest.fixture
-def served_process(tmp_path: Path, any_db_url: str) -> Iterator[tuple[PhoneServer, Hall, Path]]:
+def served_process(tmp_path: Path, any_db_url: str) -> Iterator[tuple[ServedPhone, Hall, Path]]:
     """As ``served``, but the real ``servicehall serve phone`` process (``PhoneProcess``)."""
     with _serving(tmp_path, any_db_url, PhoneProcess) as serving:
         yield serving

@@ -32,7 +32,7 @@ from servicehall.printer.layout import ticket_layout
 from servicehall.queue import Hall, TicketView
 
 from support.cli import CliRun
-from support.phone import InProcessPhone, PhoneServer, free_port, phone_config
+from support.phone import InProcessPhone, ServedPhone, free_port, phone_config
 from support.waiting import DEADLINE_S
 
 # one test process runs this module's tests in a row (xdist_group, ``--dist loadgroup`` in
@@ -62,7 +62,7 @@ def _cli(cli: CliRun, config_path: Path, db: str, *args: str) -> None:
 
 
 def test_scan_the_ticket_then_see_the_call_live(
-    served_process: tuple[PhoneServer, Hall, Path], phone: Any, any_db_url: str, cli: CliRun
+    served_process: tuple[ServedPhone, Hall, Path], phone: Any, any_db_url: str, cli: CliRun
 ) -> None:
     server, hall, config_path = served_process
     first = hall.issue("A", matter="dibao")
@@ -93,7 +93,7 @@ def test_scan_the_ticket_then_see_the_call_live(
     assert hall.ticket(first.id).status == "finished"
 
 
-def test_a_bad_token_gets_a_chinese_404(served: tuple[PhoneServer, Hall, Path], phone: Any) -> None:
+def test_a_bad_token_gets_a_chinese_404(served: tuple[ServedPhone, Hall, Path], phone: Any) -> None:
     server, hall, _ = served
     hall.issue("A", matter="dibao")
     for path in ("/t/0123456789abcdef0123", "/t/A001", "/t/1", "/nothing/here"):
@@ -102,7 +102,7 @@ def test_a_bad_token_gets_a_chinese_404(served: tuple[PhoneServer, Hall, Path], 
         assert "找不到这张号票" in phone.inner_text("body")
 
 
-def test_the_rating_is_taken_once(served: tuple[PhoneServer, Hall, Path], phone: Any) -> None:
+def test_the_rating_is_taken_once(served: tuple[ServedPhone, Hall, Path], phone: Any) -> None:
     server, hall, _ = served
     ticket = hall.issue("B", matter="yibao")
     url = f"{server.url}/t/{ticket.page_token}"
@@ -124,7 +124,7 @@ def test_the_rating_is_taken_once(served: tuple[PhoneServer, Hall, Path], phone:
     ]
 
 
-def test_the_board_and_its_size(served: tuple[PhoneServer, Hall, Path], phone: Any) -> None:
+def test_the_board_and_its_size(served: tuple[ServedPhone, Hall, Path], phone: Any) -> None:
     server, hall, _ = served
     for code in "ABCDEFGHIJ":
         if hall.config.service(code) is not None and any(
@@ -162,7 +162,7 @@ def test_rate_limit_and_host_check(tmp_path: Path, any_db_url: str) -> None:
         hall.close()
 
 
-def _follow(server: PhoneServer, token: str) -> Any:
+def _follow(server: ServedPhone, token: str) -> Any:
     """An open live feed of a ticket's page, its first event read."""
     import http.client
 

@@ -26,7 +26,7 @@ from servicehall.queue import Hall
 from servicehall.queue.caseviews import CaseView
 
 from support.cli import CliRun
-from support.phone import InProcessPhone, PhoneServer, free_port, phone_config
+from support.phone import InProcessPhone, ServedPhone, free_port, phone_config
 
 # one test process runs this module's tests in a row (xdist_group, ``--dist loadgroup`` in
 # pyproject.toml), so the module's one Chromium is launched once, not once per test
@@ -63,7 +63,7 @@ def _receipt_qr(hall: Hall, case: CaseView) -> str:
 
 
 def test_scan_the_receipt_and_follow_the_case(
-    served: tuple[PhoneServer, Hall, Path], phone: Any, any_db_url: str, cli: CliRun
+    served: tuple[ServedPhone, Hall, Path], phone: Any, any_db_url: str, cli: CliRun
 ) -> None:
     server, hall, config_path = served
     case = _accept(hall)
@@ -98,7 +98,7 @@ def test_scan_the_receipt_and_follow_the_case(
 
 
 def test_a_bad_case_token_gets_a_chinese_404(
-    served: tuple[PhoneServer, Hall, Path], phone: Any
+    served: tuple[ServedPhone, Hall, Path], phone: Any
 ) -> None:
     server, hall, _ = served
     case = _accept(hall)
@@ -111,7 +111,7 @@ def test_a_bad_case_token_gets_a_chinese_404(
 
 
 def test_cases_open_json_carries_the_page(
-    served: tuple[PhoneServer, Hall, Path], any_db_url: str, cli: CliRun
+    served: tuple[ServedPhone, Hall, Path], any_db_url: str, cli: CliRun
 ) -> None:
     server, hall, config_path = served
     ticket = hall.issue("A", matter="dibao")

@@ -21,7 +21,10 @@ import urllib.request
 from abc import ABC, abstractmethod
 from pathlib import Path
 
+from aiohttp import web
+
 from servicehall.config import HallConfig, load_config, sample_text
+from servicehall.phone.app import PhoneServer
 
 from support.browser import ROOT, free_port
 from support.waiting import DEADLINE_S
@@ -51,8 +54,9 @@ def _listens(port: int) -> bool:
         return sock.connect_ex(("127.0.0.1", port)) == 0
 
 
-class PhoneServer(ABC):
-    """A running phone server on 127.0.0.1; ``url`` ends without a slash."""
+class ServedPhone(ABC):
+    """A running phone server on 127.0.0.1 (the application is ``servicehall.phone.app.
+    PhoneServer``); ``url`` ends without a slash."""
 
     def __init__(self, port: int) -> None:
         self.port = port
@@ -75,7 +79,7 @@ class PhoneServer(ABC):
         """Stop serving; the port is free afterwards."""
 
 
-class PhoneProcess(PhoneServer):
+class PhoneProcess(ServedPhone):
     """``servicehall serve phone`` in a subprocess."""
 
     def __init__(self, config_path: Path, db_url: str, port: int, *extra: str) -> None:
@@ -125,7 +129,7 @@ class PhoneProcess(PhoneServer):
             self.proc.wait()
 
 
-class InProcessPhone(PhoneServer):
+class InProcessPhone(ServedPhone):
     """The phone server's aiohttp application in a daemon thread of this process, with an event
     loop of its own (aiohttp's ``AppRunner`` and ``TCPSite``, as ``web.run_app`` runs it).
 
@@ -145,10 +149,8 @@ class InProcessPhone(PhoneServer):
     def __init__(
         self, config_path: Path, db_url: str, port: int, *, allowed_hosts: tuple[str, ...] = ()
     ) -> None:
-        from servicehall.phone.app import PhoneServer as PhoneApp
-
         super().__init__(port)
-        self.phone = PhoneApp(load_config(config_path), db_url, allowed_hosts=allowed_hosts)
+        self.phone = PhoneServer(load_config(config_path), db_url, allowed_hosts=allowed_hosts)
         self._loop: asyncio.AbstractEventLoop | None = None
         self._quit: asyncio.Event | None = None
         self._ready = threading.Event()
@@ -168,8 +170,6 @@ class InProcessPhone(PhoneServer):
             self._ready.set()
 
     async def _serve(self) -> None:
-        from aiohttp import web
-
         self._loop = asyncio.get_running_loop()
         self._quit = asyncio.Event()
         runner = web.AppRunner(self.phone.app(), access_log=None, shutdown_timeout=SHUTDOWN_S)
@@ -213,7 +213,7 @@ __all__ = [
     "PHONE_VIEWPORT",
     "InProcessPhone",
     "PhoneProcess",
-    "PhoneServer",
+    "ServedPhone",
     "free_port",
     "phone_config",
 ]

@@ -22,8 +22,6 @@ _parsed: dict[tuple[Any, ...], list[RuleSet]] = {}
 def share_parsed_css() -> None:
     """Make every Stylesheet in this process take rules already parsed with the same key."""
     parse = Stylesheet._parse_rules
-    if getattr(parse, "shared", False):
-        return
 
     def shared_parse(
         self: Stylesheet,
@@ -40,5 +38,4 @@ def share_parsed_css() -> None:
             _parsed[key] = rules
         return rules
 
-    shared_parse.shared = True  # type: ignore[attr-defined]
     Stylesheet._parse_rules = shared_parse  # type: ignore[method-assign]
