@@ -28,8 +28,11 @@ def db_url(any_db_url: str) -> str:
 @pytest.fixture
 def workers() -> Iterator[processes.Workers]:
     """Worker processes forked from the preloaded server; none outlives the test."""
-    with processes.workers() as started:
+    started = processes.Workers()
+    try:
         yield started
+    finally:
+        started.stop()
 
 
 def _rows(worker: processes.Worker) -> list[dict]:

@@ -21,8 +21,7 @@ import multiprocessing
 import multiprocessing.forkserver
 import os
 import traceback
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from multiprocessing.context import ForkServerContext
@@ -137,13 +136,3 @@ class Workers:
             worker.process.join()
             worker.process.close()
             worker.messages.close()
-
-
-@contextmanager
-def workers() -> Iterator[Workers]:
-    """``Workers`` for a block; none is left running after it, passed or failed."""
-    started = Workers()
-    try:
-        yield started
-    finally:
-        started.stop()
