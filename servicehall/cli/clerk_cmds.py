@@ -57,8 +57,9 @@ def cmd_console(args: argparse.Namespace) -> int:
     from servicehall.clerk.console import ClerkApp
 
     hall = open_hall(args)
-    ClerkApp(hall, args.window).run()
-    return 0
+    app = ClerkApp(hall, args.window)
+    app.run()
+    return app.return_code or 0
 
 
 def _read_pin() -> str:
@@ -134,5 +135,6 @@ def cmd_rate(args: argparse.Namespace) -> int:
     from servicehall.clerk.rating import RatingApp
 
     hall = open_hall(args)
-    RatingApp(hall, args.window, timeout_s=args.timeout).run()
-    return 0
+    app = RatingApp(hall, args.window, timeout_s=args.timeout)
+    app.run()
+    return app.return_code or 0

@@ -40,8 +40,9 @@ def cmd_display(args: argparse.Namespace) -> int:
     announcer = None
     if not args.no_voice:
         announcer = Announcer(config.voice, chime_file=data_dir() / "chime.wav")
-    HallDisplay(config, args.db, announcer=announcer).run()
-    return 0
+    app = HallDisplay(config, args.db, announcer=announcer)
+    app.run()
+    return app.return_code or 0
 
 
 def cmd_say(args: argparse.Namespace) -> int:

@@ -1,6 +1,7 @@
 """Keep the kiosk on screen: an unexpected crash restarts it instead of leaving a shell prompt.
 
-Only the staff quit (through the PIN screen) ends the loop. A kiosk that keeps crashing at start
+Only the staff quit (through the PIN screen) ends the loop, or a terminal that hung up (nobody
+sees the kiosk any more; ``ui.hangup``). A kiosk that keeps crashing at start
 (a broken install) gives up after a few quick failures so staff see the error in the log.
 """
 
@@ -32,6 +33,8 @@ def supervise(
         app = make_app()
         started = time.monotonic()
         app.run(headless=headless)
+        if app.hung_up:
+            return app.return_code or 0
         if app.staff_leaving or served():  # a browser tab's kiosk ends with its tab
             return 0
         log.error("kiosk stopped unexpectedly (return code %s); restarting", app.return_code)

@@ -11,7 +11,9 @@ Each app (kiosk, hall display, clerk console, rating pad, manager) is a ``HallAp
 - shows the hall's theme (``[screens] theme``, ``ui.themes``);
 - keeps the app tidy all day (``widgets.upkeep``), logs the grid it is given, and catches a worker
   that failed in one ``Worker.StateChanged`` handler (logged, then ``worker_failed``), so a bug in
-  a thread never takes a public screen down.
+  a thread never takes a public screen down;
+- ends the app when its terminal hangs up (``ui.hangup``: the window closed, the tmux session
+  killed), with ``hung_up`` set and the exit code ``HUNG_UP_EXIT``, instead of leaving it to spin.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from servicehall.config import HallConfig
 from servicehall.grids import log_grid
 from servicehall.queue import Clock, Hall
 from servicehall.ui.follower import Follower, Lost, Snapshot
+from servicehall.ui.hangup import HUNG_UP_EXIT, hung_up, terminal_fd
 from servicehall.ui.themes import PALETTE, use_theme
 from servicehall.widgets.upkeep import keep_tidy, let_go
 
@@ -38,6 +41,7 @@ HallNews = Snapshot | Lost
 """What ``hall_changed`` carries."""
 
 STEP_TIMEOUT_S = 0.5
+HANGUP_CHECK_S = 0.5
 
 
 class HallApp(App[None]):
@@ -76,6 +80,8 @@ class HallApp(App[None]):
         self.news: HallNews | None = None
         """The last thing ``hall_changed`` published (None before the first read)."""
         self.hall_changed: Signal[HallNews] = Signal(self, "hall_changed")
+        self.hung_up = False
+        """Whether the app ended because its terminal hung up (nobody sees it any more)."""
         use_theme(self, config.screens.theme)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
@@ -106,6 +112,9 @@ class HallApp(App[None]):
         if self._following:
             self._follow(self.follower)
         keep_tidy(self)
+        fd = None if self.is_headless else terminal_fd()
+        if fd is not None:
+            self.set_interval(HANGUP_CHECK_S, lambda: self._check_terminal(fd))
 
     def on_unmount(self) -> None:
         self._stop.set()
@@ -114,6 +123,12 @@ class HallApp(App[None]):
     def on_resize(self, event: events.Resize) -> None:
         if self.GRID:
             log_grid(self.GRID, event.size.width, event.size.height)
+
+    def _check_terminal(self, fd: int) -> None:
+        if not self.hung_up and hung_up(fd):
+            log.warning("%s: the terminal hung up; the app ends", self.GRID or type(self).__name__)
+            self.hung_up = True
+            self.exit(return_code=HUNG_UP_EXIT)
 
     # ------------------------------------------------------------------ following the hall
 
