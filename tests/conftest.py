@@ -4,6 +4,7 @@ PostgreSQL per test process; the ``servicehall`` command in-process. Helpers liv
 
 from __future__ import annotations
 
+import functools
 import gc
 import os
 from collections.abc import Callable, Iterator
@@ -51,9 +52,16 @@ def _isolated_home(
     return home
 
 
+@functools.cache
+def _sample_config() -> HallConfig:
+    return load_config(None)
+
+
 @pytest.fixture
 def config() -> HallConfig:
-    return load_config(None)
+    """The shipped sample config, a copy of its own for each test: parsing the sample's TOML
+    costs about 9 ms, a deep copy of the parsed config 1.4 ms, and some 1,500 tests take one."""
+    return _sample_config().model_copy(deep=True)
 
 
 @pytest.fixture

@@ -81,6 +81,9 @@ def screen(tmp_path: Path) -> Iterator[Callable[[str], str]]:
         proc.wait(10)
 
 
+UNIT_ERRORS = "unit-stderr.txt"
+
+
 def run_unit(command: list[str], display: str, home: Path) -> subprocess.Popen[bytes]:
     env = {
         **os.environ,
@@ -90,13 +93,14 @@ def run_unit(command: list[str], display: str, home: Path) -> subprocess.Popen[b
         "SERVICEHALL_IGNORE_HOURS": "1",
     }
     env.pop("SERVICEHALL_CONFIG", None)
-    return subprocess.Popen(
-        command,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,  # the xterm and the app in it end together
-    )
+    with (home / UNIT_ERRORS).open("wb") as errors:  # what the script and xterm said, if it fails
+        return subprocess.Popen(
+            command,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=errors,
+            start_new_session=True,  # the xterm and the app in it end together
+        )
 
 
 def stop(proc: subprocess.Popen[bytes]) -> None:
@@ -108,8 +112,12 @@ def stop(proc: subprocess.Popen[bytes]) -> None:
         proc.wait(10)
 
 
-def logged_grid(home: Path, role: str, timeout: float = 60) -> tuple[int, int]:
-    """The grid the app logged when its terminal gave it its size."""
+def logged_grid(
+    home: Path, role: str, proc: subprocess.Popen[bytes], timeout: float = 120
+) -> tuple[int, int]:
+    """The grid the app logged when its terminal gave it its size. The deadline is long: the
+    unit starts bash, xterm (loading a CJK font) and the app beside the suite's other work; in
+    one suite run on a slow afternoon 60 s were not enough (2026-12-03)."""
     pattern = re.compile(rf"{role} screen: (\d+)×(\d+) cells")
     log = home / "servicehall.log"
     deadline = time.monotonic() + timeout
@@ -119,7 +127,9 @@ def logged_grid(home: Path, role: str, timeout: float = 60) -> tuple[int, int]:
             if found:
                 return int(found[-1][0]), int(found[-1][1])
         time.sleep(0.2)
-    raise AssertionError(f"the {role} never logged its grid")
+    said = (home / UNIT_ERRORS).read_text("utf-8", errors="replace")
+    ended = "still running" if proc.poll() is None else f"ended with {proc.returncode}"
+    raise AssertionError(f"the {role} never logged its grid (the unit {ended}; it said: {said!r})")
 
 
 def xterm_size(display: str) -> tuple[int, int]:
@@ -185,7 +195,7 @@ def test_kiosk_unit_fills_a_1280x800_panel(screen: Callable[[str], str], tmp_pat
     display = screen("1280x800")
     proc = run_unit(unit_command("servicehall-kiosk.service"), display, tmp_path)
     try:
-        columns, rows = logged_grid(tmp_path, "kiosk")
+        columns, rows = logged_grid(tmp_path, "kiosk", proc)
         least_columns, least_rows = SMALLEST["kiosk"]
         assert columns >= least_columns and rows >= least_rows
 
@@ -210,7 +220,7 @@ def test_display_unit_fills_a_1366x768_tv(screen: Callable[[str], str], tmp_path
     display = screen("1366x768")
     proc = run_unit(unit_command("servicehall-display.service"), display, tmp_path)
     try:
-        columns, rows = logged_grid(tmp_path, "display")
+        columns, rows = logged_grid(tmp_path, "display", proc)
         least_columns, least_rows = SMALLEST["display"]
         assert columns >= least_columns and rows >= least_rows
 

@@ -16,6 +16,7 @@ from servicehall.ui.themes import colour
 from servicehall.widgets.paged import PagedText
 
 from support.bigdots import read_dots
+from support.template import copy_template
 from support.waiting import until
 
 SIZE = (100, 30)
@@ -39,6 +40,9 @@ def closed_port() -> int:
 
 
 def make_app(config: HallConfig, db_url: str, clock: FixedClock, **kwargs: Any) -> KioskApp:
+    """A kiosk on ``db_url``, whose file (when there is none yet) starts as the migrated
+    template (``support.template``) instead of being migrated from nothing by the kiosk."""
+    copy_template(db_url)
     return KioskApp(config, db=db_url, clock=clock, **kwargs)
 
 
