@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import socket
 import sqlite3
+import threading
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager
@@ -99,19 +100,37 @@ async def test_single_matter_service_skips_the_matter_step(config, db_url, clock
         await until(pilot, lambda: isinstance(app.screen, HomeScreen), what="home")
 
 
-async def test_double_tap_issues_exactly_one_ticket(config, db_url, clock, hall):
+async def test_double_tap_issues_exactly_one_ticket(config, db_url, clock, hall, monkeypatch):
     app = make_app(config, db_url, clock)
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
+        # the database answers only when the test says so (a slow disk), so every tap below
+        # comes while the first one's ticket is still being issued
+        answer, asked = threading.Event(), []
+        slow_issue = app.hall.issue
+
+        def issue(*args: Any, **kwargs: Any) -> Any:
+            asked.append(args)
+            assert answer.wait(DEADLINE_S), "the test never let the issue through"
+            return slow_issue(*args, **kwargs)
+
+        monkeypatch.setattr(app.hall, "issue", issue)
         await pilot.click("#service-J")
         await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), what="confirm")
         take = app.screen.query_one("#take")
         take.press()
         take.press()  # the same finger, twice, before anything came back
-        await pilot.click("#take")
+        await until(pilot, lambda: asked, what="the first tap's issue under way")
+        # a button ignores a click while it still shows the last press; a villager's third
+        # tap comes later than that
+        await until(pilot, lambda: not take.has_class("-active"), what="the press shown")
+        await pilot.click("#take")  # and a third time, on the screen as it now is
+        await pilot.pause()
+        answer.set()
         await until(pilot, lambda: isinstance(app.screen, TicketScreen), what="ticket")
         await until(pilot, lambda: not app.issuing, what="issuing done")
         await pilot.pause()
+        assert len(asked) == 1
         assert len(issued(hall)) == 1
         assert hall.status().waiting("J") == 1
 
