@@ -16,6 +16,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import threading
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -35,8 +36,9 @@ from servicehall.queue import FixedClock, Hall, StoreError, pg_security
 from servicehall.queue.clerks import verify_clerk
 from servicehall.queue.migrations import HEAD, LOCATION
 from servicehall.queue.schema import upgrade
-from servicehall.queue.store import Store
+from servicehall.queue.store import BUSY_TIMEOUT_MS, Store
 from servicehall.queue.tables import metadata, tables_for
+from servicehall.queue.writelock import WriteLock
 
 from support import postgres, processes, schema_worker
 from support.cli import CliRun
@@ -283,6 +285,25 @@ def test_two_processes_starting_at_once_migrate_once(empty_url: str) -> None:
     found = sorted((results.get(timeout=5) for _ in workers), key=str)
     assert found == [HEAD, HEAD, None]  # one migrated; the others found it done
     assert differences(empty_url) == []
+
+
+def test_an_upgrade_waits_for_another_process_longer_than_a_write_would(tmp_path: Path) -> None:
+    """A process starting while another migrates a big database (or a slow PC migrates a small
+    one) waits for it, instead of failing as busy after a write's time-out."""
+    database = tmp_path / "hall.db"
+    other = WriteLock(str(database), timeout_s=5)  # another process's schema upgrade, held open
+    other.__enter__()
+    held_s = BUSY_TIMEOUT_MS / 1000 + 1
+    letting_go = threading.Timer(held_s, other.__exit__, (None, None, None))
+    letting_go.start()
+    store = Store(f"sqlite:///{database}")
+    try:
+        done = upgrade(store)
+    finally:
+        letting_go.join()
+        other.close()
+        store.dispose()
+    assert (done.before, done.after) == (None, HEAD)
 
 
 # ---------------------------------------------------------------- shipped in the package

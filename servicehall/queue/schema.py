@@ -6,7 +6,8 @@ PostgreSQL, this version's security) costs one read transaction: Alembic is not 
 Otherwise :func:`upgrade` runs in one write transaction that first takes the schema lock — on
 SQLite the store's write lock (the OS file lock and ``BEGIN IMMEDIATE``), on PostgreSQL an
 advisory lock — and then looks again, so two processes starting at once on a new database do
-not both migrate: the second finds the work done. A failure rolls everything back.
+not both migrate: the second waits for the first (``SCHEMA_WAIT_S`` on SQLite) and finds the work
+done. A failure rolls everything back.
 
 A database made before Alembic (no ``alembic_version``) runs the same revisions as a new one:
 the first four create only what is missing. A database at a revision this version does not
@@ -40,6 +41,11 @@ _PG_COLUMNS = (
     "AND a.attnum > 0 AND NOT a.attisdropped"
 )
 _PG_LOCK = "SELECT pg_advisory_xact_lock(hashtext('servicehall_schema'))"
+SCHEMA_WAIT_S = 600.0
+"""How long a process waits on SQLite for another's schema upgrade. A migration can take much
+longer than a write (a table rebuilt on a big database, a slow disk, a busy PC), and a process
+starting meanwhile waits for it to end — as PostgreSQL's advisory lock makes it wait — instead of
+failing as busy after a write's five seconds."""
 
 
 @dataclass(frozen=True)
@@ -92,7 +98,7 @@ def prepare(store: Store) -> None:
 def upgrade(store: Store) -> Upgrade:
     """Migrate to ``HEAD`` and install PostgreSQL's security, under the schema lock."""
     try:
-        return store.write(_upgrade)
+        return store.write(_upgrade, wait_s=SCHEMA_WAIT_S)
     except StoreError as exc:
         if exc.key == "store_denied":  # a restricted role may not change the schema
             raise StoreError("store_needs_upgrade", head=HEAD) from exc

@@ -145,14 +145,16 @@ class Store:
             log.exception("database error on %s", self.safe_url())
             raise error from exc
 
-    def write(self, work: Callable[[Connection], T]) -> T:
-        """Run ``work`` in one write transaction, retrying a transient failure before it commits."""
+    def write(self, work: Callable[[Connection], T], *, wait_s: float | None = None) -> T:
+        """Run ``work`` in one write transaction, retrying a transient failure before it commits.
+        On SQLite another writer is waited for up to ``wait_s`` (by default the busy time-out,
+        ``BUSY_TIMEOUT_MS``), then ``store_busy`` is raised."""
         for attempt in range(self.retries + 1):
             try:
                 with self._translated(), self.engine.connect() as conn:
                     conn = conn.execution_options(**{_WRITE: True})
                     # the lock covers the transaction only, not the pool's check-out and return
-                    with self._write_lock, conn.begin():
+                    with self._locked(wait_s), conn.begin():
                         return work(conn)
             except WriteLockTimeout as exc:
                 log.error("another writer held %s too long", exc)
@@ -166,6 +168,11 @@ class Store:
                 log.warning("transient database error, retry %d: %s", attempt + 1, cause)
                 time.sleep(0.05 * (attempt + 1))
         raise AssertionError("unreachable")
+
+    def _locked(self, wait_s: float | None) -> AbstractContextManager[object]:
+        if wait_s is None or not isinstance(self._write_lock, WriteLock):
+            return self._write_lock
+        return self._write_lock.waiting(wait_s)
 
     def read(self, work: Callable[[Connection], T]) -> T:
         """Run ``work`` in one read transaction (a consistent snapshot)."""

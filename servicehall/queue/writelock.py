@@ -20,6 +20,8 @@ import enum
 import logging
 import os
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from types import TracebackType
 
 try:
@@ -48,24 +50,37 @@ class WriteLock:
         return self._fd
 
     def __enter__(self) -> WriteLock:
-        if not self._thread_lock.acquire(timeout=self.timeout_s):
+        self._acquire(self.timeout_s)
+        return self
+
+    @contextmanager
+    def waiting(self, timeout_s: float) -> Iterator[WriteLock]:
+        """The lock, waited for up to ``timeout_s`` instead of the usual time-out."""
+        self._acquire(timeout_s)
+        try:
+            yield self
+        finally:
+            self.__exit__(None, None, None)
+
+    def _acquire(self, timeout_s: float) -> None:
+        if not self._thread_lock.acquire(timeout=timeout_s):
             raise WriteLockTimeout(self.path)
         if fcntl is None:
-            return self
+            return
         try:
             fd = self._descriptor()
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                return self
+                return
             except BlockingIOError:
                 if self._waiter is None:
                     self._waiter = _KernelWaiter(fd, self._thread_lock)
         except BaseException:
             self._thread_lock.release()
             raise
-        outcome = self._waiter.take(self.timeout_s)
+        outcome = self._waiter.take(timeout_s)
         if outcome is _Outcome.TAKEN:
-            return self
+            return
         if outcome is _Outcome.FAILED:
             self._thread_lock.release()
         # when ABANDONED, the waiter releases the thread lock once its flock returns
