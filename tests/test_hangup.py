@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import select
+import signal
 import subprocess
 import sys
 import time
@@ -72,6 +73,25 @@ def test_app_ends_when_its_terminal_hangs_up(app: str, _isolated_home: Path) -> 
     log = (_isolated_home / "servicehall.log").read_text(encoding="utf-8")
     assert "the terminal hung up; the app ends" in log
     assert "restarting" not in log  # the kiosk's supervisor does not start a kiosk nobody sees
+
+
+def test_the_kiosk_told_of_the_hang_up_ends_the_same_way(_isolated_home: Path) -> None:
+    """The app that leads its terminal's session (the xterm's child) is sent SIGHUP instead: it
+    ends as orderly, with a line in the log, where it used to die without one."""
+    args, marker = APPS["kiosk (make run)"]
+    process, master = spawn(args)
+    try:
+        read_until(master, marker)
+        process.send_signal(signal.SIGHUP)
+        assert process.wait(timeout=DEADLINE_S) == HUNG_UP_EXIT
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        os.close(master)
+    log = (_isolated_home / "servicehall.log").read_text(encoding="utf-8")
+    assert "kiosk: the terminal hung up; the app ends" in log
+    assert "restarting" not in log
 
 
 def test_hung_up_tells_a_live_terminal_from_a_closed_one() -> None:

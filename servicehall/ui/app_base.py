@@ -13,13 +13,15 @@ Each app (kiosk, hall display, clerk console, rating pad, manager) is a ``HallAp
   that failed in one ``Worker.StateChanged`` handler (logged, then ``worker_failed``), so a bug in
   a thread never takes a public screen down;
 - ends the app when its terminal hangs up (``ui.hangup``: the window closed, the tmux session
-  killed), with ``hung_up`` set and the exit code ``HUNG_UP_EXIT``, instead of leaving it to spin.
+  killed), seen by polling the terminal or told by SIGHUP, with ``hung_up`` set, a line in the
+  log and the exit code ``HUNG_UP_EXIT``, instead of leaving it to spin.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 from textual import events, on, work
@@ -31,7 +33,7 @@ from servicehall.config import HallConfig
 from servicehall.grids import log_grid
 from servicehall.queue import Clock, Hall
 from servicehall.ui.follower import Follower, Lost, Snapshot
-from servicehall.ui.hangup import HUNG_UP_EXIT, hung_up, terminal_fd
+from servicehall.ui.hangup import HUNG_UP_EXIT, catch_sighup, hung_up, terminal_fd
 from servicehall.ui.themes import PALETTE, use_theme
 from servicehall.widgets.upkeep import keep_tidy, let_go
 
@@ -81,6 +83,7 @@ class HallApp(App[None]):
         """The last thing ``hall_changed`` published (None before the first read)."""
         self.hall_changed: Signal[HallNews] = Signal(self, "hall_changed")
         self.hung_up = False
+        self._release_sighup: Callable[[], None] | None = None
         """Whether the app ended because its terminal hung up (nobody sees it any more)."""
         use_theme(self, config.screens.theme)
 
@@ -115,9 +118,12 @@ class HallApp(App[None]):
         fd = None if self.is_headless else terminal_fd()
         if fd is not None:
             self.set_interval(HANGUP_CHECK_S, lambda: self._check_terminal(fd))
+            self._release_sighup = catch_sighup(self._hang_up)
 
     def on_unmount(self) -> None:
         self._stop.set()
+        if self._release_sighup is not None:
+            self._release_sighup()
         let_go()
 
     def on_resize(self, event: events.Resize) -> None:
@@ -125,7 +131,11 @@ class HallApp(App[None]):
             log_grid(self.GRID, event.size.width, event.size.height)
 
     def _check_terminal(self, fd: int) -> None:
-        if not self.hung_up and hung_up(fd):
+        if hung_up(fd):
+            self._hang_up()
+
+    def _hang_up(self) -> None:
+        if not self.hung_up:
             log.warning("%s: the terminal hung up; the app ends", self.GRID or type(self).__name__)
             self.hung_up = True
             self.exit(return_code=HUNG_UP_EXIT)
