@@ -21,7 +21,7 @@ from servicehall.widgets import BigLabel
 from support.halls import OPEN_MONDAY
 from support.kiosk import SIZE, make_app, ready
 from support.screen import screen_text
-from support.waiting import until
+from support.waiting import settled, until
 
 
 def test_home_snapshot(
@@ -92,7 +92,8 @@ def test_ticket_snapshot(
         countdown = screen.query_one(Countdown)
         countdown.hold()  # the clock must not tick into the picture
         countdown.remaining = 15
-        await pilot.pause()
+        label = screen.query_one("#ticket-label", BigLabel)
+        await settled(pilot, lambda: (label.styles.height, label.region), what="the number")
         ticket = hall.ticket("H003")
         assert ticket.priority and ticket.matter == service.matters[0].code
         assert screen.query_one("#ticket-label", BigLabel).label == "H003"

@@ -31,6 +31,27 @@ async def until(
         await pilot.pause(POLL_S)
 
 
+async def settled(
+    pilot: Pilot[Any],
+    probe: Callable[[], object],
+    timeout: float = DEADLINE_S,
+    what: str = "",
+    rounds: int = 2,
+) -> None:
+    """Let the app run until ``probe()`` answers the same for ``rounds`` refreshes running: for
+    a layout the app fits in steps, each after the last was drawn (``call_after_refresh``), which
+    a slow machine leaves half done after any fixed number of pauses."""
+    deadline = time.monotonic() + timeout
+    last, same = probe(), 0
+    while same < rounds:
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{what or probe} never settled: {last!r}")
+        await pilot.pause()
+        now = probe()
+        same = same + 1 if now == last else 0
+        last = now
+
+
 def wait_for(check: Callable[[], object], timeout: float = DEADLINE_S, what: str = "") -> None:
     """Block until ``check()`` is true (another thread or process does the work)."""
     deadline = time.monotonic() + timeout
