@@ -84,9 +84,17 @@ def screen(tmp_path: Path) -> Iterator[Callable[[str], str]]:
 UNIT_ERRORS = "unit-stderr.txt"
 
 
-def run_unit(command: list[str], display: str, home: Path) -> subprocess.Popen[bytes]:
+LOCALE_VARIABLES = ("LANG", "LANGUAGE", "LC_ALL", "LC_CTYPE", "LC_MESSAGES")
+
+
+def run_unit(
+    command: list[str], display: str, home: Path, locale: str | None = "C.UTF-8"
+) -> subprocess.Popen[bytes]:
+    """The unit's command on ``display``, in a session whose locale is ``locale`` (None: a
+    session with none at all, as systemd gives where /etc/default/locale sets none)."""
     env = {
-        **os.environ,
+        **{name: value for name, value in os.environ.items() if name not in LOCALE_VARIABLES},
+        **({"LANG": locale} if locale else {}),
         "DISPLAY": display,
         "SERVICEHALL_HOME": str(home),
         "SERVICEHALL_DB": f"sqlite:///{home / 'hall.db'}",
@@ -239,3 +247,36 @@ def test_display_unit_fills_a_1366x768_tv(screen: Callable[[str], str], tmp_path
         assert corner[2] > corner[0] and corner[2] > 40
     finally:
         stop(proc)
+
+
+def steady_shot(display: str, path: Path, ready: Callable[[Image.Image], bool]) -> Image.Image:
+    """A screenshot once ``ready`` holds and the next one, half a second later, is the same."""
+    last = shot_when(display, path, ready)
+    deadline = time.monotonic() + 60
+    while True:
+        time.sleep(0.5)
+        image = screenshot(display, path)
+        if image.tobytes() == last.tobytes() or time.monotonic() > deadline:
+            return image
+        last = image
+
+
+def test_kiosk_unit_shows_the_same_screen_without_a_locale(
+    screen: Callable[[str], str], tmp_path: Path
+) -> None:
+    """A PC whose session has no locale at all (a minimal install) gets the very screen a
+    UTF-8 session gets; xterm left in Latin-1 showed every Chinese word as mojibake."""
+    shots = {}
+    for locale in ("C.UTF-8", None):
+        home = tmp_path / (locale or "none")
+        home.mkdir()
+        display = screen("1280x800")
+        proc = run_unit(unit_command("servicehall-kiosk.service"), display, home, locale)
+        try:
+            logged_grid(home, "kiosk", proc)
+            ready = lambda image: text_rows(image, ESTIMATE) >= 3  # noqa: E731
+            shots[locale] = steady_shot(display, home / "kiosk.png", ready)
+        finally:
+            stop(proc)
+    same = shots[None].tobytes() == shots["C.UTF-8"].tobytes()
+    assert same, f"the screens differ: see kiosk.png in {tmp_path}/none and {tmp_path}/C.UTF-8"
