@@ -25,9 +25,11 @@ from servicehall.config import load_config
 from servicehall.grids import SMALLEST
 from servicehall.queue import Hall
 
+from support.waiting import wait_for
+
 ROOT = Path(__file__).parent.parent
 UNITS = ROOT / "deploy" / "systemd"
-TOOLS = ("Xvfb", "xterm", "xdpyinfo", "xwininfo", "import")
+TOOLS = ("Xvfb", "xterm", "xdpyinfo", "xwininfo", "xset", "import")
 
 pytestmark = pytest.mark.slow
 
@@ -37,8 +39,8 @@ def _tools() -> None:
     missing = [tool for tool in TOOLS if not shutil.which(tool)]
     if missing:
         pytest.skip(
-            f"needs {', '.join(missing)}: apt-get install xvfb xterm x11-utils imagemagick"
-            " fonts-wqy-microhei"
+            f"needs {', '.join(missing)}: apt-get install xvfb xterm x11-utils x11-xserver-utils"
+            " imagemagick fonts-wqy-microhei"
         )
 
 
@@ -155,6 +157,25 @@ def xterm_size(display: str) -> tuple[int, int]:
     return int(found[1]), int(found[2])
 
 
+def screen_saver(display: str) -> str:
+    """ "off" when the X server will neither blank the screen nor power it down when idle (DPMS,
+    where the server has it), else what ``xset q`` says of it."""
+    said = subprocess.run(
+        ["xset", "q"],
+        env={**os.environ, "DISPLAY": display},
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=30,
+    ).stdout
+    saver = re.search(r"timeout:\s+(\d+)", said)
+    blanking = re.search(r"prefer blanking:\s+(\w+)", said)
+    dpms_on = "DPMS is Enabled" in said
+    if saver and saver[1] == "0" and blanking and blanking[1] == "no" and not dpms_on:
+        return "off"
+    return said
+
+
 def screenshot(display: str, path: Path) -> Image.Image:
     subprocess.run(
         ["import", "-window", "root", str(path)],
@@ -216,6 +237,8 @@ def test_kiosk_unit_fills_a_1280x800_panel(screen: Callable[[str], str], tmp_pat
         assert near(pixels[40, height - 25], GUIDE)
         # the rows of service buttons show their estimate line (blank blue bars would not)
         assert text_rows(image, ESTIMATE) >= 3
+        # X would blank the panel after ten minutes without a touch
+        wait_for(lambda: screen_saver(display) == "off", what="the screen saver off")
     finally:
         stop(proc)
 
@@ -245,6 +268,8 @@ def test_display_unit_fills_a_1366x768_tv(screen: Callable[[str], str], tmp_path
         # the board's dark blue reaches the screen's far corner: the xterm fills the TV
         corner = pixels[image.width - 20, image.height // 2]
         assert corner[2] > corner[0] and corner[2] > 40
+        # nobody touches the TV: X would have blanked it after ten minutes
+        wait_for(lambda: screen_saver(display) == "off", what="the screen saver off")
     finally:
         stop(proc)
 
