@@ -92,7 +92,8 @@ def take(name: str, what: str, grid: tuple[int, int], folder: Path) -> Path:
     display = f":{number.decode().strip()}"
     work = Path(tempfile.mkdtemp(prefix="servicehall-gallery-"))
     ready = work / "ready"
-    env = {**os.environ, "DISPLAY": display, "SERVICEHALL_HOME": str(work)}
+    # xterm decodes the app's UTF-8 only in a UTF-8 locale (a session without one gets mojibake)
+    env = {**os.environ, "DISPLAY": display, "SERVICEHALL_HOME": str(work), "LC_ALL": "C.UTF-8"}
     command = [sys.executable, str(Path(__file__).resolve()), "show", what, str(work)]
     xterm = subprocess.Popen(
         ["xterm", "-geometry", f"{columns}x{rows}+0+0", "-fa", FONT, "-bg", "black"]
