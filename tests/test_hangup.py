@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from servicehall.ui.hangup import HUNG_UP_EXIT, hung_up
+from servicehall.ui.hangup import HUNG_UP_EXIT, terminal_gone
 
 from support.cli import ROOT
 from support.waiting import DEADLINE_S
@@ -110,11 +110,11 @@ def test_the_kiosk_told_of_the_hang_up_ends_the_same_way(_isolated_home: Path) -
     assert "restarting" not in log
 
 
-def test_hung_up_tells_a_live_terminal_from_a_closed_one() -> None:
+def test_terminal_gone_tells_a_live_terminal_from_a_closed_one() -> None:
     master, slave = os.openpty()
     try:
-        assert not hung_up(slave)
+        assert not terminal_gone(slave)
         os.close(master)
-        assert hung_up(slave)
+        assert terminal_gone(slave)
     finally:
         os.close(slave)

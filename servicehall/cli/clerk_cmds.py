@@ -57,9 +57,7 @@ def cmd_console(args: argparse.Namespace) -> int:
     from servicehall.clerk.console import ClerkApp
 
     hall = open_hall(args)
-    app = ClerkApp(hall, args.window)
-    app.run()
-    return app.return_code or 0
+    return ClerkApp(hall, args.window).run_for_exit_code()
 
 
 def _read_pin() -> str:
@@ -135,6 +133,4 @@ def cmd_rate(args: argparse.Namespace) -> int:
     from servicehall.clerk.rating import RatingApp
 
     hall = open_hall(args)
-    app = RatingApp(hall, args.window, timeout_s=args.timeout)
-    app.run()
-    return app.return_code or 0
+    return RatingApp(hall, args.window, timeout_s=args.timeout).run_for_exit_code()

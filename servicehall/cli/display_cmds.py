@@ -40,9 +40,7 @@ def cmd_display(args: argparse.Namespace) -> int:
     announcer = None
     if not args.no_voice:
         announcer = Announcer(config.voice, chime_file=data_dir() / "chime.wav")
-    app = HallDisplay(config, args.db, announcer=announcer)
-    app.run()
-    return app.return_code or 0
+    return HallDisplay(config, args.db, announcer=announcer).run_for_exit_code()
 
 
 def cmd_say(args: argparse.Namespace) -> int:

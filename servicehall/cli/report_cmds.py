@@ -210,6 +210,4 @@ def cmd_manager(args: argparse.Namespace) -> int:
     pin_hash = hall.config.manager_pin_hash
     if not pin_hash:
         return fail(t("rep_no_manager_pin"), 2)
-    app = ManagerApp(hall, pin_hash=pin_hash)
-    app.run()
-    return app.return_code or 0
+    return ManagerApp(hall, pin_hash=pin_hash).run_for_exit_code()

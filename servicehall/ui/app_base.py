@@ -33,7 +33,7 @@ from servicehall.config import HallConfig
 from servicehall.grids import log_grid
 from servicehall.queue import Clock, Hall
 from servicehall.ui.follower import Follower, Lost, Snapshot
-from servicehall.ui.hangup import HUNG_UP_EXIT, catch_sighup, hung_up, terminal_fd
+from servicehall.ui.hangup import HUNG_UP_EXIT, catch_sighup, terminal_fd, terminal_gone
 from servicehall.ui.themes import PALETTE, use_theme
 from servicehall.widgets.upkeep import keep_tidy, let_go
 
@@ -83,9 +83,15 @@ class HallApp(App[None]):
         """The last thing ``hall_changed`` published (None before the first read)."""
         self.hall_changed: Signal[HallNews] = Signal(self, "hall_changed")
         self.hung_up = False
-        self._release_sighup: Callable[[], None] | None = None
         """Whether the app ended because its terminal hung up (nobody sees it any more)."""
+        self._release_sighup: Callable[[], None] | None = None
         use_theme(self, config.screens.theme)
+
+    def run_for_exit_code(self) -> int:
+        """Run the app to its end; the screen command's exit code: 0, or the app's own
+        (``HUNG_UP_EXIT`` when its terminal hung up, 1 when it crashed)."""
+        self.run()
+        return self.return_code or 0
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """The hall's colour names, so a stylesheet reads whichever theme is on."""
@@ -131,7 +137,7 @@ class HallApp(App[None]):
             log_grid(self.GRID, event.size.width, event.size.height)
 
     def _check_terminal(self, fd: int) -> None:
-        if hung_up(fd):
+        if terminal_gone(fd):
             self._hang_up()
 
     def _hang_up(self) -> None:

@@ -38,7 +38,7 @@ def terminal_fd() -> int | None:
     return fd if os.isatty(fd) else None
 
 
-def hung_up(fd: int) -> bool:
+def terminal_gone(fd: int) -> bool:
     """Whether the terminal on ``fd`` is gone (answers at once)."""
     poller = select.poll()
     poller.register(fd, select.POLLIN)
