@@ -142,16 +142,21 @@ def logged_grid(
     raise AssertionError(f"the {role} never logged its grid (the unit {ended}; it said: {said!r})")
 
 
-def xterm_size(display: str) -> tuple[int, int]:
-    """Width and height in pixels of the xterm window on the screen (there is no other)."""
-    tree = subprocess.run(
-        ["xwininfo", "-root", "-children"],
+def on_x(display: str, *argv: str) -> str:
+    """What an X client run on ``display`` printed."""
+    return subprocess.run(
+        argv,
         env={**os.environ, "DISPLAY": display},
         capture_output=True,
         text=True,
         check=True,
         timeout=30,
     ).stdout
+
+
+def xterm_size(display: str) -> tuple[int, int]:
+    """Width and height in pixels of the xterm window on the screen (there is no other)."""
+    tree = on_x(display, "xwininfo", "-root", "-children")
     found = re.search(r'\("xterm" "XTerm"\)\s+(\d+)x(\d+)', tree)
     assert found, tree
     return int(found[1]), int(found[2])
@@ -160,14 +165,7 @@ def xterm_size(display: str) -> tuple[int, int]:
 def screen_saver(display: str) -> str:
     """ "off" when the X server will neither blank the screen nor power it down when idle (DPMS,
     where the server has it), else what ``xset q`` says of it."""
-    said = subprocess.run(
-        ["xset", "q"],
-        env={**os.environ, "DISPLAY": display},
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=30,
-    ).stdout
+    said = on_x(display, "xset", "q")
     saver = re.search(r"timeout:\s+(\d+)", said)
     blanking = re.search(r"prefer blanking:\s+(\w+)", said)
     dpms_on = "DPMS is Enabled" in said
@@ -177,12 +175,7 @@ def screen_saver(display: str) -> str:
 
 
 def screenshot(display: str, path: Path) -> Image.Image:
-    subprocess.run(
-        ["import", "-window", "root", str(path)],
-        env={**os.environ, "DISPLAY": display},
-        check=True,
-        timeout=30,
-    )
+    on_x(display, "import", "-window", "root", str(path))
     return Image.open(path).convert("RGB")
 
 
