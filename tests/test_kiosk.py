@@ -531,12 +531,15 @@ async def test_going_back_during_a_retry_still_shows_the_one_ticket(
 
 @pytest.fixture
 def slow_printer(config: HallConfig) -> Iterator[HallConfig]:
-    """The hall with a network printer that accepts connections and never answers."""
+    """The hall with a network printer that accepts connections and never answers.
+
+    Its time-out is long so that a test holding the printer busy is never outwaited by it; the
+    status queries still give up after half a second (``TicketPrinter.status_wait``)."""
     silent = socket.socket()
     silent.bind(("127.0.0.1", 0))
     silent.listen(1)
     yield with_printer(
-        config, connection="network", host="127.0.0.1", port=silent.getsockname()[1], timeout_s=8
+        config, connection="network", host="127.0.0.1", port=silent.getsockname()[1], timeout_s=60
     )
     silent.close()
 
@@ -546,15 +549,21 @@ async def test_home_before_the_printer_answers(slow_printer, db_url, clock, hall
     app = make_app(slow_printer, db_url, clock)
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        await pilot.click("#service-J")
-        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), what="confirm")
-        await pilot.click("#take")
-        await until(pilot, lambda: isinstance(app.screen, TicketScreen), what="ticket")
-        ticket_screen = app.screen
-        await until(pilot, lambda: ticket_screen.query("#nav-home"), what="the ticket composed")
-        assert ticket_screen.outcome is None
-        await pilot.click("#nav-home")
-        await until(pilot, lambda: isinstance(app.screen, HomeScreen), what="home")
+        busy = app.printer._device  # held until the villager has left: the answer comes late
+        assert busy.acquire(timeout=DEADLINE_S)
+        try:
+            await pilot.click("#service-J")
+            await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), what="confirm")
+            await pilot.click("#take")
+            await until(pilot, lambda: isinstance(app.screen, TicketScreen), what="ticket")
+            ticket_screen = app.screen
+            await until(pilot, lambda: ticket_screen.query("#nav-home"), what="ticket composed")
+            assert ticket_screen.outcome is None
+            await pilot.click("#nav-home")
+            await until(pilot, lambda: isinstance(app.screen, HomeScreen), what="home")
+            assert ticket_screen.outcome is None
+        finally:
+            busy.release()
         await until(pilot, lambda: ticket_screen.outcome is not None, what="late answer")
         await pilot.pause()
         assert app.is_running and isinstance(app.screen, HomeScreen)

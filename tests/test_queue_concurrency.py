@@ -10,13 +10,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
+from sqlalchemy.engine import make_url
 
 from servicehall.config import HallConfig
 from servicehall.queue import Hall
 from servicehall.queue.tables import COUNTERS, EVENTS, TICKETS
 
 from support import processes, queue_worker
+from support.waiting import DEADLINE_S
 
 
 @pytest.fixture
@@ -80,17 +82,39 @@ def test_four_callers_never_share_a_ticket_and_lose_none(
     assert sorted(call_events) == sorted(called_ids)
 
 
+KILLED = "servicehall-killed-worker"
+
+
+def _until_its_server_processes_end(shared: Hall) -> None:
+    """On PostgreSQL, wait until the server has finished what the killed worker sent: a COMMIT
+    already on its way still lands after the worker has died, and the counts must not be read
+    before it does. SQLite has no such server; its transactions end with the process."""
+    if shared.store.dialect != "postgresql":
+        return
+    still = text("SELECT count(*) FROM pg_stat_activity WHERE application_name = :name")
+    deadline = time.monotonic() + DEADLINE_S
+    while shared.store.read(lambda conn: conn.execute(still, {"name": KILLED}).scalar_one()):
+        assert time.monotonic() < deadline, "the killed worker's server process never ended"
+        time.sleep(0.02)
+
+
 @pytest.mark.slow
 def test_sigkill_mid_issue_leaves_no_half_ticket(
     shared: Hall, db_url: str, workers: processes.Workers
 ) -> None:
     rng = random.Random(7)
+    worker_url = make_url(db_url)
+    if worker_url.get_backend_name() == "postgresql":
+        worker_url = worker_url.update_query_dict({"application_name": KILLED})
     for _ in range(5):
-        worker = workers.start(queue_worker.issue_forever, db_url, "A")
+        worker = workers.start(
+            queue_worker.issue_forever, worker_url.render_as_string(hide_password=False), "A"
+        )
         assert worker.receive() == "ready"
         time.sleep(rng.random() * 0.2)  # kill while issues are in flight
         worker.process.kill()
         assert worker.join() == -signal.SIGKILL
+        _until_its_server_processes_end(shared)
     tickets, counters, events = TICKETS, COUNTERS, EVENTS
 
     def check(conn):  # type: ignore[no-untyped-def]
