@@ -73,6 +73,22 @@ def test_doctor_command_json_and_exit_code(tmp_path: Path, cli: CliRun) -> None:
     assert states == {"配置文件": WARN, "系统时间": OK, "数据库": OK, "备份": WARN}
 
 
+def test_the_table_shows_every_word_in_an_80_column_terminal(
+    tmp_path: Path, cli: CliRun, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The advice is read by a person at the hall's PC: no cell cut with "…" (a run of Chinese
+    has no space to wrap at), and a section name like [printer] shown as it is written."""
+    monkeypatch.setenv("COLUMNS", "80")
+    db = f"sqlite:///{tmp_path / 'hall.db'}"
+    assert cli("--db", db, "init").returncode == 0
+    shown = cli("--db", db, "doctor", "--role", "kiosk")
+    assert max(len(line) for line in shown.stdout.splitlines()) <= 80
+    assert "…" not in shown.stdout
+    assert "[printer]" in shown.stdout and "\\[" not in shown.stdout
+    text = "".join(line.strip("│ ") for line in shown.stdout.splitlines())
+    assert "接好热敏打印机后在" in text  # the printer's advice, folded onto lines but whole
+
+
 def test_a_clock_set_back_is_noticed(config: HallConfig, db_url: str) -> None:
     """Another PC (or this one, before it was set back) wrote a record an hour ahead."""
     ahead = FixedClock(dt.datetime.now(config.hall.tz) + dt.timedelta(hours=1))

@@ -10,11 +10,14 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from rich.cells import cell_len
 
 from servicehall.cli import main
 from servicehall.queue import FixedClock, Hall
 
+from support.cli import CliRun
 from support.reports import play_monday
+from support.tables import cut_off, headings, table_lines
 
 
 @pytest.fixture
@@ -73,6 +76,30 @@ def test_terminal_tables(played: str, capsys: pytest.CaptureFixture[str]) -> Non
     assert "按业务：人数" in out and "按窗口：时长" in out
     assert "民政" in out and "10:00-11:00" in out
     assert "限时办结率 75.0%" in out and "满意率 66.7%" in out
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("by", ["service", "matter", "window", "clerk", "hour"])
+def test_an_80_column_terminal_shows_every_column_whole(
+    played: str, cli: CliRun, lang: str, by: str
+) -> None:
+    """A hall PC's terminal opens at 80 columns: a breakdown too wide for it comes in parts
+    (each with the rows' names), never cut off at the right edge."""
+    shown = cli(
+        "--lang", lang, "--db", played, "report", "--day", "2026-11-23", "--by", by,
+        env={"COLUMNS": "80"},
+    )  # fmt: skip
+    assert shown.returncode == 0, shown.stderr
+    lines = shown.stdout.splitlines()
+    assert max(cell_len(line) for line in lines) <= 80
+    assert table_lines(lines) and not cut_off(lines)
+    wanted = (
+        {"限时办结率", "满意率", "办理90%"}
+        if lang == "zh"
+        else {"Finished in time %", "Satisfaction %", "Service 90%"}
+    )
+    assert wanted <= headings(lines)
+    assert "66.7%" in shown.stdout  # the Monday's rate: its figure whole, in its column
 
 
 def test_empty_day_says_so(played: str, capsys: pytest.CaptureFixture[str]) -> None:

@@ -20,6 +20,7 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "cli_error": {"zh": "错误", "en": "Error"},
     "cli_colon": {"zh": "：", "en": ": "},
+    "cli_table_more": {"zh": "{title}（续）", "en": "{title} (continued)"},
     "cli_bad_args": {"zh": "{prog}：{message}（-h 看用法）", "en": "{prog}: {message} (-h: usage)"},
     "cli_log_failed": {
         "zh": "注意：日志写不进去（{reason}），本次不再记日志",

@@ -158,11 +158,10 @@ def cmd_callbacks(args: argparse.Namespace) -> int:
     if args.json:
         print_json([case.as_dict() for case in due])
         return 0
-    from rich.table import Table
-
+    from servicehall.cli.tables import HallTable
     from servicehall.i18n_cases import state_name
 
-    table = Table(title=t("cli_case_callbacks_title"))
+    table = HallTable(title=t("cli_case_callbacks_title"))
     for key in ("number", "matter", "name", "phone", "closed", "window"):
         table.add_column(t(f"cli_case_col_{key}"), no_wrap=key != "matter")
     for case in due:
@@ -208,9 +207,9 @@ def _print_case(case: CaseView, as_json: bool, extra: dict[str, str] | None = No
     if as_json:
         print_json(case.as_dict() | (extra or {}))
         return 0
-    from rich.table import Table
     from rich.text import Text
 
+    from servicehall.cli.tables import HallTable
     from servicehall.i18n_cases import due_name, kind_name, state_name, step_name
 
     agent = t("cli_case_agent", staff=case.agent_staff) if case.agent else ""
@@ -241,7 +240,7 @@ def _print_case(case: CaseView, as_json: bool, extra: dict[str, str] | None = No
         )
     )
     columns = ("at", "step", "window", "clerk", "note")
-    steps = Table(*(t(f"cli_case_col_{key}") for key in columns), title=t("cli_case_steps"))
+    steps = HallTable(*(t(f"cli_case_col_{key}") for key in columns), title=t("cli_case_steps"))
     for step in case.steps:
         note = step.note or (t("cli_case_to", window=step.to_window) if step.to_window else "")
         steps.add_row(
@@ -257,12 +256,12 @@ def _print_case(case: CaseView, as_json: bool, extra: dict[str, str] | None = No
 
 
 def _table(found: list[CaseView], title: str) -> Table:
-    from rich.table import Table
     from rich.text import Text
 
+    from servicehall.cli.tables import HallTable
     from servicehall.i18n_cases import due_name, kind_name
 
-    table = Table(title=title)
+    table = HallTable(title=title)
     table.add_column(t("cli_case_col_number"), no_wrap=True)
     table.add_column(t("cli_case_col_matter"))
     table.add_column(t("cli_case_col_kind"), no_wrap=True)

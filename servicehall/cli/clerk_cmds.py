@@ -100,10 +100,11 @@ def cmd_list(args: argparse.Namespace) -> int:
     if args.json:
         print_json([c.as_dict() for c in clerks])
         return 0
-    from rich.table import Table
     from rich.text import Text
 
-    table = Table(title=t("cli_clerk_title"))
+    from servicehall.cli.tables import HallTable
+
+    table = HallTable(title=t("cli_clerk_title"))
     for key in ("cli_clerk_id", "cli_clerk_name", "cli_clerk_state"):
         table.add_column(t(key))
     for clerk in clerks:

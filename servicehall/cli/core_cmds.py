@@ -350,9 +350,9 @@ def cmd_status(args: argparse.Namespace) -> int:
             service["wait"] = wait.as_dict() if wait else None
         print_json(data)
         return 0
-    from rich.table import Table
     from rich.text import Text
 
+    from servicehall.cli.tables import HallTable
     from servicehall.i18n import wait_text
 
     leader = f"{status.leader.name} {status.leader.title}" if status.leader else None
@@ -364,7 +364,7 @@ def cmd_status(args: argparse.Namespace) -> int:
             + t("cli_leader_label", leader=leader or t("cli_leader_none")),
         )
     )
-    services = Table(
+    services = HallTable(
         *(t(k) for k in ("cli_col_code", "cli_col_service", "cli_col_waiting", "cli_col_wait_now")),
         title=t("cli_waiting_title"),
     )
@@ -378,7 +378,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         "cli_col_serving",
         "cli_col_clerk",
     )
-    windows = Table(*(t(k) for k in columns), title=t("cli_windows_title"))
+    windows = HallTable(*(t(k) for k in columns), title=t("cli_windows_title"))
     for w in status.windows:
         state = t("cli_state_paused" if w.state == "paused" else "cli_state_open")
         windows.add_row(str(w.number), w.name, state, w.current or "—", w.clerk or "—")
@@ -398,10 +398,12 @@ def cmd_events(args: argparse.Namespace) -> int:
     if args.json:
         print_json([e.as_dict() for e in events])
         return 0
-    from rich.table import Table
+    from servicehall.cli.tables import HallTable
 
     columns = ("cli_col_at", "cli_col_kind", "cli_col_ticket", "cli_col_window", "cli_col_clerk")
-    table = Table("#", *(t(k) for k in columns), t("cli_col_detail"), title=t("cli_events_title"))
+    table = HallTable(
+        "#", *(t(k) for k in columns), t("cli_col_detail"), title=t("cli_events_title")
+    )
     for e in events:
         detail = t("cli_detail_sep").join(f"{k}={v}" for k, v in e.detail.items())
         table.add_row(

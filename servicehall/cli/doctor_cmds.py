@@ -46,9 +46,9 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"role": args.role, "ok": not failed, "checks": [c.as_dict() for c in checks]})
         return 1 if failed else 0
-    from rich.markup import escape
-    from rich.table import Table
     from rich.text import Text
+
+    from servicehall.cli.tables import HallTable
 
     marks = {
         OK: Text(t("doc_ok"), style="green"),
@@ -56,9 +56,9 @@ def cmd_doctor(args: argparse.Namespace) -> int:
         FAIL: Text(t("doc_fail"), style="bold red"),
     }
     columns = (t("doc_col_check"), t("doc_col_result"), t("doc_col_detail"), t("doc_col_fix"))
-    table = Table(*columns, title=t("doc_title", role=args.role))
+    table = HallTable(*columns, title=t("doc_title", role=args.role))
     for check in checks:
-        table.add_row(check.name, marks[check.state], escape(check.detail), escape(check.fix))
+        table.add_row(check.name, marks[check.state], check.detail, check.fix)  # markup is off
     console().print(table)
     if failed:
         console().print(t("doc_failed"), style="bold red")

@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from servicehall.cli.common import console
+from servicehall.cli.tables import HallTable, print_table
 from servicehall.i18n import t
 from servicehall.reports.breakdowns import BREAKDOWNS, TIME_KEYS
 from servicehall.reports.casereport import (
@@ -45,7 +46,9 @@ def print_county(rows: list[dict[str, Any]], period: Period) -> None:
         "rep_col_avg_service",
         "rep_col_satisfaction_rate",
     )
-    table = Table(*(t(key) for key in words), title=t("rep_county", period=period.label()))
+    table = HallTable(t(words[0]), title=t("rep_county", period=period.label()))
+    for key in words[1:]:
+        table.add_figure_column(t(key))
     for row in rows:
         table.add_row(
             t("rep_totals") if row["hall"] == ALL_HALLS else row["hall"],
@@ -57,7 +60,7 @@ def print_county(rows: list[dict[str, Any]], period: Period) -> None:
             "—" if row["avg_service_s"] is None else clock_text(row["avg_service_s"]),
             _rate(row["satisfaction_rate"]),
         )
-    console().print(table)
+    print_table(console(), table)
 
 
 def _times(row: dict[str, Any], kind: str) -> str:
@@ -111,24 +114,24 @@ def _short(column: Column) -> str:
 
 
 def breakdown_tables(report: Report, by: str) -> list[Table]:
-    """A breakdown as two Rich tables, counts and rates, then times (also used on screen)."""
+    """A breakdown as two Rich tables, counts and rates, then times."""
     columns = {c.key: c for c in columns_for(by)}
     keys = [c for c in columns_for(by) if c.kind == "text" or c.key == "number"]
     if by == "hour":
         keys = [columns["label"]]
     title = BREAKDOWNS[by].title
-    counts = Table(title=t("rep_counts_title", title=title), header_style="bold")
-    times = Table(title=t("rep_times_title", title=title), header_style="bold")
+    counts = HallTable(title=t("rep_counts_title", title=title), header_style="bold")
+    times = HallTable(title=t("rep_times_title", title=title), header_style="bold")
     for table in (counts, times):
         for column in keys:
             wide = column.key in ("name", "label")
             table.add_column(column.heading, min_width=8 if wide else None, no_wrap=not wide)
     for key in SHOWN_COUNTS:
-        counts.add_column(_short(columns[key]), justify="right", no_wrap=True)
-    counts.add_column(t("rep_col_limit_rate"), justify="right", no_wrap=True)
-    counts.add_column(t("rep_col_satisfaction_rate"), justify="right", no_wrap=True)
+        counts.add_figure_column(_short(columns[key]))
+    counts.add_figure_column(t("rep_col_limit_rate"))
+    counts.add_figure_column(t("rep_col_satisfaction_rate"))
     for key in TIME_KEYS:
-        times.add_column(_short(columns[key]), justify="right", no_wrap=True)
+        times.add_figure_column(_short(columns[key]))
     for row in report.rows(by):
         names = [column.text(row) for column in keys]
         counts.add_row(
@@ -151,7 +154,7 @@ def print_report(report: Report, view: tuple[str, ...]) -> None:
     for by in view:
         if by != "hour" or view == ("hour",):  # in the overview, hours are the chart alone
             for table in breakdown_tables(report, by):
-                console().print(table)
+                print_table(console(), table)
         if by == "hour":
             console().print("\n" + t("rep_hours_title"), style="bold")
             console().print(hour_chart(report.rows("hour")), highlight=False)
@@ -161,7 +164,7 @@ def print_report(report: Report, view: tuple[str, ...]) -> None:
 def _print_cases(report: Report) -> None:
     if report.cases is not None and not report.cases.empty:
         for table in case_tables(report.cases):
-            console().print(table)
+            print_table(console(), table)
     if report.cases is not None and report.cases.totals["callbacks"]:
         console().print(callback_line(report.cases))
 
@@ -175,15 +178,15 @@ def callback_line(cases: CaseReport) -> str:
 
 def case_tables(cases: CaseReport) -> list[Table]:
     """办件: the totals, then per matter, window and clerk (``reports.casereport``)."""
-    tables = []
+    tables: list[Table] = []
     for by in ("", *GROUPS):
         title = t("rep_cases_by", by=group_title(by)) if by else t("rep_cases")
-        table = Table(title=title, header_style="bold")
+        table = HallTable(title=title, header_style="bold")
         keys = key_headings(by) if by else []
         for _key, label in keys:
             table.add_column(label)
         for key in CASE_FIGURES:
-            table.add_column(heading(key), justify="right", no_wrap=True)
+            table.add_figure_column(heading(key))
         rows = cases.groups[by] if by else [cases.totals]
         for row in rows:
             table.add_row(
