@@ -3,6 +3,9 @@ error said in the language of the moment it is shown."""
 
 from __future__ import annotations
 
+import argparse
+import inspect
+import re
 import string
 
 import pytest
@@ -10,6 +13,8 @@ import pytest
 from servicehall.catalog import CATALOG, LANGUAGES, MAY_BE_EMPTY
 from servicehall.i18n import language, set_language, t, text_in
 from servicehall.queue import UnknownInput
+
+ARGPARSE_SOURCE = inspect.getsource(argparse)
 
 
 def placeholders(text: str) -> set[str]:
@@ -23,6 +28,16 @@ def test_every_key_has_both_languages_with_the_same_placeholders(key: str) -> No
     assert any(entry[lang].strip() for lang in LANGUAGES), "an empty word"
     assert key in MAY_BE_EMPTY or all(entry[lang].strip() for lang in LANGUAGES), "an empty text"
     assert placeholders(entry["zh"]) == placeholders(entry["en"])
+
+
+@pytest.mark.parametrize("key", sorted(k for k in CATALOG if k.startswith("argparse_")))
+def test_argparse_words_are_its_own_messages_with_the_same_percent_fields(key: str) -> None:
+    """The English text is argparse's message id (``cli/argwords.py`` finds the Chinese by it),
+    and both languages carry the same %-fields, which argparse fills in after the lookup."""
+    entry = CATALOG[key]
+    assert repr(entry["en"]) in ARGPARSE_SOURCE or f'"{entry["en"]}"' in ARGPARSE_SOURCE
+    fields = re.compile(r"%(?:\(\w+\))?[sr]")
+    assert sorted(fields.findall(entry["zh"])) == sorted(fields.findall(entry["en"]))
 
 
 def test_a_lookup_fills_placeholders_in_either_language() -> None:

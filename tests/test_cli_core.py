@@ -107,6 +107,37 @@ def test_exit_codes_for_bad_input_refusal_and_wrong_state(run, tmp_path: Path) -
         assert "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("leader",), "错误：servicehall leader：缺少必须给出的参数：action（-h 看用法）"),
+        (("status", "--nope"), "错误：servicehall：不认识的参数：--nope（-h 看用法）"),
+        (
+            ("report", "--by", "day"),
+            "错误：servicehall report：参数 --by：没有 'day' 这一项"
+            "（可选：'service', 'matter', 'window', 'clerk', 'hour'）（-h 看用法）",
+        ),
+        (("take", "A", "--db"), "错误：servicehall take：参数 --db：后面要跟一个值（-h 看用法）"),
+    ],
+)
+def test_a_mistyped_command_line_is_one_chinese_line(  # type: ignore[no-untyped-def]
+    run, args: tuple[str, ...], said: str
+) -> None:
+    """argparse's own messages come from the catalogue too (``cli/argwords.py``)."""
+    result = run(*args)
+    assert (result.returncode, result.stderr.strip(), result.stdout) == (2, said, "")
+
+
+def test_the_help_is_headed_in_the_language_asked_for(run) -> None:  # type: ignore[no-untyped-def]
+    zh = run("take", "-h").stdout
+    assert (
+        zh.startswith("用法：servicehall take") and "\n选项:\n" in zh and "显示本帮助并退出" in zh
+    )
+    en = run("--lang", "en", "take", "-h").stdout
+    assert en.startswith("usage: servicehall take") and "\noptions:\n" in en
+    assert "show this help message and exit" in en and "选项" not in en
+
+
 def test_english_messages_with_the_option_before_or_after_the_command(run) -> None:  # type: ignore[no-untyped-def]
     for args in (("--lang", "en", "take", "Q"), ("take", "Q", "--lang", "en")):
         result = run(*args)

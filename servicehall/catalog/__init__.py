@@ -1,17 +1,18 @@
 """The one catalogue of words: every message and screen text, Chinese first, English beside it.
 
 One module per part of the program (``core``, ``cases``, ``kiosk``, ``clerk``, ``display``,
-``phone``, ``cli``, ``usage``, ``reports``, ``doctor``, ``admin``, ``printer``, ``sms``, and
-``names``: stored codes named for people) so each stays readable; they merge into ``CATALOG``
-here, and a key used twice is refused at import. Look words up with ``servicehall.i18n.t`` /
-``text_in`` (``tests/test_catalog.py`` checks that every key has both languages with the same
-placeholders).
+``phone``, ``cli``, ``usage``, ``argparse_words``, ``reports``, ``doctor``, ``admin``,
+``printer``, ``sms``, and ``names``: stored codes named for people) so each stays readable;
+they merge into ``CATALOG`` here, and a key used twice is refused at import. Look words up with
+``servicehall.i18n.t`` / ``text_in`` (``tests/test_catalog.py`` checks that every key has both
+languages with the same placeholders).
 """
 
 from __future__ import annotations
 
 from servicehall.catalog import (
     admin,
+    argparse_words,
     cases,
     clerk,
     cli,
@@ -52,6 +53,7 @@ CATALOG = _merged(
     phone.WORDS,
     cli.WORDS,
     usage.WORDS,
+    argparse_words.WORDS,
     reports.WORDS,
     doctor.WORDS,
     admin.WORDS,

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from servicehall import __version__
+from servicehall.cli import argwords
 from servicehall.cli.common import fail, setup_logging
 from servicehall.errors import ServiceHallError
 from servicehall.i18n import set_language, t
@@ -95,11 +96,17 @@ def _accept_global_options_after(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentParser:
+    argwords.install()  # argparse's own words (usage:, options, its errors) from the catalogue
     parser = HallParser(
         prog="servicehall",
         description=t("help_servicehall"),
     )
-    parser.add_argument("--version", action="version", version=f"servicehall {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"servicehall {__version__}",
+        help=t("argparse_version"),
+    )
     add_global_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in modules:
