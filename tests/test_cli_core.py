@@ -5,15 +5,18 @@ own process, as a script does."""
 
 from __future__ import annotations
 
+import argparse
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from servicehall.cli import build_parser
 from servicehall.config import load_config, sample_text
+from servicehall.i18n import language, set_language
 from servicehall.queue import FixedClock, Hall
 
 from support.cli import CliResult, CliRun
@@ -136,6 +139,32 @@ def test_the_help_is_headed_in_the_language_asked_for(run) -> None:  # type: ign
     en = run("--lang", "en", "take", "-h").stdout
     assert en.startswith("usage: servicehall take") and "\noptions:\n" in en
     assert "show this help message and exit" in en and "选项" not in en
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_argument_of_every_command_says_what_it_is_for(lang: str) -> None:
+    before = language()
+    set_language(lang)
+    try:
+        missing = [
+            f"{path} {action.option_strings or action.dest}"
+            for path, parser in _parsers(build_parser(), "servicehall")
+            for action in parser._actions
+            if not isinstance(action, argparse._SubParsersAction) and not action.help
+        ]
+    finally:
+        set_language(before)
+    assert missing == []
+
+
+def _parsers(
+    parser: argparse.ArgumentParser, path: str
+) -> Iterator[tuple[str, argparse.ArgumentParser]]:
+    yield path, parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                yield from _parsers(sub, f"{path} {name}")
 
 
 def test_english_messages_with_the_option_before_or_after_the_command(run) -> None:  # type: ignore[no-untyped-def]

@@ -70,6 +70,34 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "ticket (for pick/requeue/cancel), e.g. A012",
     },
     "help_window": {"zh": "窗口号", "en": "window number"},
+    "help_call_action": {
+        "zh": "next 叫下一位，recall 重呼，skip 过号，finish 办结，transfer 转办，"
+        "pick 指定叫号，requeue 过号重排，cancel 取消号票",
+        "en": "next: call the next; recall; skip (no-show); finish; transfer; "
+        "pick: call a given ticket; requeue a skipped ticket; cancel a ticket",
+    },
+    "help_window_action": {"zh": "pause 暂停，resume 恢复", "en": "pause or resume the window"},
+    "help_leader_action": {
+        "zh": "show 查看今日带班领导，set 临时调整",
+        "en": "show today's leader on duty, or set one for today",
+    },
+    "help_leader_name": {"zh": "带班领导姓名（set 用）", "en": "the leader's name (for set)"},
+    "help_leader_title": {"zh": "职务，如 党委副书记（set 用）", "en": "their post (for set)"},
+    "help_events_after": {
+        "zh": "只看编号大于此数的记录（接着上次看）",
+        "en": "only records numbered above this (to carry on from the last look)",
+    },
+    "help_events_limit": {
+        "zh": "最多列出多少条（默认 200）",
+        "en": "list at most this many (default 200)",
+    },
+    "help_events_window": {"zh": "只看这个窗口", "en": "only this window"},
+    "help_serve_role": {
+        "zh": "在浏览器中打开哪一个：display 叫号屏、kiosk 取号机、clerk 窗口工作台、"
+        "manager 报表、phone 群众手机页",
+        "en": "what to serve: display, kiosk, clerk, manager, or phone (the villagers' "
+        "ticket pages)",
+    },
     "help_clerk": {"zh": "工作人员编号", "en": "clerk id"},
     "help_transfer_to": {
         "zh": "转办到的业务编码（transfer 用）",

@@ -72,6 +72,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument(
         "action",
         choices=("next", "recall", "skip", "finish", "transfer", "pick", "requeue", "cancel"),
+        help=t("help_call_action"),
     )
     p.add_argument("ticket", nargs="?", help=t("help_call_ticket"))
     p.add_argument("--window", type=WINDOW, help=t("help_window"))
@@ -81,15 +82,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=cmd_call)
 
     p = sub.add_parser("window", help=t("help_window_cmd"))
-    p.add_argument("action", choices=("pause", "resume"))
-    p.add_argument("--window", type=WINDOW, required=True)
+    p.add_argument("action", choices=("pause", "resume"), help=t("help_window_action"))
+    p.add_argument("--window", type=WINDOW, required=True, help=t("help_window"))
     add_json(p)
     p.set_defaults(func=cmd_window)
 
     p = sub.add_parser("leader", help=t("help_leader"))
-    p.add_argument("action", choices=("show", "set"))
-    p.add_argument("name", nargs="?")
-    p.add_argument("--title", default="")
+    p.add_argument("action", choices=("show", "set"), help=t("help_leader_action"))
+    p.add_argument("name", nargs="?", help=t("help_leader_name"))
+    p.add_argument("--title", default="", help=t("help_leader_title"))
     add_json(p)
     p.set_defaults(func=cmd_leader)
 
@@ -98,10 +99,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=cmd_status)
 
     p = sub.add_parser("events", help=t("help_events"))
-    p.add_argument("--after", type=bounded_int(0, 2**63 - 1), default=0)
-    p.add_argument("--limit", type=bounded_int(1, 100_000), default=200)
+    p.add_argument(
+        "--after", type=bounded_int(0, 2**63 - 1), default=0, help=t("help_events_after")
+    )
+    p.add_argument(
+        "--limit", type=bounded_int(1, 100_000), default=200, help=t("help_events_limit")
+    )
     p.add_argument("--ticket", help=t("help_events_ticket"))
-    p.add_argument("--window", type=WINDOW)
+    p.add_argument("--window", type=WINDOW, help=t("help_events_window"))
     p.add_argument("--day", help=t("help_events_day"))
     add_json(p)
     p.set_defaults(func=cmd_events)

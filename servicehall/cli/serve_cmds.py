@@ -25,7 +25,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help=t("help_serve"),
         description=t("help_serve_epilog"),
     )
-    p.add_argument("role", choices=ROLES)
+    p.add_argument("role", choices=ROLES, help=t("help_serve_role"))
     p.add_argument("--host", help=t("help_serve_host"))
     p.add_argument("--port", type=bounded_int(1, 65_535), help=t("help_serve_port"))
     p.add_argument("--font-size", type=bounded_int(6, 200), help=t("help_serve_font"))
