@@ -16,11 +16,12 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from servicehall.ui.hangup import HUNG_UP_EXIT, terminal_gone
+from servicehall.ui.hangup import HUNG_UP_EXIT, guard_sigcont, terminal_gone
 
 from support.cli import ROOT
 from support.waiting import DEADLINE_S
@@ -31,19 +32,21 @@ APPS = {
 }
 
 
-def spawn(args: list[str]) -> tuple[subprocess.Popen[bytes], int]:
+def spawn(args: list[str], *, leader: bool = False) -> tuple[subprocess.Popen[bytes], int]:
     """Start ``python args`` on a fresh pseudo-terminal (100×30 cells); the process and the
-    terminal's master end."""
+    terminal's master end. A ``leader`` leads the terminal's session, as an xterm's child does
+    (``setsid --ctty``): the kernel itself tells it of the hang-up, with SIGHUP and SIGCONT."""
     master, slave = os.openpty()
     os.set_blocking(master, False)
     env = dict(os.environ, TERM="xterm-256color", COLUMNS="100", LINES="30")
+    lead = ["setsid", "--ctty"] if leader else []
     process = subprocess.Popen(
-        [sys.executable, *args],
+        [*lead, sys.executable, *args],
         stdin=slave,
         stdout=slave,
         stderr=slave,
         env=env,
-        start_new_session=True,
+        start_new_session=not leader,
     )
     os.close(slave)
     return process, master
@@ -108,6 +111,75 @@ def test_the_kiosk_told_of_the_hang_up_ends_the_same_way(_isolated_home: Path) -
     log = (_isolated_home / "servicehall.log").read_text(encoding="utf-8")
     assert "kiosk: the terminal hung up; the app ends" in log
     assert "restarting" not in log
+
+
+@pytest.mark.parametrize("app", APPS)
+def test_the_session_leader_ends_when_its_terminal_hangs_up(app: str, _isolated_home: Path) -> None:
+    """The xterm's child, when the xterm closes: the kernel sends SIGHUP and SIGCONT, and the
+    app ends in order (Textual's SIGCONT handler no longer restarts its output on the dead
+    terminal: a clerk console was once found waiting on it 37 minutes later)."""
+    args, marker = APPS[app]
+    process, master = spawn(args, leader=True)
+    try:
+        read_until(master, marker)
+        os.close(master)
+        assert process.wait(timeout=DEADLINE_S) == HUNG_UP_EXIT
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    log = (_isolated_home / "servicehall.log").read_text(encoding="utf-8")
+    assert "the terminal hung up; the app ends" in log
+    assert "had not ended" not in log  # the orderly end, not the watchman's
+
+
+def test_sigcont_reaches_textual_only_while_the_terminal_is_there() -> None:
+    master, slave = os.openpty()
+    seen: list[int] = []
+    previous = signal.signal(signal.SIGCONT, lambda signum, frame: seen.append(signum))
+    try:
+        release = guard_sigcont(slave)
+        assert release is not None
+        os.kill(os.getpid(), signal.SIGCONT)
+        _until(lambda: seen == [signal.SIGCONT], "the SIGCONT handled")
+        os.close(master)  # the terminal hangs up
+        os.kill(os.getpid(), signal.SIGCONT)
+        time.sleep(0.2)  # a handler runs within the next few bytecodes: this is ample
+        assert seen == [signal.SIGCONT]
+        release()
+        os.kill(os.getpid(), signal.SIGCONT)
+        _until(lambda: len(seen) == 2, "the handler put back")
+    finally:
+        signal.signal(signal.SIGCONT, previous)
+        os.close(slave)
+
+
+def test_a_process_whose_end_hangs_is_ended_after_the_grace(tmp_path: Path) -> None:
+    """The watchman (``end_anyway_after``) for an end that waits forever, as Textual's did on a
+    dead output thread's full queue: the process ends with ``HUNG_UP_EXIT`` and says why."""
+    stuck = (
+        "import logging, threading\n"
+        "from servicehall.ui.hangup import end_anyway_after\n"
+        "logging.basicConfig()\n"
+        "end_anyway_after(1.0)\n"
+        "threading.Event().wait()  # an end that never comes\n"
+    )
+    process = subprocess.run(
+        [sys.executable, "-c", stuck],
+        capture_output=True,
+        text=True,
+        timeout=DEADLINE_S,
+        cwd=ROOT,
+    )
+    assert process.returncode == HUNG_UP_EXIT
+    assert "had not ended 1 s after its terminal hung up" in process.stderr
+
+
+def _until(condition: Callable[[], bool], what: str) -> None:
+    deadline = time.monotonic() + DEADLINE_S
+    while not condition():
+        assert time.monotonic() < deadline, f"never: {what}"
+        time.sleep(0.01)
 
 
 def test_terminal_gone_tells_a_live_terminal_from_a_closed_one() -> None:

@@ -14,7 +14,9 @@ Each app (kiosk, hall display, clerk console, rating pad, manager) is a ``HallAp
   a thread never takes a public screen down;
 - ends the app when its terminal hangs up (``ui.hangup``: the window closed, the tmux session
   killed), seen by polling the terminal or told by SIGHUP, with ``hung_up`` set, a line in the
-  log and the exit code ``HUNG_UP_EXIT``, instead of leaving it to spin.
+  log and the exit code ``HUNG_UP_EXIT``, instead of leaving it to spin (ended anyway after
+  ``HANGUP_GRACE_S`` if Textual's end hangs on the dead terminal); the SIGCONT that comes
+  with a hang-up no longer restarts Textual's output on the dead terminal (``guard_sigcont``).
 """
 
 from __future__ import annotations
@@ -33,7 +35,14 @@ from servicehall.config import HallConfig
 from servicehall.grids import log_grid
 from servicehall.queue import Clock, Hall
 from servicehall.ui.follower import Follower, Lost, Snapshot
-from servicehall.ui.hangup import HUNG_UP_EXIT, catch_sighup, terminal_fd, terminal_gone
+from servicehall.ui.hangup import (
+    HUNG_UP_EXIT,
+    catch_sighup,
+    end_anyway_after,
+    guard_sigcont,
+    terminal_fd,
+    terminal_gone,
+)
 from servicehall.ui.themes import PALETTE, use_theme
 from servicehall.widgets.upkeep import keep_tidy, let_go
 
@@ -44,6 +53,8 @@ HallNews = Snapshot | Lost
 
 STEP_TIMEOUT_S = 0.5
 HANGUP_CHECK_S = 0.5
+HANGUP_GRACE_S = 10.0
+"""How long an app whose terminal hung up has for its orderly end before it is ended."""
 
 
 class HallApp(App[None]):
@@ -85,6 +96,7 @@ class HallApp(App[None]):
         self.hung_up = False
         """Whether the app ended because its terminal hung up (nobody sees it any more)."""
         self._release_sighup: Callable[[], None] | None = None
+        self._release_sigcont: Callable[[], None] | None = None
         use_theme(self, config.screens.theme)
 
     def run_for_exit_code(self) -> int:
@@ -125,11 +137,13 @@ class HallApp(App[None]):
         if fd is not None:
             self.set_interval(HANGUP_CHECK_S, lambda: self._check_terminal(fd))
             self._release_sighup = catch_sighup(self._hang_up)
+            self._release_sigcont = guard_sigcont(fd)
 
     def on_unmount(self) -> None:
         self._stop.set()
-        if self._release_sighup is not None:
-            self._release_sighup()
+        for release in (self._release_sighup, self._release_sigcont):
+            if release is not None:
+                release()
         let_go()
 
     def on_resize(self, event: events.Resize) -> None:
@@ -144,6 +158,7 @@ class HallApp(App[None]):
         if not self.hung_up:
             log.warning("%s: the terminal hung up; the app ends", self.GRID or type(self).__name__)
             self.hung_up = True
+            end_anyway_after(HANGUP_GRACE_S)
             self.exit(return_code=HUNG_UP_EXIT)
 
     # ------------------------------------------------------------------ following the hall
