@@ -52,6 +52,7 @@ def test_open_step_show_and_list(cli: CliRun, db: str) -> None:
     assert cli("--db", db, "cases", "--window", "2", "--json").json() == []
     table = cli("--db", db, "cases")
     assert number in table.stdout and "王秀兰" in table.stdout
+    assert cli("--db", db, "cases", "--window", "2").stdout == "没有在办的办件\n"  # no table
     shown = cli("--db", db, "cases", "show", number.replace("-", ""), "--json").json()
     assert [s["step"] for s in shown["steps"]] == ["accept", "supplement"]
     found = cli("--db", db, "cases", "find", "--name", "王秀兰", "--last4", "1234", "--json")

@@ -93,10 +93,11 @@ def cmd_list(args: argparse.Namespace) -> int:
     if args.json:
         print_json([case.as_dict() for case in found])
         return 0
+    if not found:  # a line, not an empty table above it
+        console().print(t("cli_case_none_overdue" if args.overdue else "cli_case_none_open"))
+        return 0
     title = t("cli_case_overdue_title" if args.overdue else "cli_case_open_title")
     console().print(_table(found, title))
-    if not found:
-        console().print(t("cli_case_none_overdue" if args.overdue else "cli_case_none_open"))
     return 0
 
 
