@@ -65,11 +65,14 @@ async def test_pin_never_in_clear_in_database_or_log(
 
 def test_clerk_add_reads_the_pin_and_stores_only_its_hash(db_url: str, cli: CliRun) -> None:
     run = ["--db", db_url, "clerk"]
+    empty = cli(*run, "list").stdout
+    assert empty.startswith("还没有登记工作人员") and "┏" not in empty  # a line, no empty table
     added = cli(*run, "add", "031", "--name", "赵敏", stdin=f"{PIN}\n")
     assert added.returncode == 0, added.stderr
     assert PIN not in added.stdout + added.stderr
     listed = cli(*run, "list", "--json").json()
     assert [(c["clerk"], c["name"], c["active"]) for c in listed] == [("031", "赵敏", True)]
+    assert "赵敏" in cli(*run, "list").stdout
     refused = cli(*run, "add", "032", "--name", "x", stdin="12\n")
     assert refused.returncode == 2 and "PIN 至少 4 位数字" in refused.stderr
     database = Path(db_url.removeprefix("sqlite:///"))
@@ -94,6 +97,8 @@ def test_a_disabled_clerk_cannot_sign_in_but_keeps_their_name(hall: Hall) -> Non
 
 def test_clerk_remove_command(db_url: str, cli: CliRun) -> None:
     run = ["--db", db_url, "clerk"]
+    empty = cli(*run, "list").stdout
+    assert empty.startswith("还没有登记工作人员") and "┏" not in empty  # a line, no empty table
     added = cli(*run, "add", "031", "--name", "赵敏", stdin=f"{PIN}\n")
     assert added.returncode == 0, added.stderr
     removed = cli(*run, "remove", "031")

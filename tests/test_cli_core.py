@@ -227,6 +227,7 @@ def test_audit_trail_of_an_earlier_day(run, tmp_path: Path) -> None:  # type: ig
     hall.finish(1)
     trail = run("events", "--ticket", "A001", "--day", "2026-11-23", "--json").json()
     assert [e["kind"] for e in trail] == ["issue", "call", "finish"]
+    assert run("events", "--day", "2026-11-22").stdout == "没有符合条件的工作记录\n"  # no table
     bad = run("events", "--day", "23/11/2026")
     assert bad.returncode == 2 and "YYYY-MM-DD" in bad.stderr
 

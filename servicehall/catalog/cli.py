@@ -111,6 +111,7 @@ WORDS: dict[str, dict[str, str]] = {
     "cli_col_detail": {"zh": "详情", "en": "Detail"},
     "cli_detail_sep": {"zh": "，", "en": ", "},
     "cli_events_title": {"zh": "工作过程记录", "en": "Record of work"},
+    "cli_events_none": {"zh": "没有符合条件的工作记录", "en": "No record of work matches"},
     "cli_ticket_status": {"zh": "{ticket}：{status}", "en": "{ticket}: {status}"},
     "cli_back_by": {"zh": "（{back_by}）", "en": " ({back_by})"},
     "cli_case_overdue_title": {"zh": "已超期的办件", "en": "Overdue cases (past the promised day)"},
@@ -198,6 +199,10 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "The two PINs differ; nothing saved",
     },
     "cli_clerk_title": {"zh": "工作人员", "en": "Clerks"},
+    "cli_clerk_none": {
+        "zh": "还没有登记工作人员（servicehall clerk add 工号 --name 姓名）",
+        "en": "No clerk registered yet (servicehall clerk add ID --name NAME)",
+    },
     "cli_clerk_state": {"zh": "状态", "en": "State"},
     "cli_clerk_active": {"zh": "在岗", "en": "active"},
     "cli_clerk_disabled": {"zh": "已停用", "en": "disabled"},

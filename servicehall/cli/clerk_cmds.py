@@ -100,6 +100,9 @@ def cmd_list(args: argparse.Namespace) -> int:
     if args.json:
         print_json([c.as_dict() for c in clerks])
         return 0
+    if not clerks:
+        console().print(t("cli_clerk_none"))
+        return 0
     from rich.text import Text
 
     from servicehall.cli.tables import HallTable

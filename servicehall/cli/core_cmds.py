@@ -403,6 +403,9 @@ def cmd_events(args: argparse.Namespace) -> int:
     if args.json:
         print_json([e.as_dict() for e in events])
         return 0
+    if not events:
+        console().print(t("cli_events_none"))
+        return 0
     from servicehall.cli.tables import HallTable
 
     columns = ("cli_col_at", "cli_col_kind", "cli_col_ticket", "cli_col_window", "cli_col_clerk")
