@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -98,6 +99,9 @@ def test_reprint_last_ticket(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["reprint", "--json"]) == 0
     data = _json(capsys)
     assert data["ticket"] == "A001" and data["ok"] is True and "补打" in data["detail"]
-    assert "补打时间" in data["preview"]
+    # a line of its own on 58 mm paper, not a word cut in two ("（补" / "打）")
+    reprinted = [line.strip() for line in data["preview"].splitlines() if "补打" in line]
+    assert len(reprinted) == 1
+    assert re.fullmatch(r"补打时间：\d{4}-\d\d-\d\d \d\d:\d\d", reprinted[0])
     assert main(["reprint", "B001", "--json"]) == 0
     assert _json(capsys)["ticket"] == "B001"

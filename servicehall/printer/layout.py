@@ -108,7 +108,7 @@ def ticket_layout(
         lines += _para(f"请到 {numbers} 号窗口办理", cols, 1, "left", bold=True)
     lines += _para(f"取号时间：{ticket.issued_at:%Y-%m-%d %H:%M}", cols)
     if reprint_at is not None:
-        lines += _para(f"补打时间：{reprint_at:%Y-%m-%d %H:%M}（补打）", cols)
+        lines += _para(f"补打时间：{reprint_at:%Y-%m-%d %H:%M}", cols)  # one line on 58 mm
     if matter is not None and matter.materials:
         lines.append(rule)
         lines += _para("请备齐以下材料（一次性告知）：", cols, bold=True)
