@@ -158,7 +158,7 @@ def check_terminal(role: str, size: tuple[int, int] | None = None) -> Check:
     columns, rows = size
     least_columns, least_rows = SMALLEST[role]
     designed = "×".join(map(str, DESIGNED[role]))
-    if columns == 0:
+    if columns == 0 or rows == 0:  # no terminal (COLUMNS alone in the environment gives 80×0)
         return Check(
             t("doc_screen"), WARN, t("doc_screen_no_terminal"), t("doc_screen_rerun", role=role)
         )
