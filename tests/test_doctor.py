@@ -128,12 +128,11 @@ def test_terminal_grid_below_the_smallest_fails_with_the_fix() -> None:
     assert check_terminal("server").state == OK  # no screen to check
 
 
-def test_no_terminal_is_not_a_small_one(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Run in a pipe with COLUMNS set (a cron job, a script), the doctor finds 80×0: it says
-    it is not in a terminal, as without COLUMNS, instead of failing the screen."""
+def test_no_terminal_is_not_a_small_one() -> None:
+    """Run in a pipe with COLUMNS set (a cron job, a script), Python finds a terminal of 80×0
+    (``shutil.get_terminal_size``): the doctor says it is not in a terminal, as without
+    COLUMNS, instead of failing the screen."""
     from servicehall.doctor import check_terminal
 
-    monkeypatch.setenv("COLUMNS", "80")
-    monkeypatch.delenv("LINES", raising=False)
-    found = check_terminal("kiosk")  # the test's output is no terminal
+    found = check_terminal("kiosk", (80, 0))
     assert found.state == WARN and found.detail == "不是在终端里运行，无法检查字符网格"
