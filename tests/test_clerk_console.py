@@ -38,6 +38,18 @@ async def test_sign_in_records_the_clerk_at_the_window(staffed: Hall) -> None:
     assert [e.clerk for e in staffed.events() if e.kind == "sign_in"] == ["007"]
 
 
+async def test_ctrl_p_opens_no_english_command_palette(staffed: Hall) -> None:
+    """Textual's palette (quit, change theme, screenshot: in English) is off in the hall's apps."""
+    app = ClerkApp(staffed, WINDOW)
+    async with app.run_test(size=SIZE) as pilot:
+        await at_desk(pilot)
+        desk = app.screen
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert app.screen is desk  # no CommandPalette on top
+        assert "palette" not in screen_text(app)
+
+
 async def test_wrong_pin_is_refused_and_recorded(staffed: Hall) -> None:
     app = ClerkApp(staffed, WINDOW)
     async with app.run_test(size=SIZE) as pilot:

@@ -78,7 +78,6 @@ class KioskApp(HallApp, inherit_bindings=False):
     CSS_PATH = Path(__file__).with_name("kiosk.tcss")
     TITLE = "servicehall kiosk"
     GRID = "kiosk"
-    ENABLE_COMMAND_PALETTE = False
     ALLOW_SELECT = False
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f12", "staff", show=False),

@@ -176,7 +176,7 @@ class ManagerApp(HallApp):
 
     def compose(self) -> ComposeResult:
         today = self.report_hall.today().isoformat()
-        yield Header()
+        yield Header(icon=" ")  # not Textual's ⭘, which the CJK terminal font lacks (a stray glyph)
         with Horizontal(id="filters"):
             yield Label(t("mgr_from"), classes="field-label")
             yield Input(today, id="start", placeholder="YYYY-MM-DD")

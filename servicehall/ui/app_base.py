@@ -61,10 +61,14 @@ class HallApp(App[None]):
     """The base of the screen apps; a subclass names its ``GRID`` (see ``servicehall.grids``)."""
 
     GRID: ClassVar[str] = ""
+    """The app's name in ``servicehall.grids`` (``kiosk``, ``display``, ``clerk``, ``rate``); the
+    grid it is given is logged. Empty for an app with no smallest grid (the manager's)."""
     COUNTS_CASES: ClassVar[bool] = False
     """Whether the snapshots count today's finished cases (only the display shows them)."""
-    """The app's name in ``servicehall.grids`` (``kiosk``, ``display``, ``clerk``, ``rate``); the
-    grid it is given is logged. None for an app with no smallest grid (the manager's)."""
+    ENABLE_COMMAND_PALETTE = False
+    """Textual's command palette (Ctrl+P) is off in every hall app: its commands are English
+    (quit, change theme, screenshot) and nobody in the hall needs them; its footer key read
+    "^p palette" on the clerk's console and the manager's screen."""
 
     def __init__(
         self,
