@@ -7,13 +7,14 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Button, DataTable, Input, Static
 
+from servicehall.i18n import set_language
 from servicehall.queue import FixedClock, Hall
 from servicehall.reports.manager_app import AuditScreen, ManagerApp
 
 from support.reports import play_monday
-from support.screen import screen_text
+from support.screen import on_screen, screen_text
 from support.waiting import until, workers_done
 
 SIZE = (140, 40)
@@ -55,6 +56,32 @@ async def test_shows_the_day_and_switches_breakdowns(monday: Hall, tmp_path: Pat
         assert cells(app)[2] == "10:00-11:00" and cells(app, 1)[2] == "7"
         chart = str(app.query_one("#chart", Static).render())
         assert "10:00-11:00" in chart and chart.splitlines()[2].endswith(" 7")
+
+
+@pytest.mark.parametrize(
+    ("lang", "size", "rows"),
+    [("zh", (80, 24), 2), ("zh", (100, 30), 1), ("en", (100, 30), 2), ("en", (140, 40), 1)],
+)
+async def test_every_date_button_is_on_the_screen(
+    monday: Hall, tmp_path: Path, lang: str, size: tuple[int, int], rows: int
+) -> None:
+    """An office terminal opens at 80×24: the quick picks go under the dates where one row
+    would push 上月 (in English, three buttons) off the screen."""
+    set_language(lang)
+    try:
+        app = ManagerApp(monday, export_dir=tmp_path)
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            buttons = list(app.query("#filters Button").results(Button))
+            assert len(buttons) == 5
+            for button in buttons:
+                assert on_screen(app, button), f"{button.label} is not wholly on the screen"
+                assert str(button.label) in screen_text(app)
+            assert len({button.region.y for button in buttons}) == rows
+            table = app.query_one("#table", DataTable)
+            assert table.region.height >= 5  # the report keeps room under the filters
+    finally:
+        set_language("zh")
 
 
 async def test_other_days_an_empty_day_and_a_bad_date(monday: Hall, tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ from typing import Any
 
 from platformdirs import user_documents_dir
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -178,15 +178,17 @@ class ManagerApp(HallApp):
         today = self.report_hall.today().isoformat()
         yield Header(icon=" ")  # not Textual's ⭘, which the CJK terminal font lacks (a stray glyph)
         with Horizontal(id="filters"):
-            yield Label(t("mgr_from"), classes="field-label")
-            yield Input(today, id="start", placeholder="YYYY-MM-DD")
-            yield Label(t("mgr_to"), classes="field-label")
-            yield Input(today, id="end", placeholder="YYYY-MM-DD")
-            yield Button(t("mgr_run"), id="run", variant="primary")
-            yield Button(t("mgr_today"), id="today")
-            yield Button(t("mgr_yesterday"), id="yesterday")
-            yield Button(t("mgr_this_month"), id="this-month")
-            yield Button(t("mgr_last_month"), id="last-month")
+            with Horizontal(id="dates"):
+                yield Label(t("mgr_from"), classes="field-label")
+                yield Input(today, id="start", placeholder="YYYY-MM-DD")
+                yield Label(t("mgr_to"), classes="field-label")
+                yield Input(today, id="end", placeholder="YYYY-MM-DD")
+                yield Button(t("mgr_run"), id="run", variant="primary")
+            with Horizontal(id="picks"):
+                yield Button(t("mgr_today"), id="today")
+                yield Button(t("mgr_yesterday"), id="yesterday")
+                yield Button(t("mgr_this_month"), id="this-month")
+                yield Button(t("mgr_last_month"), id="last-month")
         tabs = [Tab(b.title, id=b.by) for b in BREAKDOWNS.values()]
         yield Tabs(*tabs, Tab(t("rep_cases"), id=CASES_TAB), id="by")
         yield Static(t("mgr_working"), id="summary")
@@ -201,6 +203,21 @@ class ManagerApp(HallApp):
             yield Input(placeholder=t("mgr_audit_ref"), id="audit-ref")
             yield Button(t("mgr_audit"), id="audit")
         yield Footer()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.call_after_refresh(self._fit_filters)
+
+    def _fit_filters(self) -> None:
+        """The dates and the quick picks (今天 … 上月) on one row where it is wide enough, else
+        on two: an 80-column terminal cut 上月 off the one row (English lost three buttons)."""
+        filters = self.query_one("#filters")
+        parts = self.query("#dates, #picks")
+        needed = filters.styles.gutter.width + sum(
+            child.outer_size.width + child.styles.margin.width
+            for part in parts
+            for child in part.children
+        )
+        filters.set_class(needed > self.size.width, "-narrow")
 
     def on_mount(self) -> None:
         if self.pin_hash:  # nothing is read before the PIN
