@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.table import Table
 from rich.text import Text
 
 from servicehall.cli.common import console
@@ -113,7 +112,7 @@ def _short(column: Column) -> str:
     return t(short) if short else column.heading
 
 
-def breakdown_tables(report: Report, by: str) -> list[Table]:
+def breakdown_tables(report: Report, by: str) -> list[HallTable]:
     """A breakdown as two Rich tables, counts and rates, then times."""
     columns = {c.key: c for c in columns_for(by)}
     keys = [c for c in columns_for(by) if c.kind == "text" or c.key == "number"]
@@ -176,9 +175,9 @@ def callback_line(cases: CaseReport) -> str:
     return t("rep_callback_line", calls=totals["callbacks"], rate=rate)
 
 
-def case_tables(cases: CaseReport) -> list[Table]:
+def case_tables(cases: CaseReport) -> list[HallTable]:
     """办件: the totals, then per matter, window and clerk (``reports.casereport``)."""
-    tables: list[Table] = []
+    tables: list[HallTable] = []
     for by in ("", *GROUPS):
         title = t("rep_cases_by", by=group_title(by)) if by else t("rep_cases")
         table = HallTable(title=title, header_style="bold")

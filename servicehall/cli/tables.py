@@ -72,37 +72,45 @@ class HallTable(Table):
         part.title = title
         return part
 
-    def needs(self) -> int:
-        """The terminal columns this table needs: every figure and code on one line, the names
-        that may wrap folded to ``NAME_CELLS`` where they are longer, the borders and padding."""
-        widths = [
-            max(cell_len(line) for cell in (column.header, *column.cells) for line in _lines(cell))
-            for column in self.columns
-        ]
+    def widths(self) -> list[int]:
+        """The terminal columns each column needs, its border and two spaces of padding
+        included: every figure and code on one line, the names that may wrap folded to
+        ``NAME_CELLS`` where they are longer."""
+        widths = []
         for index, column in enumerate(self.columns):
+            cells = (column.header, *column.cells)
+            width = max(cell_len(line) for cell in cells for line in _lines(cell))
             if index < (self.first_figure or 0) and not column.no_wrap:
-                widths[index] = min(widths[index], NAME_CELLS)
-            widths[index] = max(widths[index], column.min_width or 0)
-        return sum(widths) + 3 * len(widths) + 1  # a border and two spaces of padding each
+                width = min(width, NAME_CELLS)
+            widths.append(max(width, column.min_width or 0) + 3)
+        return widths
+
+    def needs(self) -> int:
+        """The terminal columns the whole table needs (``widths`` and the right-hand border)."""
+        return sum(self.widths()) + 1
 
     def parts(self, console: Console) -> list[HallTable]:
         """The table as it fits ``console``'s width: itself, or its figures in parts, each part
         beginning with the columns that name the rows. A single figure too wide for the terminal
         is a part of its own (Rich then crops it: a terminal of a few dozen columns)."""
-        if self.first_figure is None or self.needs() <= console.width:
+        widths = self.widths()
+        if self.first_figure is None or sum(widths) + 1 <= console.width:
             return [self]
-        names, figures = self.columns[: self.first_figure], self.columns[self.first_figure :]
+        first = self.first_figure
+        names = self.columns[:first]
+        start = sum(widths[:first]) + 1
         groups: list[list[Column]] = [[]]
-        for column in figures:
-            trial = self.with_columns([*names, *groups[-1], column], None)
-            if groups[-1] and trial.needs() > console.width:
+        used = start
+        for column, width in zip(self.columns[first:], widths[first:], strict=True):
+            if groups[-1] and used + width > console.width:
                 groups.append([])
+                used = start
             groups[-1].append(column)
+            used += width
         title = str(self.title or "")
+        more = t("cli_table_more", title=title)
         return [
-            self.with_columns(
-                [*names, *group], title if i == 0 else t("cli_table_more", title=title)
-            )
+            self.with_columns([*names, *group], more if i else title)
             for i, group in enumerate(groups)
         ]
 
@@ -112,7 +120,7 @@ def _lines(cell: object) -> list[str]:
     return (str(cell) or " ").split("\n")
 
 
-def print_table(console: Console, table: Table) -> None:
-    """Print ``table`` whole: a ``HallTable`` too wide for the terminal in parts."""
-    for part in table.parts(console) if isinstance(table, HallTable) else [table]:
+def print_table(console: Console, table: HallTable) -> None:
+    """Print ``table`` whole: in parts where it is too wide for the terminal."""
+    for part in table.parts(console):
         console.print(part)
