@@ -97,8 +97,6 @@ def test_a_disabled_clerk_cannot_sign_in_but_keeps_their_name(hall: Hall) -> Non
 
 def test_clerk_remove_command(db_url: str, cli: CliRun) -> None:
     run = ["--db", db_url, "clerk"]
-    empty = cli(*run, "list").stdout
-    assert empty.startswith("还没有登记工作人员") and "┏" not in empty  # a line, no empty table
     added = cli(*run, "add", "031", "--name", "赵敏", stdin=f"{PIN}\n")
     assert added.returncode == 0, added.stderr
     removed = cli(*run, "remove", "031")

@@ -18,7 +18,6 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -26,7 +25,7 @@ import pytest
 from servicehall.ui.hangup import HUNG_UP_EXIT, guard_sigcont, terminal_gone
 
 from support.cli import ROOT
-from support.waiting import DEADLINE_S
+from support.waiting import DEADLINE_S, wait_for
 
 APPS = {
     "kiosk (make run)": ([str(ROOT / "run_kiosk.py"), "--ignore-hours", "--preview"], "等候"),
@@ -129,14 +128,14 @@ def test_sigcont_reaches_textual_only_while_the_terminal_is_there() -> None:
         release = guard_sigcont(slave)
         assert release is not None
         os.kill(os.getpid(), signal.SIGCONT)
-        _until(lambda: seen == [signal.SIGCONT], "the SIGCONT handled")
+        wait_for(lambda: seen == [signal.SIGCONT], what="the SIGCONT handled")
         os.close(master)  # the terminal hangs up
         os.kill(os.getpid(), signal.SIGCONT)
         time.sleep(0.2)  # a handler runs within the next few bytecodes: this is ample
         assert seen == [signal.SIGCONT]
         release()
         os.kill(os.getpid(), signal.SIGCONT)
-        _until(lambda: len(seen) == 2, "the handler put back")
+        wait_for(lambda: len(seen) == 2, what="the handler put back")
     finally:
         signal.signal(signal.SIGCONT, previous)
         os.close(slave)
@@ -161,13 +160,6 @@ def test_a_process_whose_end_hangs_is_ended_after_the_grace(tmp_path: Path) -> N
     )
     assert process.returncode == HUNG_UP_EXIT
     assert "had not ended 1 s after its terminal hung up" in process.stderr
-
-
-def _until(condition: Callable[[], bool], what: str) -> None:
-    deadline = time.monotonic() + DEADLINE_S
-    while not condition():
-        assert time.monotonic() < deadline, f"never: {what}"
-        time.sleep(0.01)
 
 
 def test_terminal_gone_tells_a_live_terminal_from_a_closed_one() -> None:

@@ -87,7 +87,7 @@ def guard_sigcont(fd: int) -> Callable[[], None] | None:
     previous = signal.getsignal(cont)
     if not callable(previous):
         return None
-    handler = previous
+    handler: Callable[[int, FrameType | None], object] = previous  # narrowed for the closure
 
     def on_continue(signum: int, frame: FrameType | None) -> None:
         if not terminal_gone(fd):
