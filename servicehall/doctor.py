@@ -23,7 +23,7 @@ from servicehall.grids import DESIGNED, SMALLEST, fits
 from servicehall.i18n import t
 from servicehall.queue import Hall, default_url
 
-ROLES = ("kiosk", "display", "clerk", "server", "sms", "phone")
+ROLES = ("kiosk", "display", "clerk", "rate", "manager", "server", "sms", "phone")
 CLOCK_SLACK_S = 120.0
 """How far behind the newest record a clock may be before the doctor says so."""
 BACKUP_STALE_H = 48.0
@@ -157,13 +157,17 @@ def check_terminal(role: str, size: tuple[int, int] | None = None) -> Check:
         size = (found.columns, found.lines)
     columns, rows = size
     least_columns, least_rows = SMALLEST[role]
-    designed = "×".join(map(str, DESIGNED[role]))
     if columns == 0 or rows == 0:  # no terminal (COLUMNS alone in the environment gives 80×0)
         return Check(
             t("doc_screen"), WARN, t("doc_screen_no_terminal"), t("doc_screen_rerun", role=role)
         )
     least = f"{least_columns}×{least_rows}"
     if fits(role, columns, rows):
+        if role not in DESIGNED:
+            return Check(
+                t("doc_screen"), OK, t("doc_screen_ok_any", columns=columns, rows=rows, least=least)
+            )
+        designed = "×".join(map(str, DESIGNED[role]))
         return Check(
             t("doc_screen"),
             OK,
@@ -179,7 +183,7 @@ def check_terminal(role: str, size: tuple[int, int] | None = None) -> Check:
             what=t(f"doc_role_{role}"),
             least=least,
         ),
-        t("doc_screen_fix", role=role),
+        t("doc_screen_fix" if role in DESIGNED else "doc_screen_fix_window", role=role),
     )
 
 
@@ -273,6 +277,8 @@ def run_checks(
         "kiosk": [lambda: check_printer(config), check_cjk_font, lambda: check_terminal("kiosk")],
         "display": [check_cjk_font, lambda: check_voice(config), lambda: check_terminal("display")],
         "clerk": [check_cjk_font, lambda: check_terminal("clerk")],
+        "rate": [check_cjk_font, lambda: check_terminal("rate")],
+        "manager": [check_cjk_font, lambda: check_terminal("manager")],
         "server": [],
         "sms": [lambda: sms_check("sender", config, db), lambda: sms_check("outbox", config, db)],
         "phone": [lambda: phone_check("base_url", config), lambda: phone_check("server", config)],

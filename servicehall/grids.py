@@ -4,6 +4,7 @@
 is cut (``servicehall doctor --role …`` says so, with the fix, and the app logs it).
 ``DESIGNED``: the grid ``deploy/servicehall-xterm`` and the browser page aim their font size at:
 the sample hall's whole home screen, or board, without pages, at the largest font that gives it.
+The manager has none: it runs in the office PC's own terminal, at whatever size that is.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ SMALLEST: dict[str, tuple[int, int]] = {
     "display": (54, 16),
     "clerk": (80, 24),
     "rate": (36, 12),
+    "manager": (80, 24),  # an office PC's terminal as it opens
 }
 DESIGNED: dict[str, tuple[int, int]] = {
     "kiosk": (70, 23),
@@ -40,9 +42,10 @@ def log_grid(role: str, columns: int, rows: int) -> None:
     else:
         log.warning(
             "%s screen: %d×%d cells, below the smallest %s: text will be cut;"
-            " a smaller font (SERVICEHALL_FONT_PX) or a larger screen fixes it",
+            " a smaller font or a larger screen fixes it (servicehall doctor --role %s says how)",
             role,
             columns,
             rows,
             least,
+            role,
         )

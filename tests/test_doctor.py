@@ -126,6 +126,19 @@ def test_terminal_grid_below_the_smallest_fails_with_the_fix() -> None:
     assert check_terminal("kiosk", (56, 20)).state == OK  # the smallest grid itself works
     assert check_terminal("clerk", (79, 24)).state == FAIL
     assert check_terminal("server").state == OK  # no screen to check
+    assert check_terminal("rate", (35, 12)).state == FAIL
+
+
+def test_the_manager_needs_an_office_terminal_as_it_opens() -> None:
+    """The manager runs in the office PC's own terminal, not the units' xterm: below 80×24 the
+    fix is a larger window or a smaller font, or the browser."""
+    from servicehall.doctor import check_terminal
+
+    small = check_terminal("manager", (79, 24))
+    assert small.state == FAIL and "统计报表" in small.detail and "80×24" in small.detail
+    assert "servicehall-xterm" not in small.fix and "servicehall serve manager" in small.fix
+    fine = check_terminal("manager", (80, 24))
+    assert fine.state == OK and fine.detail == "80×24 字符（最小 80×24）"
 
 
 def test_no_terminal_is_not_a_small_one() -> None:

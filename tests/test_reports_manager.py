@@ -7,14 +7,21 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from textual.pilot import Pilot
-from textual.widgets import Button, DataTable, Input, Static
+from textual.widget import Widget
+from textual.widgets import Button, DataTable, Input, Static, Tab
 
 from servicehall.i18n import set_language
 from servicehall.queue import FixedClock, Hall
-from servicehall.reports.manager_app import AuditScreen, ManagerApp
+from servicehall.reports.manager_app import (
+    CHART_FROM_COLUMNS,
+    ITEM_GAP,
+    AuditScreen,
+    ManagerApp,
+    summary_text,
+)
 
 from support.reports import play_monday
-from support.screen import on_screen, screen_text
+from support.screen import on_screen, screen_text, shown_text, squeezed
 from support.waiting import until, workers_done
 
 SIZE = (140, 40)
@@ -58,28 +65,59 @@ async def test_shows_the_day_and_switches_breakdowns(monday: Hall, tmp_path: Pat
         assert "10:00-11:00" in chart and chart.splitlines()[2].endswith(" 7")
 
 
+def assert_whole(app: ManagerApp, widget: Widget, text: str) -> None:
+    """The widget is wholly on the screen and shows ``text`` whole."""
+    assert on_screen(app, widget), f"{widget} is not wholly on the screen"
+    assert squeezed(text) in squeezed(shown_text(app, widget)), f"{text!r} cut on {widget}"
+
+
 @pytest.mark.parametrize(
     ("lang", "size", "rows"),
-    [("zh", (80, 24), 2), ("zh", (100, 30), 1), ("en", (100, 30), 2), ("en", (140, 40), 1)],
+    [
+        ("zh", (80, 24), 2),
+        ("en", (80, 24), 2),
+        ("zh", (100, 30), 1),
+        ("en", (100, 30), 2),
+        ("en", (140, 40), 1),
+    ],
 )
-async def test_every_date_button_is_on_the_screen(
+async def test_everything_is_on_an_office_terminal(
     monday: Hall, tmp_path: Path, lang: str, size: tuple[int, int], rows: int
 ) -> None:
-    """An office terminal opens at 80×24: the quick picks go under the dates where one row
-    would push 上月 (in English, three buttons) off the screen."""
+    """An office terminal opens at 80×24 (``grids.SMALLEST["manager"]``): every date field and
+    button, every breakdown's tab, the totals with no figure parted from its name, the table's
+    rows, the exports and the audit field are on the screen, whole. The quick picks go under the
+    dates where one row would push 上月 (in English, three buttons) off it; the hour chart
+    stands beside the table only where the table keeps its room."""
     set_language(lang)
     try:
         app = ManagerApp(monday, export_dir=tmp_path)
         async with app.run_test(size=size) as pilot:
             await settle(pilot)
-            buttons = list(app.query("#filters Button").results(Button))
-            assert len(buttons) == 5
-            for button in buttons:
-                assert on_screen(app, button), f"{button.label} is not wholly on the screen"
-                assert str(button.label) in screen_text(app)
-            assert len({button.region.y for button in buttons}) == rows
+            picks = list(app.query("#filters Button").results(Button))
+            assert len(picks) == 5
+            for button in picks:
+                assert_whole(app, button, str(button.label))
+            assert len({button.region.y for button in picks}) == rows
+            for field in ("#start", "#end"):
+                assert_whole(app, app.query_one(field, Input), "2026-11-23")
+            tabs = list(app.query("#by Tab").results(Tab))
+            assert len(tabs) == 6
+            for tab in tabs:
+                assert_whole(app, tab, str(tab.label))
+            assert app.report is not None
+            shown_rows = shown_text(app, app.query_one("#summary", Static)).splitlines()
+            for line in summary_text(app.report).plain.splitlines():
+                for item in line.split(ITEM_GAP):
+                    assert any(item in row for row in shown_rows), f"{item!r} parted or cut"
             table = app.query_one("#table", DataTable)
-            assert table.region.height >= 5  # the report keeps room under the filters
+            assert on_screen(app, table) and table.region.height >= 5
+            codes = [row.split()[0] for row in shown_text(app, table).splitlines()[1:4]]
+            assert codes == ["A", "B", "C"]
+            for button in app.query("#actions Button").results(Button):
+                assert_whole(app, button, str(button.label))
+            assert on_screen(app, app.query_one("#audit-ref", Input))
+            assert app.query_one("#chart-box").display == (size[0] >= CHART_FROM_COLUMNS)
     finally:
         set_language("zh")
 

@@ -4,6 +4,8 @@ WORDS: dict[str, dict[str, str]] = {
     "doc_role_kiosk": {"zh": "取号机", "en": "the kiosk"},
     "doc_role_display": {"zh": "叫号屏", "en": "the hall display"},
     "doc_role_clerk": {"zh": "窗口叫号台", "en": "the window console"},
+    "doc_role_rate": {"zh": "评价器", "en": "the rating pad"},
+    "doc_role_manager": {"zh": "统计报表", "en": "the manager's reports"},
     "doc_config": {"zh": "配置文件", "en": "Config file"},
     "doc_config_fix": {
         "zh": "按提示改正 hall.toml，再运行 check-config",
@@ -98,6 +100,20 @@ WORDS: dict[str, dict[str, str]] = {
         "en": (
             "This terminal has only {columns}×{rows} characters, {what} needs at least {least}: "
             "buttons and words will be cut off"
+        ),
+    },
+    "doc_screen_ok_any": {
+        "zh": "{columns}×{rows} 字符（最小 {least}）",
+        "en": "{columns}×{rows} characters (at least {least})",
+    },
+    "doc_screen_fix_window": {
+        "zh": (
+            "把终端窗口拉大（最大化）或把终端字体调小，再运行 servicehall {role}；"
+            "也可用浏览器：servicehall serve {role}"
+        ),
+        "en": (
+            "Make the terminal window larger (maximize it) or its font smaller, then run "
+            "servicehall {role} again; or use a browser: servicehall serve {role}"
         ),
     },
     "doc_screen_fix": {

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from platformdirs import user_documents_dir
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
@@ -65,6 +66,11 @@ SHOWN = (
 """Figures on screen (every figure is in the exports)."""
 
 LIVE_EVERY_S = 30.0
+ITEM_GAP = "   "
+"""Between the items of a summary line in the catalogue (``mgr_counts``, ``mgr_rates``)."""
+CHART_FROM_COLUMNS = 110
+"""The hour chart stands beside the table from this width; in a narrower terminal the table
+takes the whole width (the 按时段 tab holds the same counts)."""
 
 
 def default_export_dir() -> Path:
@@ -75,7 +81,24 @@ def month_start(day: dt.date) -> dt.date:
     return day.replace(day=1)
 
 
-def summary_text(report: Report) -> Text:
+def folded(message: str, width: int | None) -> str:
+    """A summary line's items (``ITEM_GAP`` apart in the catalogue) on as few lines as
+    ``width`` allows, a line never ending inside an item ("等候中位" and its "14:00" apart)."""
+    items = message.split(ITEM_GAP)
+    if width is None:
+        return message
+    lines = [items[0]]
+    for item in items[1:]:
+        joined = lines[-1] + ITEM_GAP + item
+        if cell_len(joined) <= width:
+            lines[-1] = joined
+        else:
+            lines.append(item)
+    return "\n".join(lines)
+
+
+def summary_text(report: Report, width: int | None = None) -> Text:
+    """The period's totals; ``width``: the columns they are folded into (None: one line each)."""
     totals = report.totals
     text = Text()
     text.append(f"{report.hall_name}  {report.period.label()}\n", style="bold")
@@ -83,9 +106,9 @@ def summary_text(report: Report) -> Text:
         text.append(t("mgr_empty"), style="bold yellow")
         return text
     counts = ("issued", "served", "no_show", "transferred", "cancelled", "expired", "waiting")
-    text.append(t("mgr_counts", **{key: totals[key] for key in counts}) + "\n")
+    text.append(folded(t("mgr_counts", **{key: totals[key] for key in counts}), width) + "\n")
     f = {c.key: c for c in FIGURE_COLUMNS}
-    text.append(
+    rates = folded(
         t(
             "mgr_rates",
             limit_rate=f["limit_rate"].text(totals),
@@ -95,8 +118,10 @@ def summary_text(report: Report) -> Text:
             unsatisfied=totals["unsatisfied"],
             median_wait=f["median_wait_s"].text(totals),
             median_service=f["median_service_s"].text(totals),
-        )
+        ),
+        width,
     )
+    text.append(rates)
     return text
 
 
@@ -156,6 +181,7 @@ def fill_case_table(table: DataTable[Any], cases: CaseReport | None) -> None:
 class ManagerApp(HallApp):
     CSS_PATH = "manager.tcss"
     TITLE = t("serve_title_manager")
+    GRID = "manager"
     BINDINGS = [
         Binding("f5", "load", t("mgr_refresh")),
         Binding("ctrl+e", "export('xlsx')", t("mgr_export_key")),
@@ -172,6 +198,7 @@ class ManagerApp(HallApp):
         self.report: Report | None = None
         self._wanted: tuple[Period, str] | None = None
         self.by = "service"
+        self._summary_shows_report = False
         self.sub_title = hall.config.hall.name
 
     def compose(self) -> ComposeResult:
@@ -205,7 +232,10 @@ class ManagerApp(HallApp):
         yield Footer()
 
     def on_resize(self, event: events.Resize) -> None:
+        self.query_one("#chart-box").display = event.size.width >= CHART_FROM_COLUMNS
         self.call_after_refresh(self._fit_filters)
+        if self._summary_shows_report:
+            self.call_after_refresh(self._show_summary)
 
     def _fit_filters(self) -> None:
         """The dates and the quick picks (今天 … 上月) on one row where it is wide enough, else
@@ -297,6 +327,7 @@ class ManagerApp(HallApp):
         self._build(period, tuple(dict.fromkeys((*shown, "hour"))))
 
     def _say(self, message: str, *, error: bool = False) -> None:
+        self._summary_shows_report = False
         self.query_one("#summary", Static).update(Text(message, style="bold red" if error else ""))
 
     @work(thread=True, exclusive=True, group="report", exit_on_error=False)
@@ -326,9 +357,17 @@ class ManagerApp(HallApp):
         if report.period != period or not _holds(report, by):
             return  # an earlier request finished after a newer one was made
         self.report = report
-        self.query_one("#summary", Static).update(summary_text(report))
+        self._show_summary()
         self.query_one("#chart", Static).update(hour_chart(report.rows("hour"), width=24))
         self._fill_table()
+
+    def _show_summary(self) -> None:
+        """The report's totals, folded to the summary's width (again when the terminal is
+        resized)."""
+        summary = self.query_one("#summary", Static)
+        if self.report is not None:
+            summary.update(summary_text(self.report, summary.content_size.width or None))
+            self._summary_shows_report = True
 
     @on(Tabs.TabActivated, "#by")
     def _switch(self, event: Tabs.TabActivated) -> None:
