@@ -2,10 +2,10 @@
 
 One module per part of the program (``core``, ``cases``, ``kiosk``, ``clerk``, ``display``,
 ``phone``, ``cli``, ``usage``, ``argparse_words``, ``reports``, ``doctor``, ``admin``,
-``printer``, ``sms``, and ``names``: stored codes named for people) so each stays readable;
-they merge into ``CATALOG`` here, and a key used twice is refused at import. Look words up with
-``servicehall.i18n.t`` / ``text_in`` (``tests/test_catalog.py`` checks that every key has both
-languages with the same placeholders).
+``printer``, ``paper`` (the ticket's and receipt's words), ``sms``, and ``names``: stored codes
+named for people) so each stays readable; they merge into ``CATALOG`` here, and a key used
+twice is refused at import. Look words up with ``servicehall.i18n.t`` / ``text_in``
+(``tests/test_catalog.py`` checks that every key has both languages with the same placeholders).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from servicehall.catalog import (
     doctor,
     kiosk,
     names,
+    paper,
     phone,
     printer,
     reports,
@@ -58,6 +59,7 @@ CATALOG = _merged(
     doctor.WORDS,
     admin.WORDS,
     printer.WORDS,
+    paper.WORDS,
     sms.WORDS,
     names.WORDS,
 )

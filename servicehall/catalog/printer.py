@@ -1,7 +1,6 @@
 """The printer's words for staff: its state and why a print failed (``servicehall.printer``).
 
-What is printed on the ticket and the receipt is not here: the paper is Chinese only (the
-printer's fonts are GB18030, and villagers read the paper)."""
+What is printed on the ticket and the receipt is in ``catalog.paper``."""
 
 WORDS: dict[str, dict[str, str]] = {
     "prn_fault_offline": {"zh": "打印机未连接", "en": "The printer is not connected"},

@@ -13,11 +13,15 @@ from dataclasses import dataclass
 from typing import Literal
 
 from servicehall.config import HallConfig
-from servicehall.i18n import back_by_text, wait_text
+from servicehall.i18n import back_by_text, text_in, wait_text
 from servicehall.printer.textwidth import center, text_width, wrap
 from servicehall.queue import LeaderView, TicketView, WaitEstimate
 
 Align = Literal["left", "center", "right"]
+
+PAPER_LANGUAGE = "zh"
+"""The paper is Chinese whatever a screen shows: the printers' fonts are GB18030, and the
+villagers read it (``catalog.paper``)."""
 
 COLUMNS = {58: 32, 80: 48}
 """Columns of the standard 12x24 font: 384 dots on 58 mm paper, 576 dots on 80 mm."""
@@ -54,8 +58,16 @@ def qr_payload(config: HallConfig, ticket: TicketView) -> str:
     return f"SH1|{config.hall.code}|{ticket.day:%Y-%m-%d}|{ticket.id}|{ticket.label}"
 
 
-def _para(text: str, columns: int, size: int = 1, align: Align = "left", **kw: bool) -> list[Line]:
-    return [Line(t, size, align, **kw) for t in wrap(text, columns // size)]
+def paper_text(key: str, /, **params: object) -> str:
+    """A line's words from the catalogue, in the paper's language."""
+    return text_in(PAPER_LANGUAGE, key, **params)
+
+
+def paragraph(
+    text: str, columns: int, size: int = 1, align: Align = "left", **kw: bool
+) -> list[Line]:
+    """``text`` wrapped to the paper at ``size`` (double-size characters take two columns)."""
+    return [Line(part, size, align, **kw) for part in wrap(text, columns // size)]
 
 
 def _fitting_size(text: str, columns: int, wanted: int) -> int:
@@ -83,45 +95,49 @@ def ticket_layout(
     matter = service.matter(ticket.matter) if service and ticket.matter else None
     lines: list[Line] = []
     if title:
-        lines += _para(title, cols, 2, "center", bold=True)
-    lines += _para(config.hall.name, cols, 1, "center", bold=True)
+        lines += paragraph(title, cols, 2, "center", bold=True)
+    lines += paragraph(config.hall.name, cols, 1, "center", bold=True)
     lines.append(rule)
     lines.append(Line(ticket.label, _fitting_size(ticket.label, cols, 4), "center", bold=True))
     if ticket.priority:
-        lines += _para("优先号", cols, 2, "center", bold=True)
+        lines += paragraph(paper_text("paper_priority"), cols, 2, "center", bold=True)
     if service is not None:
-        lines += _para(service.name, cols, 2, "center", bold=True)
+        lines += paragraph(service.name, cols, 2, "center", bold=True)
     if matter is not None:
-        lines += _para(f"事项：{matter.name}", cols, 1, "center")
+        lines += paragraph(paper_text("paper_matter", matter=matter.name), cols, 1, "center")
     lines.append(rule)
     if ticket.ahead is not None:
-        lines += _para(f"前面还有 {ticket.ahead} 人", cols, 2, "left", bold=True)
+        lines += paragraph(paper_text("paper_ahead", ahead=ticket.ahead), cols, 2, bold=True)
     if wait is not None:
         # an ASCII hyphen: gb2312 printers have no en dash
-        lines += _para(f"预计等候：{wait_text(wait, 'zh', dash='-')}", cols, 1, "left", bold=True)
-        back_by = back_by_text(wait, "zh")
+        said = wait_text(wait, PAPER_LANGUAGE, dash="-")
+        lines += paragraph(paper_text("paper_wait", wait=said), cols, bold=True)
+        back_by = back_by_text(wait, PAPER_LANGUAGE)
         if back_by:
-            lines += _para(back_by, cols)
+            lines += paragraph(back_by, cols)
     windows = config.windows_for(ticket.service)
     if windows:
-        numbers = "、".join(str(w.number) for w in windows)
-        lines += _para(f"请到 {numbers} 号窗口办理", cols, 1, "left", bold=True)
-    lines += _para(f"取号时间：{ticket.issued_at:%Y-%m-%d %H:%M}", cols)
+        numbers = [str(w.number) for w in windows]  # joined with 、
+        lines += paragraph(paper_text("paper_windows", numbers=numbers), cols, bold=True)
+    lines += paragraph(paper_text("paper_taken_at", at=ticket.issued_at), cols)
     if reprint_at is not None:
-        lines += _para(f"补打时间：{reprint_at:%Y-%m-%d %H:%M}", cols)  # one line on 58 mm
+        lines += paragraph(paper_text("paper_reprinted_at", at=reprint_at), cols)
     if matter is not None and matter.materials:
         lines.append(rule)
-        lines += _para("请备齐以下材料（一次性告知）：", cols, bold=True)
+        lines += paragraph(paper_text("paper_bring"), cols, bold=True)
         for n, item in enumerate(matter.materials, 1):
             lines += [Line(t) for t in wrap(f"{n}.{item}", cols, indent="  ")]
     if config.hall.notice:
-        lines += _para(config.hall.notice, cols)
+        lines += paragraph(config.hall.notice, cols)
     lines.append(rule)
     if leader is not None:
-        lines += _para(f"今日带班领导：{leader.name} {leader.title}".rstrip(), cols)
+        said = paper_text("paper_leader", name=leader.name, title=leader.title).rstrip()
+        lines += paragraph(said, cols)
     if config.hall.supervision_phone:
-        lines += _para(f"监督电话：{config.hall.supervision_phone}", cols)
-    lines += _para("过号请到窗口说明，可重新排队", cols)
+        lines += paragraph(
+            paper_text("paper_supervision", phone=config.hall.supervision_phone), cols
+        )
+    lines += paragraph(paper_text("paper_missed"), cols)
     return TicketLayout(
         lines=tuple(lines),
         columns=cols,
@@ -139,6 +155,6 @@ def plain_text(layout: TicketLayout) -> str:
             text = f"【{text}】"
         out.append(center(text, layout.columns) if line.align == "center" else text)
     if layout.qr:
-        out.append(center(f"[二维码 {layout.qr}]", layout.columns))
+        out.append(center(paper_text("paper_qr", payload=layout.qr), layout.columns))
     out.append("~" * layout.columns if layout.cut else "")
     return "\n".join(out) + "\n"

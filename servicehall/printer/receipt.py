@@ -9,22 +9,24 @@ from __future__ import annotations
 
 from servicehall.config import HallConfig
 from servicehall.i18n_cases import kind_name
-from servicehall.printer.layout import COLUMNS, Align, Line, TicketLayout
-from servicehall.printer.textwidth import wrap
+from servicehall.printer.layout import (
+    COLUMNS,
+    PAPER_LANGUAGE,
+    Line,
+    TicketLayout,
+    paper_text,
+    paragraph,
+)
 from servicehall.queue.caseviews import CaseView
-
-
-def para(text: str, columns: int, size: int = 1, align: Align = "left", **kw: bool) -> list[Line]:
-    return [Line(part, size, align, **kw) for part in wrap(text, columns // size)]
 
 
 def next_step_text(case: CaseView) -> str:
     """What happens next, in the villager's words."""
     if case.agent:
-        return f"全程代办：由{case.agent_staff or '工作人员'}代您办理，办结后送达，您不用再跑"
+        return paper_text("paper_agent", staff=case.agent_staff or paper_text("paper_agent_staff"))
     if case.kind == "immediate":
-        return "即办件：当场办结"
-    return f"办结后会通知您，请带身份证到 {case.window} 号窗口领取"
+        return paper_text("paper_immediate")
+    return paper_text("paper_collect", window=case.window)
 
 
 def receipt_layout(
@@ -32,22 +34,24 @@ def receipt_layout(
 ) -> TicketLayout:
     cols = COLUMNS[paper_width_mm]
     rule = Line("-" * cols)
+    kind = kind_name(case.kind, PAPER_LANGUAGE)
     lines: list[Line] = [
-        *para("受理回执", cols, 2, "center", bold=True),
-        *para(config.hall.name, cols, 1, "center", bold=True),
+        *paragraph(paper_text("paper_receipt"), cols, 2, "center", bold=True),
+        *paragraph(config.hall.name, cols, 1, "center", bold=True),
         rule,
-        *para("办件号", cols, 1, "center"),
-        *para(case.number, cols, 2, "center", bold=True),
-        *para(f"事项：{case.matter_name}（{kind_name(case.kind, 'zh')}）", cols),
-        *para(f"申请人：{case.masked_name}", cols),
-        *para(f"受理：{case.opened_at:%Y-%m-%d %H:%M}，{case.window} 号窗口", cols),
-        *para(f"承诺办结：{case.promised_day:%Y年%m月%d日}前", cols, 1, "left", bold=True),
+        *paragraph(paper_text("paper_case_number"), cols, 1, "center"),
+        *paragraph(case.number, cols, 2, "center", bold=True),
+        *paragraph(paper_text("paper_case_matter", matter=case.matter_name, kind=kind), cols),
+        *paragraph(paper_text("paper_applicant", name=case.masked_name), cols),
+        *paragraph(paper_text("paper_accepted", at=case.opened_at, window=case.window), cols),
+        *paragraph(paper_text("paper_promised", day=case.promised_day), cols, bold=True),
         rule,
-        *para(next_step_text(case), cols),
-        *para("查询进度：大厅取号机“查询办理进度”，输入办件号或姓名和证件后四位", cols),
+        *paragraph(next_step_text(case), cols),
+        *paragraph(paper_text("paper_progress"), cols),
     ]
     if page_url:
-        lines += para("扫码查看办理进度", cols, 1, "center")
+        lines += paragraph(paper_text("paper_scan"), cols, 1, "center")
     if config.hall.supervision_phone:
-        lines += para(f"监督电话：{config.hall.supervision_phone}", cols)
+        phone = config.hall.supervision_phone
+        lines += paragraph(paper_text("paper_supervision", phone=phone), cols)
     return TicketLayout(lines=tuple(lines), columns=cols, qr=page_url or None, cut=True)
