@@ -188,3 +188,23 @@ def test_the_manager_screen_and_audit_words_are_english() -> None:
         assert not CJK.search(text)
     finally:
         set_language(before)
+
+
+def test_opening_hours_and_windows_are_said_the_language_s_way() -> None:
+    """The open days, the periods and the window numbers are joined as each language joins
+    them (the English kiosk said "08:30-12:00、14:00-17:30")."""
+    from servicehall.config import load_config
+    from servicehall.i18n import language, set_language
+    from servicehall.kiosk.strings import hours_text, windows_text
+
+    config = load_config(None)
+    before = language()
+    try:
+        set_language("zh")
+        assert hours_text(config) == "办公时间：周一至周五 08:30-12:00、14:00-17:30"
+        assert windows_text(config, "A") == "1、13 号窗口"
+        set_language("en")
+        assert hours_text(config) == "Opening hours: Mon - Fri 08:30-12:00, 14:00-17:30"
+        assert not CJK.search(hours_text(config) + windows_text(config, "A"))
+    finally:
+        set_language(before)

@@ -1,7 +1,16 @@
 """Stored codes named for people: ``name_<table>_<code>`` (``i18n.code_name``): a ticket's
-states, the fields people fill in, and 办件's kinds, steps, states, due dates and 回访 results."""
+states, the fields people fill in, 办件's kinds, steps, states, due dates and 回访 results, and
+the weekdays of ``[hall] open_weekdays``."""
 
 WORDS: dict[str, dict[str, str]] = {
+    # the weekdays a hall opens on
+    "name_weekday_mon": {"zh": "周一", "en": "Mon"},
+    "name_weekday_tue": {"zh": "周二", "en": "Tue"},
+    "name_weekday_wed": {"zh": "周三", "en": "Wed"},
+    "name_weekday_thu": {"zh": "周四", "en": "Thu"},
+    "name_weekday_fri": {"zh": "周五", "en": "Fri"},
+    "name_weekday_sat": {"zh": "周六", "en": "Sat"},
+    "name_weekday_sun": {"zh": "周日", "en": "Sun"},
     # 办件's kinds
     "name_kind_immediate": {"zh": "即办件", "en": "immediate"},
     "name_kind_promised": {"zh": "承诺件", "en": "promised"},

@@ -105,8 +105,10 @@ class HallInfo(_Model):
         """Whether tickets may be issued at this hall-local moment."""
         return self.is_open_day(local.date()) and any(p.contains(local.time()) for p in self.hours)
 
-    def hours_text(self) -> str:
-        return "、".join(str(p) for p in self.hours)
+    def hours_list(self) -> list[str]:
+        """The opening periods as people read them ("08:30-12:00"); a message joins them in its
+        language's way (``i18n.text_in``)."""
+        return [str(p) for p in self.hours]
 
 
 class Matter(_Model):

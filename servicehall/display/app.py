@@ -84,7 +84,7 @@ class HallDisplay(HallApp):
         self.lost: Lost | None = None
         self._highlight_timer: Timer | None = None
         # the widgets a snapshot updates, kept so no update has to query the DOM
-        welcome = (config.hall.slogan, t("display_hours", hours=config.hall.hours_text()))
+        welcome = (config.hall.slogan, t("display_hours", hours=config.hall.hours_list()))
         self.banner = CallBanner(welcome, id="banner")
         self.recent = RecentCalls(id="recent")
         self.board = WindowBoard(id="board")

@@ -200,7 +200,7 @@ class Hall(CallbackDesk):
         now = self.now()
         day = now.date()
         if self.enforce_hours and not self.config.hall.is_open(now):
-            raise Refused("hall_closed", hours=self.config.hall.hours_text())
+            raise Refused("hall_closed", hours=self.config.hall.hours_list())
         if svc.market_days_only and not self.is_market_day(day):
             raise Refused("not_market_day", service=svc.name)
 
