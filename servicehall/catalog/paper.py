@@ -32,6 +32,7 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "Missed your number? Tell the window, you can queue again",
     },
     "paper_qr": {"zh": "[二维码 {payload}]", "en": "[QR {payload}]"},
+    "paper_test_title": {"zh": "打印测试", "en": "Test print"},  # servicehall print-test
     # the case receipt (受理回执)
     "paper_receipt": {"zh": "受理回执", "en": "Receipt"},
     "paper_case_number": {"zh": "办件号", "en": "Case number"},

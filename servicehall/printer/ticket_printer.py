@@ -25,7 +25,7 @@ from servicehall.config.models import PrinterSettings
 from servicehall.errors import ServiceHallError
 from servicehall.i18n import t
 from servicehall.printer.connections import Deadline, connect, deliver
-from servicehall.printer.layout import DOTS, TicketLayout, plain_text, ticket_layout
+from servicehall.printer.layout import DOTS, TicketLayout, paper_text, plain_text, ticket_layout
 from servicehall.printer.receipt import receipt_layout
 from servicehall.printer.status import PrinterFault, PrinterStatus, parse_status
 from servicehall.printer.textmode import PrintJob, text_job
@@ -35,8 +35,8 @@ from servicehall.queue.caseviews import CaseView
 log = logging.getLogger(__name__)
 
 PREVIEW_FILE = "ticket-preview.txt"
-TEST_TITLE = "打印测试"
-"""The test ticket's heading: on paper, which is Chinese only (the printer's GB18030 fonts)."""
+TEST_TITLE = paper_text("paper_test_title")
+"""The test ticket's heading, in the paper's language (``layout.PAPER_LANGUAGE``)."""
 
 
 @dataclass(frozen=True)
