@@ -153,7 +153,7 @@ def test_a_global_option_value_is_not_taken_for_the_command() -> None:
             ("db", "grant", "kiosk1", "--kind", "boss"),
             "'display', 'kiosk', 'phone', 'sms', 'window'",
         ),
-        (("doctor", "--role", "tv"), "'kiosk', 'display', 'clerk', 'server'"),
+        (("doctor", "--role", "tv"), "'kiosk', 'display', 'clerk', 'rate', 'manager', 'server'"),
     ],
 )
 def test_choices_read_late_still_refuse_a_wrong_value(
