@@ -84,9 +84,9 @@ def month_start(day: dt.date) -> dt.date:
 def folded(message: str, width: int | None) -> str:
     """A summary line's items (``ITEM_GAP`` apart in the catalogue) on as few lines as
     ``width`` allows, a line never ending inside an item ("等候中位" and its "14:00" apart)."""
-    items = message.split(ITEM_GAP)
     if width is None:
         return message
+    items = message.split(ITEM_GAP)
     lines = [items[0]]
     for item in items[1:]:
         joined = lines[-1] + ITEM_GAP + item
