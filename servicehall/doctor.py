@@ -22,6 +22,7 @@ from servicehall.errors import ServiceHallError
 from servicehall.grids import DESIGNED, SMALLEST, fits
 from servicehall.i18n import t
 from servicehall.queue import Hall, default_url
+from servicehall.serve import ROLES as SERVED_ROLES
 
 ROLES = ("kiosk", "display", "clerk", "rate", "manager", "server", "sms", "phone")
 CLOCK_SLACK_S = 120.0
@@ -183,8 +184,15 @@ def check_terminal(role: str, size: tuple[int, int] | None = None) -> Check:
             what=t(f"doc_role_{role}"),
             least=least,
         ),
-        t("doc_screen_fix" if role in DESIGNED else "doc_screen_fix_window", role=role),
+        screen_fix(role),
     )
+
+
+def screen_fix(role: str) -> str:
+    """How to give the role's screen its grid: the units' xterm (or, for the manager, the
+    office terminal's own window), and the browser where ``servicehall serve`` has the role."""
+    fix = t("doc_screen_fix" if role in DESIGNED else "doc_screen_fix_window", role=role)
+    return fix + (t("doc_screen_fix_browser", role=role) if role in SERVED_ROLES else "")
 
 
 def check_clock(config: HallConfig, newest: float | None = None) -> Check:

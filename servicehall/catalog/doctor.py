@@ -107,26 +107,26 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "{columns}×{rows} characters (at least {least})",
     },
     "doc_screen_fix_window": {
-        "zh": (
-            "把终端窗口拉大（最大化）或把终端字体调小，再运行 servicehall {role}；"
-            "也可用浏览器：servicehall serve {role}"
-        ),
+        "zh": "把终端窗口拉大（最大化）或把终端字体调小，再运行 servicehall {role}",
         "en": (
             "Make the terminal window larger (maximize it) or its font smaller, then run "
-            "servicehall {role} again; or use a browser: servicehall serve {role}"
+            "servicehall {role} again"
         ),
     },
     "doc_screen_fix": {
         "zh": (
             "用 deploy/servicehall-xterm 启动（按屏幕自动选字号、铺满全屏）；若在 "
-            "/etc/servicehall/servicehall.env 设了 SERVICEHALL_FONT_PX，把它调小或删掉；"
-            "也可用浏览器：servicehall serve {role}"
+            "/etc/servicehall/servicehall.env 设了 SERVICEHALL_FONT_PX，把它调小或删掉"
         ),
         "en": (
             "Start it with deploy/servicehall-xterm (it picks the font size for the screen and "
             "fills it); if /etc/servicehall/servicehall.env sets SERVICEHALL_FONT_PX, make it "
-            "smaller or remove it; or use a browser: servicehall serve {role}"
+            "smaller or remove it"
         ),
+    },
+    "doc_screen_fix_browser": {
+        "zh": "；也可用浏览器：servicehall serve {role}",
+        "en": "; or use a browser: servicehall serve {role}",
     },
     "doc_clock": {"zh": "系统时间", "en": "Clock"},
     "doc_clock_wrong": {

@@ -61,8 +61,8 @@ class HallApp(App[None]):
     """The base of the screen apps; a subclass names its ``GRID`` (see ``servicehall.grids``)."""
 
     GRID: ClassVar[str] = ""
-    """The app's name in ``servicehall.grids`` (``kiosk``, ``display``, ``clerk``, ``rate``); the
-    grid it is given is logged. Empty for an app with no smallest grid (the manager's)."""
+    """The app's name in ``servicehall.grids`` (``kiosk``, ``display``, ``clerk``, ``rate``,
+    ``manager``); the grid it is given is logged. Empty for an app with no smallest grid."""
     COUNTS_CASES: ClassVar[bool] = False
     """Whether the snapshots count today's finished cases (only the display shows them)."""
     ENABLE_COMMAND_PALETTE = False
