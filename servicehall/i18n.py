@@ -58,10 +58,15 @@ def text_in(lang: str | None, key: str, /, **params: object) -> str:
     return entry.get(lang, entry["zh"]).format(**safe)
 
 
+def listed(items: list[str] | tuple[str, ...], lang: str | None = None) -> str:
+    """Items joined the language's way: 1、2、13 or 1, 2, 13."""
+    return ("、" if (lang or _language) == "zh" else ", ").join(str(item) for item in items)
+
+
 def _param(value: object, lang: str) -> object:
     """A parameter as a message shows it: text as data, a list joined the language's way."""
     if isinstance(value, (list, tuple)):
-        value = ("、" if lang == "zh" else ", ").join(str(item) for item in value)
+        value = listed(value, lang)
     return shown(value) if isinstance(value, str) else value
 
 

@@ -15,6 +15,7 @@ import pytest
 
 from servicehall.config import parse_config, sample_text
 from servicehall.pins import hash_pin
+from servicehall.queue import Hall
 
 from support.cli import CliResult, CliRun
 
@@ -206,5 +207,22 @@ def test_opening_hours_and_windows_are_said_the_language_s_way() -> None:
         set_language("en")
         assert hours_text(config) == "Opening hours: Mon - Fri 08:30-12:00, 14:00-17:30"
         assert not CJK.search(hours_text(config) + windows_text(config, "A"))
+    finally:
+        set_language(before)
+
+
+def test_the_phone_page_names_the_windows_the_language_s_way(hall: Hall) -> None:
+    """A served phone page in English said "window 1、13"."""
+    from servicehall.i18n import language, set_language
+    from servicehall.phone.state import ticket_state
+
+    ticket = hall.issue("A")
+    before = language()
+    try:
+        set_language("en")
+        state = ticket_state(ticket, hall.config, None)
+        assert "1, 13" in state.windows and not CJK.search(state.windows)
+        set_language("zh")
+        assert "1、13" in ticket_state(ticket, hall.config, None).windows
     finally:
         set_language(before)

@@ -92,7 +92,6 @@ WORDS: dict[str, dict[str, str]] = {
     "market_title": {"zh": "今天不是圩日", "en": "Not a market day"},
     "hours": {"zh": "办公时间：{days} {hours}", "en": "Opening hours: {days} {hours}"},
     "days_run": {"zh": "{first}至{last}", "en": "{first} - {last}"},
-    "days_list": {"zh": "{days}", "en": "{days}"},
     "guide_title": {"zh": "办事指南：请点选业务查看", "en": "Service guide: tap a service"},
     "guide_matters": {
         "zh": "{service}：请点选事项查看办事指南",

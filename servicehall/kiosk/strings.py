@@ -8,7 +8,7 @@ hall.toml and stay as written.
 from __future__ import annotations
 
 from servicehall.config import HallConfig
-from servicehall.i18n import code_name, t
+from servicehall.i18n import code_name, listed, t
 
 WEEKDAY_CODES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -21,7 +21,7 @@ def open_days_text(config: HallConfig) -> str:
     names = [code_name("weekday", WEEKDAY_CODES[d]) for d in days]
     if len(days) > 2 and days == list(range(days[0], days[-1] + 1)):
         return t("days_run", first=names[0], last=names[-1])
-    return t("days_list", days=names)  # joined with 、 or ", "
+    return listed(names)
 
 
 def hours_text(config: HallConfig) -> str:

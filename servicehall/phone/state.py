@@ -66,7 +66,7 @@ def ticket_state(ticket: TicketView, config: HallConfig, waits: QueueWaits | Non
         if estimate is not None:
             wait = t("phone_wait", text=wait_text(estimate))
             back_by = back_by_text(estimate)
-    numbers = "、".join(str(win.number) for win in config.windows_for(ticket.service))
+    numbers = [str(win.number) for win in config.windows_for(ticket.service)]  # t joins them
     windows = t("phone_served_at", windows=t("phone_windows", numbers=numbers)) if numbers else ""
     return TicketState(
         label=ticket.label,
@@ -135,7 +135,7 @@ def board_state(config: HallConfig, picture: Picture) -> BoardState | None:
     return BoardState(
         hall=config.hall.name,
         calling=calling,
-        idle=t("phone_idle_windows", numbers="、".join(idle)) if idle else "",
+        idle=t("phone_idle_windows", numbers=idle) if idle else "",
         services=services,
         leader=t("phone_leader", name=who) if who else "",
         supervision=t("phone_supervision", phone=phone) if phone else "",
